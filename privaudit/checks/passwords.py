@@ -1,0 +1,157 @@
+"""Password strength (PW101) and reuse (PW102)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from privaudit.accounts import Account
+from privaudit.context import AuditContext
+from privaudit.model import CheckMeta, Finding, Need, Severity, Status
+from privaudit.strength import Strength, ZxcvbnEstimator
+
+NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
+_WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
+
+
+def context_words(account: Account) -> tuple[str, ...]:
+    """Words an attacker would try first for this account: its name, user and site."""
+    words: list[str] = []
+    for text in (account.label, account.username or ""):
+        words.extend(_WORD.findall(text.lower()))
+    if account.username and "@" in account.username:
+        words.append(account.username.split("@", 1)[0].lower())
+    for host in account.domains:
+        labels = host.split(".")
+        words.extend(label for label in labels[:-1] if len(label) >= 3 and label != "www")
+    return tuple(dict.fromkeys(words))
+
+
+def _contains_context_word(password: str, words: tuple[str, ...]) -> bool:
+    lowered = password.lower()
+    return any(len(w) >= 4 and w in lowered for w in words)
+
+
+class WeakPassword:
+    meta = CheckMeta(
+        id="PW101",
+        name="weak-password",
+        category="passwords",
+        severity=Severity.HIGH,
+        title="Weak or short password",
+        why=(
+            "A short or predictable password can be guessed by software in minutes, "
+            "even without a data breach."
+        ),
+        fix=(
+            "Let your password manager make a new one of at least 15 characters, "
+            "or use four or more random words."
+        ),
+        references=(NIST_800_63B, "https://github.com/dropbox/zxcvbn"),
+        needs=frozenset({Need.PASSWORDS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        policy = ctx.settings.passwords
+        accounts = ctx.with_passwords
+        words = [context_words(a) for a in accounts]
+        estimator = ctx.strength or ZxcvbnEstimator()
+        strengths = estimator.estimate_many(
+            [(a.password.reveal(), w) for a, w in zip(accounts, words, strict=True) if a.password]
+        )
+        for account, ctx_words, strength in zip(accounts, words, strengths, strict=True):
+            assert account.password is not None  # filtered by with_passwords
+            yield self._judge(account, strength, ctx_words, policy.min_strength, ctx)
+
+    def _judge(
+        self,
+        account: Account,
+        strength: Strength,
+        words: tuple[str, ...],
+        min_strength: int,
+        ctx: AuditContext,
+    ) -> Finding:
+        policy = ctx.settings.passwords
+        assert account.password is not None
+        details = {"zxcvbn_score": strength.score, "guesses_log10": strength.guesses_log10}
+        length = strength.length
+        if length < policy.min_length_with_mfa:
+            return self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                f"shorter than {policy.min_length_with_mfa} characters: too short to protect"
+                " anything (NIST SP 800-63B)",
+                severity=Severity.CRITICAL,
+                details=details,
+            )
+        if _contains_context_word(account.password.reveal(), words):
+            return self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                "contains the site's name or your username, which attackers try first",
+                details=details,
+            )
+        if strength.score < min_strength:
+            hint = f" ({strength.warning.rstrip('.')})" if strength.warning else ""
+            return self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                f"easy to guess: could be cracked in {strength.crack_time}{hint}",
+                details=details,
+            )
+        if length < policy.min_length and not account.has_mfa:
+            return self.meta.finding(
+                Status.WARN,
+                account.subject,
+                f"under {policy.min_length} characters with no second factor: a password"
+                f" that stands alone needs {policy.min_length} (NIST SP 800-63B);"
+                " lengthen it or add 2FA",
+                severity=Severity.MEDIUM,
+                details=details,
+            )
+        return self.meta.finding(
+            Status.PASS,
+            account.subject,
+            f"strong: would take {strength.crack_time} to crack",
+            details=details,
+        )
+
+
+class ReusedPassword:
+    meta = CheckMeta(
+        id="PW102",
+        name="reused-password",
+        category="reuse",
+        severity=Severity.HIGH,
+        title="Password used on more than one account",
+        why=(
+            "When one site leaks a password, attackers try it everywhere else. "
+            "A reused password turns one breach into many stolen accounts."
+        ),
+        fix="Give each account its own password; start with email, banking and social accounts.",
+        references=(NIST_800_63B,),
+        needs=frozenset({Need.PASSWORDS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        groups: dict[str, list[Account]] = {}
+        for account in ctx.with_passwords:
+            assert account.password is not None
+            groups.setdefault(account.password.fingerprint(ctx.run_key), []).append(account)
+        for account in ctx.with_passwords:
+            assert account.password is not None
+            group = groups[account.password.fingerprint(ctx.run_key)]
+            others = [a.subject for a in group if a is not account]
+            if not others:
+                yield self.meta.finding(Status.PASS, account.subject, "not used on another account")
+                continue
+            shown = ", ".join(others[:5]) + (
+                f" and {len(others) - 5} more" if len(others) > 5 else ""
+            )
+            yield self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                f"same password as {len(others)} other account(s): {shown}",
+                severity=Severity.CRITICAL if len(group) >= 4 else None,
+                details={"shared_with": len(others)},
+            )

@@ -1,0 +1,119 @@
+"""`privaudit audit` and `privaudit demo`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from privaudit.model import Severity
+
+FORMAT_HELP = "Report format: terminal, json, markdown (or a plugin's)."
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """--select a,b --select c -> (a, b, c)."""
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("audit")
+    def audit(
+        accounts: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--accounts",
+                "-a",
+                help="A password-manager or browser export to audit ('-' reads stdin). Repeatable.",
+            ),
+        ] = None,
+        config: Annotated[
+            Path | None,
+            typer.Option("--config", "-c", help="Profile/config TOML (default: your config dir)."),
+        ] = None,
+        fmt: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", "-o", help="Write the report here (atomically, mode 0600)."),
+        ] = None,
+        fail_under: Annotated[
+            int | None,
+            typer.Option(min=0, max=100, help="Exit 1 if the score is below this (0-100)."),
+        ] = None,
+        fail_on: Annotated[
+            Severity | None,
+            typer.Option(help="Exit 1 if a finding reaches this severity.", case_sensitive=False),
+        ] = None,
+        select: Annotated[
+            list[str] | None,
+            typer.Option(help="Only these checks: IDs, ID prefixes, names or categories."),
+        ] = None,
+        skip: Annotated[
+            list[str] | None,
+            typer.Option(help="Leave out these checks: IDs, ID prefixes, names or categories."),
+        ] = None,
+        source_format: Annotated[
+            str | None,
+            typer.Option(help="Format of the --accounts export, when detection is not enough."),
+        ] = None,
+        password_stdin: Annotated[
+            bool,
+            typer.Option(
+                "--password-stdin",
+                help="Read passwords for the profile's accounts from stdin, one a line, in order.",
+            ),
+        ] = False,
+        offline: Annotated[bool, typer.Option("--offline", help="Use no network at all.")] = False,
+        no_input: Annotated[
+            bool,
+            typer.Option(
+                "--no-input", help="Never prompt (automatic when stdin is not a terminal)."
+            ),
+        ] = False,
+        quiet: Annotated[
+            bool, typer.Option("--quiet", "-q", help="No progress bar or status lines.")
+        ] = False,
+        demo: Annotated[
+            bool, typer.Option("--demo", help="Audit the bundled fake sample data instead.")
+        ] = False,
+    ) -> int:
+        """Run the audit and print a scored report."""
+        from privaudit.cli.run import AuditOptions, run_audit_command  # noqa: PLC0415
+
+        return run_audit_command(
+            AuditOptions(
+                exports=tuple(accounts or ()),
+                config=config,
+                fmt=fmt,
+                output=output,
+                fail_under=fail_under,
+                fail_on=fail_on,
+                select=_split(select),
+                skip=_split(skip),
+                source_format=source_format,
+                password_stdin=password_stdin,
+                offline=offline,
+                no_input=no_input,
+                quiet=quiet,
+                demo=demo,
+            )
+        )
+
+    @app.command("demo")
+    def demo(
+        fmt: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Write the report here.")
+        ] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    ) -> int:
+        """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
+        from privaudit.cli.run import AuditOptions, run_audit_command  # noqa: PLC0415
+
+        return run_audit_command(
+            AuditOptions(fmt=fmt, output=output, quiet=quiet, demo=True, no_input=True)
+        )

@@ -1,0 +1,294 @@
+"""Settings from a TOML file (the profile) and PRIVAUDIT_* environment variables.
+
+Unknown keys are errors that name the key: a typo in a security policy must not
+silently fall back to a default. The profile may list accounts but never holds
+passwords.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from privaudit.accounts import Account, MfaMethod
+from privaudit.errors import ConfigError
+from privaudit.model import Severity
+from privaudit.paths import default_config_file
+from privaudit.settings import AuditSettings, IgnoreRule, PasswordPolicy, Settings
+
+SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret", "otpauth"})
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str
+    """Shown in messages: 'an integer from 0 to 100'."""
+    convert: Callable[[Any], Any]
+    from_env: Callable[[str], Any]
+
+
+def _int_range(lo: int, hi: int) -> Field:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise ValueError
+        return value
+
+    def from_env(text: str) -> int:
+        return convert(int(text.strip()))
+
+    return Field(f"an integer from {lo} to {hi}", convert, from_env)
+
+
+def _bool() -> Field:
+    def convert(value: Any) -> bool:
+        if not isinstance(value, bool):
+            raise ValueError
+        return value
+
+    def from_env(text: str) -> bool:
+        lowered = text.strip().lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off", ""):
+            return False
+        raise ValueError
+
+    return Field("true or false", convert, from_env)
+
+
+def _choice(options: Mapping[str, Any], kind: str) -> Field:
+    def convert(value: Any) -> Any:
+        if not isinstance(value, str) or value.strip().lower() not in options:
+            raise ValueError
+        return options[value.strip().lower()]
+
+    return Field(kind, convert, convert)
+
+
+def _str_list() -> Field:
+    def convert(value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError
+        return tuple(v.strip() for v in value if v.strip())
+
+    def from_env(text: str) -> tuple[str, ...]:
+        return convert(text.split(","))
+
+    return Field("a list of strings", convert, from_env)
+
+
+def _str() -> Field:
+    def convert(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError
+        return value
+
+    return Field("a string", convert, convert)
+
+
+def _severity() -> Field:
+    return _choice({s.value: s for s in Severity}, "one of " + ", ".join(s.value for s in Severity))
+
+
+# Scalar sections: section -> key -> field. Later features add their sections here.
+SECTIONS: dict[str, dict[str, Field]] = {
+    "audit": {
+        "fail_under": _int_range(0, 100),
+        "fail_on": _severity(),
+        "select": _str_list(),
+        "skip": _str_list(),
+        "offline": _bool(),
+        "format": _str(),
+    },
+    "passwords": {
+        "min_length": _int_range(1, 64),
+        "min_length_with_mfa": _int_range(1, 64),
+        "min_strength": _int_range(0, 4),
+    },
+}
+TABLE_ARRAYS = ("accounts", "ignore")
+ENV_PREFIX = "PRIVAUDIT_"
+ENV_RESERVED = frozenset({"PRIVAUDIT_CONFIG", "PRIVAUDIT_HOME"})
+
+
+def _where(path: Path | None) -> str:
+    return str(path) if path else "the configuration"
+
+
+def _check_section(name: str, table: Any, path: Path | None) -> dict[str, Any]:
+    schema = SECTIONS[name]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{_where(path)}: [{name}] must be a table")
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in schema:
+            known = ", ".join(sorted(schema))
+            raise ConfigError(f"{_where(path)}: unknown key '{name}.{key}' (known keys: {known})")
+        try:
+            out[key] = schema[key].convert(value)
+        except (ValueError, TypeError):
+            raise ConfigError(
+                f"{_where(path)}: '{name}.{key}' must be {schema[key].kind}"
+            ) from None
+    return out
+
+
+def _mfa_list(value: Any, where: str) -> frozenset[MfaMethod]:
+    if isinstance(value, str):
+        value = [value]
+    known = {m.value: m for m in MfaMethod}
+    aliases = {"webauthn": MfaMethod.PASSKEY, "u2f": MfaMethod.HARDWARE_KEY, "app": MfaMethod.TOTP}
+    if not isinstance(value, list):
+        raise ConfigError(f'{where}: \'mfa\' must be a list such as ["totp", "sms"]')
+    methods: set[MfaMethod] = set()
+    for item in value:
+        key = str(item).strip().lower()
+        method = known.get(key) or aliases.get(key)
+        if method is None:
+            raise ConfigError(
+                f"{where}: unknown 2FA method {key!r} in 'mfa' (use: {', '.join(sorted(known))})"
+            )
+        methods.add(method)
+    return frozenset(methods)
+
+
+_ACCOUNT_KEYS = frozenset({"service", "url", "urls", "username", "mfa", "notes"})
+
+
+def _account(index: int, table: Any, path: Path | None) -> Account:
+    where = f"{_where(path)}: accounts[{index}]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table ([[accounts]])")
+    for key in table:
+        if key.lower() in SECRET_KEYS:
+            raise ConfigError(
+                f"{where}: '{key}' is not allowed: the profile never holds secrets; "
+                "use --accounts EXPORT or --password-stdin"
+            )
+        if key not in _ACCOUNT_KEYS:
+            raise ConfigError(
+                f"{where}: unknown key '{key}' (known keys: {', '.join(sorted(_ACCOUNT_KEYS))})"
+            )
+    service = table.get("service")
+    if not isinstance(service, str) or not service.strip():
+        raise ConfigError(f"{where}: 'service' is required (the name of the site or app)")
+    urls: list[str] = []
+    for key in ("url", "urls"):
+        value = table.get(key, [])
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
+            raise ConfigError(f"{where}: '{key}' must be a URL or a list of URLs")
+        urls.extend(value)
+    username = table.get("username")
+    if username is not None and not isinstance(username, str):
+        raise ConfigError(f"{where}: 'username' must be a string")
+    mfa = _mfa_list(table["mfa"], where) if "mfa" in table else frozenset()
+    return Account(label=service, urls=tuple(urls), username=username, mfa=mfa, source="profile")
+
+
+def _ignore_rule(index: int, table: Any, path: Path | None) -> IgnoreRule:
+    where = f"{_where(path)}: ignore[{index}]"
+    allowed = {"check", "subject", "reason", "expires"}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table ([[ignore]])")
+    for key in table:
+        if key not in allowed:
+            raise ConfigError(
+                f"{where}: unknown key '{key}' (known keys: {', '.join(sorted(allowed))})"
+            )
+    check, reason = table.get("check"), table.get("reason")
+    if not isinstance(check, str) or not check.strip():
+        raise ConfigError(f"{where}: 'check' is required (a check id or name)")
+    if not isinstance(reason, str) or not reason.strip():
+        raise ConfigError(f"{where}: 'reason' is required: say why this finding is accepted")
+    expires = table.get("expires")
+    if isinstance(expires, datetime):
+        expires = expires.date()
+    if expires is not None and not isinstance(expires, date):
+        raise ConfigError(f"{where}: 'expires' must be a date such as 2027-01-31")
+    subject = table.get("subject")
+    if subject is not None and not isinstance(subject, str):
+        raise ConfigError(f"{where}: 'subject' must be a string (wildcards * and ? allowed)")
+    return IgnoreRule(check=check, reason=reason, subject=subject, expires=expires)
+
+
+def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
+    sections: dict[str, dict[str, Any]] = {}
+    for name, value in data.items():
+        if name in SECTIONS:
+            sections[name] = _check_section(name, value, path)
+        elif name not in TABLE_ARRAYS:
+            known = ", ".join(sorted([*SECTIONS, *TABLE_ARRAYS]))
+            raise ConfigError(f"{_where(path)}: unknown key '{name}' (known sections: {known})")
+    for name in TABLE_ARRAYS:
+        if name in data and not isinstance(data[name], list):
+            raise ConfigError(f"{_where(path)}: '{name}' must be an array of tables ([[{name}]])")
+    accounts = tuple(_account(i, t, path) for i, t in enumerate(data.get("accounts", []), 1))
+    ignores = tuple(_ignore_rule(i, t, path) for i, t in enumerate(data.get("ignore", []), 1))
+    return Settings(
+        audit=AuditSettings(**sections.get("audit", {})),
+        passwords=PasswordPolicy(**sections.get("passwords", {})),
+        ignore=ignores,
+        accounts=accounts,
+        source_path=str(path) if path else None,
+    )
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(
+            f"config file not found: {path} (check the path, or leave out --config)"
+        ) from None
+    except IsADirectoryError:
+        raise ConfigError(f"config path is a folder, not a file: {path}") from None
+    except PermissionError:
+        raise ConfigError(f"cannot read config file {path}: permission denied") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def env_overrides(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Settings from PRIVAUDIT_<KEY> (audit section) or PRIVAUDIT_<SECTION>_<KEY>."""
+    out: dict[str, dict[str, Any]] = {}
+    for var, text in environ.items():
+        if not var.startswith(ENV_PREFIX) or var in ENV_RESERVED:
+            continue
+        rest = var[len(ENV_PREFIX) :].lower()
+        section, key = "audit", rest
+        if rest not in SECTIONS["audit"]:
+            section, _, key = rest.partition("_")
+        field = SECTIONS.get(section, {}).get(key)
+        if field is None:
+            raise ConfigError(
+                f"unknown environment variable {var}; unset it or see docs/configuration.md"
+            )
+        try:
+            out.setdefault(section, {})[key] = field.from_env(text)
+        except (ValueError, TypeError):
+            raise ConfigError(f"environment variable {var} must be {field.kind}") from None
+    return out
+
+
+def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Defaults < config file < environment. Flags are applied by the caller."""
+    env = os.environ if environ is None else environ
+    explicit = path or (Path(env["PRIVAUDIT_CONFIG"]) if env.get("PRIVAUDIT_CONFIG") else None)
+    chosen = explicit or default_config_file()
+    data = read_toml(chosen) if explicit or chosen.is_file() else {}
+    settings = parse_config(data, chosen if data or explicit else None)
+    # Each scalar section is a Settings attribute of the same name.
+    for section, values in env_overrides(env).items():
+        settings = replace(settings, **{section: replace(getattr(settings, section), **values)})
+    return settings

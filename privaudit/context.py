@@ -1,0 +1,38 @@
+"""What a check may look at: inputs, settings and injected services; nothing global."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from privaudit.accounts import Account
+from privaudit.secret import run_key
+from privaudit.settings import Settings
+
+if TYPE_CHECKING:
+    from privaudit.strength import StrengthEstimator
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditContext:
+    accounts: tuple[Account, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+    offline: bool = False
+    interactive: bool = False
+    """Whether checks may ask the user questions (a TTY and no --no-input)."""
+    clock: Callable[[], datetime] = utc_now
+    run_key: bytes = field(default_factory=run_key, repr=False)
+    """Random per run: keys Secret.fingerprint so equal passwords group without being stored."""
+    strength: StrengthEstimator | None = None
+    services: Mapping[str, object] = field(default_factory=dict)
+    """Extra services by name, for plugins (e.g. an organisation's own directory)."""
+
+    @property
+    def with_passwords(self) -> tuple[Account, ...]:
+        return tuple(a for a in self.accounts if a.password is not None and a.password)

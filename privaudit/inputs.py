@@ -1,0 +1,59 @@
+"""Bring the accounts of one audit together: profile, exports and stdin passwords."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from privaudit.accounts import Account
+from privaudit.errors import InputError
+from privaudit.secret import Secret
+
+
+def _same_site(profile: Account, imported: Account) -> bool:
+    for want in profile.domains:
+        for host in imported.domains:
+            if host == want or host.endswith("." + want) or want.endswith("." + host):
+                return True
+    return profile.label.casefold() == imported.label.casefold()
+
+
+def merge_profile(profile: Sequence[Account], imported: Sequence[Account]) -> list[Account]:
+    """Apply the 2FA the user declared in the profile to matching imported logins.
+
+    An export cannot show a second factor kept elsewhere (SMS, a security key, a
+    separate authenticator app); the profile can. Profile entries that match no
+    imported login are audited on their own, without a password.
+    """
+    merged = list(imported)
+    for entry in profile:
+        matched = False
+        for i, account in enumerate(merged):
+            if not _same_site(entry, account):
+                continue
+            if entry.username and account.username and entry.username != account.username:
+                continue
+            matched = True
+            merged[i] = dataclasses.replace(account, mfa=account.mfa | entry.mfa)
+        if not matched:
+            merged.append(entry)
+    return merged
+
+
+def attach_passwords(accounts: Sequence[Account], lines: Iterable[str]) -> list[Account]:
+    """Give the profile's accounts, in order, the passwords read from stdin (one a line)."""
+    passwords = [line.rstrip("\r\n") for line in lines]
+    while passwords and passwords[-1] == "":
+        passwords.pop()
+    targets = [i for i, a in enumerate(accounts) if a.password is None]
+    if len(passwords) != len(targets):
+        raise InputError(
+            f"--password-stdin: got {len(passwords)} line(s) for {len(targets)} profile account(s)"
+            " without a password; give one password per line, in profile order"
+        )
+    out = list(accounts)
+    for index, password in zip(targets, passwords, strict=True):
+        out[index] = dataclasses.replace(
+            out[index], password=Secret(password) if password else None
+        )
+    return out

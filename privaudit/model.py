@@ -1,0 +1,282 @@
+"""The data every part of privaudit shares: statuses, severities, findings, reports.
+
+Everything here is an immutable value. Nothing in a `Finding` or a `Report` can
+hold a `Secret`: constructors reject one, so a bug cannot smuggle a password
+into a report, a cache or the history database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum, StrEnum
+from types import MappingProxyType
+from typing import Final
+
+from privaudit.secret import Secret
+from privaudit.text import sanitize, sanitize_block
+
+SCHEMA_VERSION: Final = "1.0.0"
+
+
+class Status(StrEnum):
+    PASS = "pass"  # noqa: S105  # a status, not a password
+    WARN = "warn"
+    FAIL = "fail"
+    ERROR = "error"
+    """The check could not run or its answer is unknown: never a pass."""
+    SKIP = "skip"
+    """Not applicable (no input of the kind the check needs, or deliberately ignored)."""
+    UNANSWERED = "unanswered"
+    """A question only the user can answer has no (fresh) answer yet."""
+
+    @property
+    def scored(self) -> bool:
+        """Whether results with this status enter the score."""
+        return self in (Status.PASS, Status.WARN, Status.FAIL)
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def weight(self) -> int:
+        """Weight in the score (docs/scoring.md). INFO findings are never scored."""
+        return _WEIGHTS[self]
+
+    @property
+    def rank(self) -> int:
+        return _ORDER.index(self)
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_ORDER: Final = (Severity.INFO, Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
+_WEIGHTS: Final = {
+    Severity.INFO: 0,
+    Severity.LOW: 2,
+    Severity.MEDIUM: 4,
+    Severity.HIGH: 8,
+    Severity.CRITICAL: 12,
+}
+
+
+class Need(StrEnum):
+    """Inputs a check requires; the runner skips a check whose needs cannot be met."""
+
+    ACCOUNTS = "accounts"
+    PASSWORDS = "passwords"
+    NETWORK = "network"
+    ANSWERS = "answers"
+
+
+CHECK_ID_PATTERN: Final = re.compile(r"^[A-Z]{2,8}[0-9]{3,4}$")
+SLUG_PATTERN: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+DetailValue = str | int | float | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckMeta:
+    """What a check is, for people and for the registry."""
+
+    id: str
+    name: str
+    category: str
+    severity: Severity
+    title: str
+    why: str
+    fix: str
+    references: tuple[str, ...] = ()
+    needs: frozenset[Need] = frozenset()
+    origin: str = "built-in"
+
+    def __post_init__(self) -> None:
+        if not CHECK_ID_PATTERN.match(self.id):
+            raise ValueError(f"check id {self.id!r} must look like 'PW101' (letters then digits)")
+        if not SLUG_PATTERN.match(self.name):
+            raise ValueError(f"check name {self.name!r} must be a kebab-case slug")
+        if not SLUG_PATTERN.match(self.category):
+            raise ValueError(f"check category {self.category!r} must be a kebab-case slug")
+        if not isinstance(self.severity, Severity):
+            raise TypeError("severity must be a Severity")
+        for url in self.references:
+            if not url.startswith(("https://", "http://")):
+                raise ValueError(f"reference {url!r} of {self.id} must be an http(s) URL")
+
+    def finding(
+        self,
+        status: Status,
+        subject: str,
+        message: str,
+        *,
+        severity: Severity | None = None,
+        fix: str | None = None,
+        details: Mapping[str, DetailValue] | None = None,
+    ) -> Finding:
+        """A finding of this check: the usual way checks build their results."""
+        return Finding(
+            check_id=self.id,
+            status=status,
+            subject=subject,
+            message=message,
+            severity=severity,
+            fix=fix,
+            details=details or {},
+        )
+
+
+def _reject_secret(name: str, value: object) -> None:
+    if isinstance(value, Secret):
+        raise TypeError(f"{name} must not hold a Secret")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result of one check about one subject.
+
+    `subject` is a safe label such as "GitHub (alice)"; `severity` overrides the
+    check's default when a result is worse or milder than usual (a password seen
+    in 100,000 breaches). Text is sanitised on construction.
+    """
+
+    check_id: str
+    status: Status
+    subject: str
+    message: str
+    severity: Severity | None = None
+    fix: str | None = None
+    details: Mapping[str, DetailValue] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("subject", "message", "fix"):
+            value = getattr(self, name)
+            _reject_secret(name, value)
+            if value is not None and not isinstance(value, str):
+                raise TypeError(f"Finding.{name} must be a str")
+        if not isinstance(self.status, Status):
+            raise TypeError("Finding.status must be a Status")
+        clean: dict[str, DetailValue] = {}
+        for key, value in self.details.items():
+            _reject_secret(f"details[{key!r}]", value)
+            if not isinstance(value, str | int | float | bool | type(None)):
+                raise TypeError(f"details[{key!r}] must be a str, number, bool or None")
+            clean[sanitize(str(key), max_length=64)] = (
+                sanitize(value) if isinstance(value, str) else value
+            )
+        object.__setattr__(self, "subject", sanitize(self.subject))
+        object.__setattr__(self, "message", sanitize(self.message, max_length=500))
+        if self.fix is not None:
+            object.__setattr__(self, "fix", sanitize_block(self.fix))
+        object.__setattr__(self, "details", MappingProxyType(clean))
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    category: str
+    value: int | None
+    grade: str | None
+    scored: int
+    """How many results entered this score."""
+    not_scored: int
+    """Results left out: errors, skips and unanswered questions."""
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """0–100 (None when nothing could be scored), a letter grade, and per-category scores."""
+
+    value: int | None
+    grade: str | None
+    categories: tuple[CategoryScore, ...]
+    errors: int
+    unanswered: int
+    skipped: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    """What one input contributed: counts only, never contents."""
+
+    name: str
+    format: str
+    read: int
+    used: int
+    skipped: Mapping[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", sanitize(self.name))
+        object.__setattr__(self, "skipped", MappingProxyType(dict(self.skipped)))
+
+
+@dataclass(frozen=True, slots=True)
+class InputSummary:
+    accounts: int
+    sources: tuple[SourceSummary, ...] = ()
+    datasets: Mapping[str, str] = field(default_factory=dict)
+    """Reference data used, e.g. {"2fa": "built-in 2026-11-01"}."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The whole result of an audit run; renderers are pure functions of it."""
+
+    tool_version: str
+    started_at: datetime
+    finished_at: datetime
+    inputs: InputSummary
+    checks: tuple[CheckMeta, ...]
+    findings: tuple[Finding, ...]
+    score: Score
+    notices: tuple[str, ...] = ()
+    """Plain-language reminders shown with the report (e.g. delete a plaintext export)."""
+    demo: bool = False
+    schema_version: str = SCHEMA_VERSION
+
+    def meta(self, check_id: str) -> CheckMeta:
+        for meta in self.checks:
+            if meta.id == check_id:
+                return meta
+        raise KeyError(check_id)
+
+    def severity_of(self, finding: Finding) -> Severity:
+        return finding.severity or self.meta(finding.check_id).severity
+
+    def counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(Status, 0)
+        for finding in self.findings:
+            counts[finding.status] += 1
+        return counts
+
+    @property
+    def incomplete(self) -> bool:
+        """True when some check could not give an answer (exit code 3)."""
+        return any(f.status is Status.ERROR for f in self.findings)
+
+
+def enum_values(enum: type[Enum]) -> list[str]:
+    return [str(member.value) for member in enum]

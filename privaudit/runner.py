@@ -1,0 +1,150 @@
+"""Run checks over a context and assemble the Report.
+
+Checks run concurrently: async checks on the event loop, plain ones in worker
+threads, so a slow network check never waits for a CPU-bound one. Whatever a
+check raises becomes an ERROR finding and the run goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import traceback
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from privaudit import __version__
+from privaudit.check import Check
+from privaudit.context import AuditContext
+from privaudit.errors import PrivauditError
+from privaudit.model import Finding, InputSummary, Need, Report, Status
+from privaudit.policy import apply_ignores
+from privaudit.scoring import compute_score
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEvent:
+    check_id: str
+    title: str
+    done: int
+    total: int
+    finished: bool
+
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
+def _crash_reason(exc: BaseException) -> str:
+    """Name the exception and where it happened, never its message.
+
+    Messages of arbitrary exceptions can carry data (a KeyError shows its key),
+    so only privaudit's own errors, whose messages are written to be shown, are
+    quoted.
+    """
+    if isinstance(exc, PrivauditError):
+        return str(exc)
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ""
+    if frames:
+        last = frames[-1]
+        where = f" at {Path(last.filename).name}:{last.lineno}"
+    return f"the check crashed ({type(exc).__name__}{where}); please report this"
+
+
+def _unmet_need(check: Check, ctx: AuditContext) -> str | None:
+    needs = check.meta.needs
+    if Need.ACCOUNTS in needs and not ctx.accounts:
+        return "no accounts to check: add them to your profile or pass --accounts EXPORT"
+    if Need.PASSWORDS in needs and not ctx.with_passwords:
+        return "no passwords to check: import an export (--accounts) or use --password-stdin"
+    return None
+
+
+async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
+    meta = check.meta
+    unmet = _unmet_need(check, ctx)
+    if unmet:
+        return [meta.finding(Status.SKIP, meta.title, unmet)]
+    try:
+        if inspect.iscoroutinefunction(check.run):
+            result = await check.run(ctx)
+            items = list(result)
+        else:
+            items = await asyncio.to_thread(_collect, check, ctx)
+        findings = _validated(meta.id, items)
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        raise
+    except BaseException as exc:  # noqa: BLE001  # fail closed: any crash is an ERROR result
+        return [meta.finding(Status.ERROR, meta.title, _crash_reason(exc))]
+    if not findings:
+        return [meta.finding(Status.SKIP, meta.title, "nothing to check")]
+    return findings
+
+
+def _validated(check_id: str, items: Iterable[object]) -> list[Finding]:
+    findings: list[Finding] = []
+    for item in items:
+        if not isinstance(item, Finding):
+            raise TypeError(f"check {check_id} yielded a {type(item).__name__}, not a Finding")
+        if item.check_id != check_id:
+            raise ValueError(f"check {check_id} yielded a finding for {item.check_id}")
+        findings.append(item)
+    return findings
+
+
+def _collect(check: Check, ctx: AuditContext) -> list[Finding]:
+    result = check.run(ctx)
+    if inspect.isawaitable(result):
+        raise TypeError(f"check {check.meta.id} returned an awaitable from a plain run()")
+    return list(result)
+
+
+async def run_checks(
+    checks: Sequence[Check],
+    ctx: AuditContext,
+    on_progress: ProgressCallback | None = None,
+) -> list[Finding]:
+    """Run every check; return their findings in check order (deterministic)."""
+    total = len(checks)
+    done = 0
+
+    async def tracked(check: Check) -> list[Finding]:
+        nonlocal done
+        if on_progress:
+            on_progress(ProgressEvent(check.meta.id, check.meta.title, done, total, False))
+        findings = await _run_one(check, ctx)
+        done += 1
+        if on_progress:
+            on_progress(ProgressEvent(check.meta.id, check.meta.title, done, total, True))
+        return findings
+
+    tasks: list[Awaitable[list[Finding]]] = [tracked(c) for c in checks]
+    results = await asyncio.gather(*tasks)
+    return [finding for findings in results for finding in findings]
+
+
+def run_audit(
+    checks: Sequence[Check],
+    ctx: AuditContext,
+    *,
+    inputs: InputSummary | None = None,
+    notices: Iterable[str] = (),
+    on_progress: ProgressCallback | None = None,
+    demo: bool = False,
+) -> Report:
+    started = ctx.clock()
+    findings = asyncio.run(run_checks(checks, ctx, on_progress))
+    findings, ignore_notices = apply_ignores(findings, checks, ctx.settings.ignore, started.date())
+    metas = {c.meta.id: c.meta for c in checks}
+    return Report(
+        tool_version=__version__,
+        started_at=started,
+        finished_at=ctx.clock(),
+        inputs=inputs or InputSummary(accounts=len(ctx.accounts)),
+        checks=tuple(c.meta for c in checks),
+        findings=tuple(findings),
+        score=compute_score(findings, metas),
+        notices=(*notices, *ignore_notices),
+        demo=demo,
+    )

@@ -1,0 +1,199 @@
+"""Report <-> JSON-ready dicts, following docs/report-schema.json."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from privaudit.errors import InputError
+from privaudit.model import (
+    SCHEMA_VERSION,
+    CategoryScore,
+    CheckMeta,
+    Finding,
+    InputSummary,
+    Need,
+    Report,
+    Score,
+    Severity,
+    SourceSummary,
+    Status,
+)
+
+
+def _ts(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _parse_ts(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def meta_to_dict(meta: CheckMeta) -> dict[str, Any]:
+    return {
+        "id": meta.id,
+        "name": meta.name,
+        "category": meta.category,
+        "severity": meta.severity.value,
+        "title": meta.title,
+        "why": meta.why,
+        "fix": meta.fix,
+        "references": list(meta.references),
+        "needs": sorted(n.value for n in meta.needs),
+        "origin": meta.origin,
+    }
+
+
+def finding_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
+    meta = report.meta(finding.check_id)
+    return {
+        "check_id": finding.check_id,
+        "check_name": meta.name,
+        "category": meta.category,
+        "status": finding.status.value,
+        "severity": report.severity_of(finding).value,
+        "subject": finding.subject,
+        "message": finding.message,
+        "fix": finding.fix or meta.fix,
+        "details": dict(finding.details),
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    score = report.score
+    return {
+        "schema_version": report.schema_version,
+        "tool": {"name": "privaudit", "version": report.tool_version},
+        "demo": report.demo,
+        "started_at": _ts(report.started_at),
+        "finished_at": _ts(report.finished_at),
+        "inputs": {
+            "accounts": report.inputs.accounts,
+            "sources": [
+                {
+                    "name": s.name,
+                    "format": s.format,
+                    "read": s.read,
+                    "used": s.used,
+                    "skipped": dict(s.skipped),
+                }
+                for s in report.inputs.sources
+            ],
+            "datasets": dict(report.inputs.datasets),
+        },
+        "score": {
+            "value": score.value,
+            "grade": score.grade,
+            "errors": score.errors,
+            "unanswered": score.unanswered,
+            "skipped": score.skipped,
+            "categories": [
+                {
+                    "category": c.category,
+                    "value": c.value,
+                    "grade": c.grade,
+                    "scored": c.scored,
+                    "not_scored": c.not_scored,
+                }
+                for c in score.categories
+            ],
+        },
+        "counts": {status.value: n for status, n in report.counts().items()},
+        "incomplete": report.incomplete,
+        "checks": [meta_to_dict(m) for m in report.checks],
+        "findings": [finding_to_dict(report, f) for f in report.findings],
+        "notices": list(report.notices),
+    }
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """Rebuild a Report from its JSON form (for re-rendering a saved report)."""
+    version = str(data.get("schema_version", ""))
+    major = version.split(".", 1)[0]
+    if major != SCHEMA_VERSION.split(".", 1)[0]:
+        raise InputError(
+            f"report schema version {version or '(missing)'} is not supported by this privaudit"
+            f" (it reads {SCHEMA_VERSION.split('.')[0]}.x); re-run the audit or upgrade privaudit"
+        )
+    try:
+        checks = tuple(
+            CheckMeta(
+                id=c["id"],
+                name=c["name"],
+                category=c["category"],
+                severity=Severity(c["severity"]),
+                title=c["title"],
+                why=c["why"],
+                fix=c["fix"],
+                references=tuple(c.get("references", ())),
+                needs=frozenset(Need(n) for n in c.get("needs", ())),
+                origin=c.get("origin", "built-in"),
+            )
+            for c in data["checks"]
+        )
+        defaults = {m.id: m for m in checks}
+        findings = tuple(
+            Finding(
+                check_id=f["check_id"],
+                status=Status(f["status"]),
+                subject=f["subject"],
+                message=f["message"],
+                severity=(
+                    None
+                    if Severity(f["severity"]) is defaults[f["check_id"]].severity
+                    else Severity(f["severity"])
+                ),
+                fix=None if f.get("fix") == defaults[f["check_id"]].fix else f.get("fix"),
+                details=f.get("details", {}),
+            )
+            for f in data["findings"]
+        )
+        s = data["score"]
+        score = Score(
+            value=s["value"],
+            grade=s["grade"],
+            categories=tuple(
+                CategoryScore(
+                    category=c["category"],
+                    value=c["value"],
+                    grade=c["grade"],
+                    scored=c["scored"],
+                    not_scored=c["not_scored"],
+                )
+                for c in s["categories"]
+            ),
+            errors=s["errors"],
+            unanswered=s["unanswered"],
+            skipped=s["skipped"],
+        )
+        inputs = data["inputs"]
+        return Report(
+            tool_version=data["tool"]["version"],
+            started_at=_parse_ts(data["started_at"]),
+            finished_at=_parse_ts(data["finished_at"]),
+            inputs=InputSummary(
+                accounts=inputs["accounts"],
+                sources=tuple(
+                    SourceSummary(
+                        name=x["name"],
+                        format=x["format"],
+                        read=x["read"],
+                        used=x["used"],
+                        skipped=x.get("skipped", {}),
+                    )
+                    for x in inputs.get("sources", ())
+                ),
+                datasets=inputs.get("datasets", {}),
+            ),
+            checks=checks,
+            findings=findings,
+            score=score,
+            notices=tuple(data.get("notices", ())),
+            demo=bool(data.get("demo", False)),
+            schema_version=version,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(
+            f"not a valid privaudit JSON report ({type(exc).__name__}: {exc}); "
+            "use a file written by 'privaudit audit --format json'"
+        ) from None

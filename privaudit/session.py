@@ -1,0 +1,70 @@
+"""One audit from inputs to Report, with no knowledge of the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from privaudit.accounts import Account
+from privaudit.context import AuditContext
+from privaudit.inputs import attach_passwords, merge_profile
+from privaudit.model import InputSummary, SourceSummary
+from privaudit.settings import Settings
+from privaudit.sources import DEFAULT_MAX_BYTES, import_accounts
+
+DELETE_EXPORT_NOTICE = (
+    "You audited a plaintext export ({names}). It holds every password in the clear: "
+    "delete it now, and empty the trash (privaudit kept no copy)."
+)
+
+
+@dataclass(frozen=True)
+class GatheredInputs:
+    accounts: tuple[Account, ...]
+    sources: tuple[SourceSummary, ...] = ()
+    notices: tuple[str, ...] = field(default=())
+
+    def summary(self, datasets: dict[str, str] | None = None) -> InputSummary:
+        return InputSummary(
+            accounts=len(self.accounts), sources=self.sources, datasets=datasets or {}
+        )
+
+
+def gather_inputs(
+    settings: Settings,
+    exports: Sequence[str | Path] = (),
+    *,
+    source_format: str | None = None,
+    read_stdin: Callable[[], bytes] = lambda: b"",
+    password_lines: Sequence[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    remind_to_delete: bool = True,
+) -> GatheredInputs:
+    imported: list[Account] = []
+    summaries: list[SourceSummary] = []
+    plaintext: list[str] = []
+    for export in exports:
+        result, summary, is_plaintext = import_accounts(
+            export, fmt=source_format, stdin=read_stdin, max_bytes=max_bytes
+        )
+        imported.extend(result.accounts)
+        summaries.append(summary)
+        if is_plaintext and str(export) != "-":
+            plaintext.append(summary.name)
+    profile = list(settings.accounts)
+    if password_lines is not None:
+        profile = attach_passwords(profile, password_lines)
+    accounts = merge_profile(profile, imported)
+    notices = []
+    if plaintext and remind_to_delete:
+        notices.append(DELETE_EXPORT_NOTICE.format(names=", ".join(plaintext)))
+    return GatheredInputs(tuple(accounts), tuple(summaries), tuple(notices))
+
+
+def build_context(
+    settings: Settings, inputs: GatheredInputs, *, offline: bool, interactive: bool
+) -> AuditContext:
+    return AuditContext(
+        accounts=inputs.accounts, settings=settings, offline=offline, interactive=interactive
+    )

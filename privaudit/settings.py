@@ -1,0 +1,50 @@
+"""Typed settings, as resolved from defaults, the config file, the environment and flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from privaudit.accounts import Account
+from privaudit.model import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordPolicy:
+    min_length: int = 15
+    """NIST SP 800-63B rev 4: a password used as the only factor needs 15 characters."""
+    min_length_with_mfa: int = 8
+    """...and 8 when a second factor protects the account."""
+    min_strength: int = 3
+    """Lowest acceptable zxcvbn score (0-4)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSettings:
+    fail_under: int | None = None
+    fail_on: Severity | None = None
+    select: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    offline: bool = False
+    format: str = "terminal"
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreRule:
+    """A finding the user accepts, with a reason and an optional end date."""
+
+    check: str
+    reason: str
+    subject: str | None = None
+    expires: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    audit: AuditSettings = field(default_factory=AuditSettings)
+    passwords: PasswordPolicy = field(default_factory=PasswordPolicy)
+    ignore: tuple[IgnoreRule, ...] = ()
+    accounts: tuple[Account, ...] = ()
+    """Accounts declared in the profile (never with passwords)."""
+    source_path: str | None = None
+    """The config file these settings came from, for messages."""

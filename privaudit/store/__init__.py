@@ -1,0 +1,1 @@
+"""Files privaudit writes: atomically, owner-only, never through a symlink."""

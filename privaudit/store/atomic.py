@@ -1,0 +1,76 @@
+"""Atomic, private file writes.
+
+A report, cache entry or answer file is either the old one or the new one,
+never half of each: write a temporary file in the same folder, fsync it, then
+rename over the target. Files are created 0600; privaudit's own folders 0700.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from privaudit.errors import InputError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create privaudit's own folder (0700) or tighten it; refuse a symlink."""
+    if path.is_symlink():
+        raise InputError(f"refusing to use {path}: it is a symbolic link")
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(DIR_MODE)
+    return path
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
+    """Replace `path` with `data` in one step; the file ends up with `mode`."""
+    path = Path(path)
+    if path.is_symlink():
+        raise InputError(
+            f"refusing to write {path}: it is a symbolic link; remove it or pick another path"
+        )
+    if path.is_dir():
+        raise InputError(f"cannot write {path}: it is a folder; give a file name")
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: folder {folder} does not exist; create it first")
+    tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(tmp, flags, mode)
+    except PermissionError:
+        raise InputError(f"cannot write {path}: permission denied") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.chmod(mode)  # the umask may have narrowed it
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,98 @@
+"""Password strength: zxcvbn, bounded so no password and no vault takes long.
+
+zxcvbn's result dict contains the password and every matched token; only an
+allowlist of harmless fields leaves this module. Passwords longer than
+`MAX_ANALYSED` are rated on their first `MAX_ANALYSED` characters: characters
+added to a password never make it easier to guess, so the rating is a lower
+bound (a long password is at worst under-rated, never over-rated), and it keeps
+zxcvbn's worst case, which grows steeply with length, well under a second.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Any, Protocol
+
+MAX_ANALYSED = 32
+"""Code points given to zxcvbn (its own limit is 72; cost grows steeply with length)."""
+
+PARALLEL_THRESHOLD = 300
+"""Below this many distinct passwords a worker pool costs more than it saves."""
+
+
+@dataclass(frozen=True, slots=True)
+class Strength:
+    """What privaudit keeps of a zxcvbn result: nothing that can rebuild the password."""
+
+    score: int
+    guesses_log10: float
+    crack_time: str
+    warning: str
+    suggestions: tuple[str, ...]
+    length: int
+    truncated: bool
+
+
+class StrengthEstimator(Protocol):
+    def estimate_many(self, items: Sequence[tuple[str, tuple[str, ...]]]) -> list[Strength]: ...
+
+
+def _keep_allowlisted(result: dict[str, Any], length: int, truncated: bool) -> Strength:
+    feedback = result.get("feedback") or {}
+    times = result.get("crack_times_display") or {}
+    return Strength(
+        score=int(result["score"]),
+        guesses_log10=round(float(result["guesses_log10"]), 2),
+        crack_time=str(times.get("offline_slow_hashing_1e4_per_second", "")),
+        warning=str(feedback.get("warning") or ""),
+        suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
+        length=length,
+        truncated=truncated,
+    )
+
+
+def estimate(password: str, user_inputs: Iterable[str] = ()) -> Strength:
+    from zxcvbn import zxcvbn  # noqa: PLC0415  # heavy import, only when strength is checked
+
+    length = len(password)
+    analysed = password[:MAX_ANALYSED]
+    inputs = [u[:MAX_ANALYSED] for u in user_inputs if u]
+    result = zxcvbn(analysed, user_inputs=inputs, max_length=MAX_ANALYSED)
+    return _keep_allowlisted(result, length, length > MAX_ANALYSED)
+
+
+def _estimate_chunk(chunk: Sequence[tuple[str, tuple[str, ...]]]) -> list[Strength]:
+    return [estimate(pw, inputs) for pw, inputs in chunk]
+
+
+class ZxcvbnEstimator:
+    """The reference estimator; spreads large vaults over the CPU cores."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers if workers is not None else max(1, os.cpu_count() or 1)
+
+    def estimate_many(self, items: Sequence[tuple[str, tuple[str, ...]]]) -> list[Strength]:
+        unique = list(dict.fromkeys(items))
+        if len(unique) < PARALLEL_THRESHOLD or self.workers < 2:
+            results = _estimate_chunk(unique)
+        else:
+            results = self._parallel(unique)
+        by_item = dict(zip(unique, results, strict=True))
+        return [by_item[item] for item in items]
+
+    def _parallel(self, unique: list[tuple[str, tuple[str, ...]]]) -> list[Strength]:
+        # Interleaved chunks balance the rare slow password across workers.
+        # forkserver: forking a process that runs threads can deadlock; passwords
+        # travel to workers over a pipe, never through argv or files.
+        n = self.workers
+        chunks = [unique[i::n] for i in range(n)]
+        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("forkserver")) as pool:
+            parts = list(pool.map(_estimate_chunk, chunks))
+        results: list[Strength | None] = [None] * len(unique)
+        for i, part in enumerate(parts):
+            results[i::n] = part
+        return [r for r in results if r is not None]
