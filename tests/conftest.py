@@ -1,0 +1,95 @@
+"""Shared fixtures: an isolated home for every test, the CLI in-process and as a
+real subprocess, and the canary secrets that must never show up anywhere."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from privaudit.cli import main
+
+# Unique values that appear nowhere else: if one shows up in any output, file or
+# request, a secret leaked. Kept apart from anything zxcvbn would call common.
+CANARY_PASSWORD = "cAnArY-7f3b9e21-Pw!d0"
+CANARY_TOTP = "JBSWY3DPCANARYQQOJ5GK4TFON2A4ZLU"
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own config/data/cache dirs and no PRIVAUDIT_* from the caller."""
+    home = tmp_path_factory.mktemp("privaudit-home")
+    for var in list(os.environ):
+        if var.startswith("PRIVAUDIT_"):
+            monkeypatch.delenv(var)
+    monkeypatch.setenv("PRIVAUDIT_HOME", str(home))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    return home
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run privaudit in-process: cli("audit", "--demo", stdin=b"...") -> Result."""
+
+    def run(*args: str, stdin: bytes = b"") -> Result:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Result(int(code), out, err)
+
+    return run
+
+
+def run_privaudit(
+    *args: str,
+    stdin: bytes = b"",
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+) -> Result:
+    """Run privaudit as a real process (python -m privaudit), no TTY."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "privaudit", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )
+    return Result(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """../shared beside the checkout (third-party samples); tests using it skip without it."""
+    root = Path(__file__).resolve().parents[1].parent / "shared"
+    if not root.is_dir():
+        pytest.skip("../shared is not present beside this checkout")
+    yield root
+
+
+def files_under(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()]
+
+
+def assert_no_canary(*texts: str | bytes, canaries: tuple[str, ...] = (CANARY_PASSWORD,)) -> None:
+    for text in texts:
+        blob = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
+        for canary in canaries:
+            assert canary.encode() not in blob, "a canary secret leaked"
+            assert canary.lower().encode() not in blob.lower(), "a canary secret leaked (case-folded)"
