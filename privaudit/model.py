@@ -7,6 +7,7 @@ into a report, a cache or the history database.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -193,6 +194,16 @@ class Finding:
         if self.fix is not None:
             object.__setattr__(self, "fix", sanitize_block(self.fix))
         object.__setattr__(self, "details", MappingProxyType(clean))
+
+    @property
+    def key(self) -> str:
+        """A stable, secret-free id of this check's subject, for history and diffs.
+
+        Derived from the check id and the (already sanitised, secret-free) subject
+        label, so the same account keeps the same key from one run to the next.
+        """
+        digest = hashlib.sha256(f"{self.check_id}\x00{self.subject}".encode()).hexdigest()
+        return digest[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ def finding_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
     meta = report.meta(finding.check_id)
     return {
         "check_id": finding.check_id,
+        "key": finding.key,
         "check_name": meta.name,
         "category": meta.category,
         "status": finding.status.value,

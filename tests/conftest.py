@@ -7,7 +7,6 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +28,9 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own config/data/cache dirs and no PRIVAUDIT_* from the caller."""
     home = tmp_path_factory.mktemp("privaudit-home")
     for var in list(os.environ):
@@ -75,12 +76,12 @@ def run_privaudit(
 
 
 @pytest.fixture
-def shared_dir() -> Iterator[Path]:
+def shared_dir() -> Path:
     """../shared beside the checkout (third-party samples); tests using it skip without it."""
     root = Path(__file__).resolve().parents[1].parent / "shared"
     if not root.is_dir():
         pytest.skip("../shared is not present beside this checkout")
-    yield root
+    return root
 
 
 def files_under(root: Path) -> list[Path]:
@@ -92,4 +93,4 @@ def assert_no_canary(*texts: str | bytes, canaries: tuple[str, ...] = (CANARY_PA
         blob = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
         for canary in canaries:
             assert canary.encode() not in blob, "a canary secret leaked"
-            assert canary.lower().encode() not in blob.lower(), "a canary secret leaked (case-folded)"
+            assert canary.lower().encode() not in blob.lower(), "a canary leaked (case-folded)"
