@@ -1,9 +1,10 @@
 """The score: explainable, deterministic, and impossible to game by failing.
 
-score = 100 × Σ credit / Σ weight over scored results, where a result's weight
-is its severity's weight and its credit is the full weight for PASS, half for
-WARN and nothing for FAIL. ERROR, SKIP and UNANSWERED results are left out and
-reported beside the score. See docs/scoring.md.
+score = 100 × Σ w(PASS) / Σ (w(PASS) + ½·w(WARN) + w(FAIL)), where w is the
+weight of a result's severity. A WARN weighs half a FAIL. ERROR, SKIP and
+UNANSWERED results are left out and reported beside the score. See
+docs/scoring.md, which also shows why this form (and not "half credit for a
+WARN") keeps the promise that a worse result never raises the score.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from privaudit.model import CategoryScore, CheckMeta, Finding, Score, Severity, 
 
 GRADES: tuple[tuple[int, str], ...] = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 
-_CREDIT: dict[Status, Fraction] = {
-    Status.PASS: Fraction(1),
+# How much of a result's weight counts against the score.
+_PENALTY: dict[Status, Fraction] = {
+    Status.PASS: Fraction(0),
     Status.WARN: Fraction(1, 2),
-    Status.FAIL: Fraction(0),
+    Status.FAIL: Fraction(1),
 }
 
 
@@ -30,19 +32,22 @@ def grade_for(value: int) -> str:
 
 
 def _ratio(results: Iterable[tuple[Status, Severity]]) -> tuple[int | None, int]:
-    earned = Fraction(0)
-    possible = 0
+    passed = Fraction(0)
+    total = Fraction(0)
     counted = 0
     for status, severity in results:
         if not status.scored or severity.weight == 0:
             continue
         counted += 1
-        possible += severity.weight
-        earned += _CREDIT[status] * severity.weight
-    if possible == 0:
+        if status is Status.PASS:
+            passed += severity.weight
+            total += severity.weight
+        else:
+            total += _PENALTY[status] * severity.weight
+    if total == 0:
         return None, counted
     # Floor, not round: a score must never look better than the results.
-    return int(100 * earned / possible), counted
+    return int(100 * passed / total), counted
 
 
 def compute_score(findings: Iterable[Finding], metas: Mapping[str, CheckMeta]) -> Score:

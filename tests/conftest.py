@@ -94,3 +94,29 @@ def assert_no_canary(*texts: str | bytes, canaries: tuple[str, ...] = (CANARY_PA
         for canary in canaries:
             assert canary.encode() not in blob, "a canary secret leaked"
             assert canary.lower().encode() not in blob.lower(), "a canary leaked (case-folded)"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output (review the diff like code).",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """golden("name.txt", text): compare with tests/golden/name.txt (or rewrite it)."""
+    folder = Path(__file__).parent / "golden"
+
+    def check(name: str, text: str) -> None:
+        path = folder / name
+        if request.config.getoption("--update-goldens"):
+            folder.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+            return
+        assert path.is_file(), f"no golden file {path}; run pytest --update-goldens"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+    return check

@@ -99,6 +99,7 @@ def _problems(console: Console, report: Report) -> None:
     for group in problem_groups(report):
         if group.severity is not current:
             current = group.severity
+            console.print()
             console.print(Text(current.value.upper(), style=SEVERITY_STYLE[current]))
         meta = group.meta
         console.print(
@@ -123,6 +124,7 @@ def _others(console: Console, report: Report) -> None:
         found = findings_with(report, status)
         if not found:
             continue
+        console.print()
         console.print(Text(f"{title.upper()}: {len(found)}", style=f"{STATUS_STYLE[status]} bold"))
         for finding in found:
             line = Text.assemble(
@@ -140,6 +142,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         console.print(_categories(report))
     _problems(console, report)
     _others(console, report)
+    console.print()
     passed = findings_with(report, Status.PASS)
     if passed:
         console.print(Text(f"{len(passed)} result(s) passed.", style="green"))
