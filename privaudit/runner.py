@@ -68,10 +68,12 @@ async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
         return [meta.finding(Status.SKIP, meta.title, unmet)]
     try:
         if inspect.iscoroutinefunction(check.run):
-            result = await check.run(ctx)
-            items = list(result)
+            items = list(await check.run(ctx))
         else:
-            items = await asyncio.to_thread(_collect, check, ctx)
+            # Plain checks run in a thread; one that hands back an awaitable (a
+            # wrapper around an async check) is awaited here on the loop.
+            outcome = await asyncio.to_thread(_collect, check, ctx)
+            items = list(await outcome) if inspect.isawaitable(outcome) else outcome
         findings = _validated(meta.id, items)
     except (KeyboardInterrupt, asyncio.CancelledError):
         raise
@@ -93,10 +95,10 @@ def _validated(check_id: str, items: Iterable[object]) -> list[Finding]:
     return findings
 
 
-def _collect(check: Check, ctx: AuditContext) -> list[Finding]:
+def _collect(check: Check, ctx: AuditContext) -> list[Finding] | Awaitable[Iterable[Finding]]:
     result = check.run(ctx)
     if inspect.isawaitable(result):
-        raise TypeError(f"check {check.meta.id} returned an awaitable from a plain run()")
+        return result
     return list(result)
 
 
