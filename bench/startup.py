@@ -1,0 +1,72 @@
+"""Start-up time of `privaudit --help` beside a bare typer app's `--help`.
+
+    python bench/startup.py [--runs 15]
+
+Both run as fresh processes in this interpreter, interleaved, so machine load
+hits both alike. Prints medians and the ratio (goal: at most 1.5x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = '''
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    print(name)
+
+
+@app.command()
+def bye() -> None:
+    """Say bye."""
+
+
+app()
+'''
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare.py"
+        bare.write_text(BARE)
+        commands = {
+            "bare typer --help": [sys.executable, str(bare), "--help"],
+            "privaudit --help": [sys.executable, "-m", "privaudit", "--help"],
+            "import typer+rich+httpx": [sys.executable, "-c", "import typer, rich, httpx"],
+        }
+        for cmd in commands.values():  # warm the page cache and .pyc files
+            timed(cmd)
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, cmd in commands.items():
+                samples[name].append(timed(cmd))
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    for name, value in medians.items():
+        print(f"{name:<26} median {value * 1000:6.1f} ms over {args.runs} runs")
+    ratio = medians["privaudit --help"] / medians["bare typer --help"]
+    print(f"ratio privaudit / bare typer: {ratio:.2f}x (goal <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
