@@ -21,15 +21,44 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from zxcvbn import zxcvbn  # noqa: E402
+from zxcvbn import zxcvbn
 
-from privaudit.strength import MAX_ANALYSED, ZxcvbnEstimator, estimate  # noqa: E402
+from privaudit.strength import MAX_ANALYSED, ZxcvbnEstimator, estimate
 
-WORDS = (
-    "summer winter dragon monkey shadow master sunshine princess football baseball "
-    "welcome flower hunter ranger orange purple silver golden tiger coffee guitar "
-    "rocket velvet marsh quilt orbit lamp otter vivid harbor maple cedar"
-).split()
+WORDS = [
+    "summer",
+    "winter",
+    "dragon",
+    "monkey",
+    "shadow",
+    "master",
+    "sunshine",
+    "princess",
+    "football",
+    "baseball",
+    "welcome",
+    "flower",
+    "hunter",
+    "ranger",
+    "orange",
+    "purple",
+    "silver",
+    "golden",
+    "tiger",
+    "coffee",
+    "guitar",
+    "rocket",
+    "velvet",
+    "marsh",
+    "quilt",
+    "orbit",
+    "lamp",
+    "otter",
+    "vivid",
+    "harbor",
+    "maple",
+    "cedar",
+]
 LEET = str.maketrans("aeiost", "4310$7")
 
 
@@ -83,15 +112,23 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="skip the 10,000-entry runs")
     args = parser.parse_args()
     estimator = ZxcvbnEstimator()
-    print(f"privaudit strength benchmark: first {MAX_ANALYSED} characters analysed,"
-          f" {estimator.workers} worker(s)")
+    print(
+        f"privaudit strength benchmark: first {MAX_ANALYSED} characters analysed,"
+        f" {estimator.workers} worker(s)"
+    )
 
     sample = vault(1000, seed=1)
     times = sorted(per_password(sample))
     p95 = times[int(len(times) * 0.95)]
-    print(f"per password (1,000 mixed): median {statistics.median(times) * 1000:.2f} ms,"
-          f" p95 {p95 * 1000:.2f} ms, max {times[-1] * 1000:.1f} ms")
-    worst = sorted(per_password(vault(200, seed=7)[:0] + [(long_leet(random.Random(i)), ()) for i in range(50)]))
+    print(
+        f"per password (1,000 mixed): median {statistics.median(times) * 1000:.2f} ms,"
+        f" p95 {p95 * 1000:.2f} ms, max {times[-1] * 1000:.1f} ms"
+    )
+    worst = sorted(
+        per_password(
+            vault(200, seed=7)[:0] + [(long_leet(random.Random(i)), ()) for i in range(50)]
+        )
+    )
     print(f"per password (50 l33t-heavy 40-72 chars): max {worst[-1] * 1000:.1f} ms")
 
     sizes = [1000] if args.quick else [1000, 10000]
@@ -101,8 +138,10 @@ def main() -> None:
         estimator.estimate_many(items)
         ours = time.perf_counter() - start
         base = baseline(items)
-        print(f"{size:>6,} entries: privaudit {ours:6.2f} s   plain zxcvbn one by one"
-              f" {base:6.2f} s   ratio {base / ours:4.1f}x")
+        print(
+            f"{size:>6,} entries: privaudit {ours:6.2f} s   plain zxcvbn one by one"
+            f" {base:6.2f} s   ratio {base / ours:4.1f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 
 from privaudit.model import (
     CheckMeta,
-    Finding,
     InputSummary,
     Report,
     Severity,
@@ -70,7 +69,9 @@ FINDINGS = (
     WEAK.finding(Status.WARN, "Shop (sam)", "under 15 characters", severity=Severity.MEDIUM),
     WEAK.finding(Status.PASS, "Code host (sam)", "strong"),
     WEAK.finding(Status.FAIL, HOSTILE_LABEL, "contains [bold]markup[/bold] and \x07 bell"),
-    REUSE.finding(Status.FAIL, "Mail (sam@example.com)", "same password as 1 other account(s): Shop (sam)"),
+    REUSE.finding(
+        Status.FAIL, "Mail (sam@example.com)", "same password as 1 other account(s): Shop (sam)"
+    ),
     REUSE.finding(Status.PASS, "Code host (sam)", "not used on another account"),
     MFA.finding(Status.FAIL, "Mail (sam@example.com)", "no second factor recorded"),
     MFA.finding(Status.PASS, "Code host (sam)", "second factor: passkey"),

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from privaudit.render import format_names
-from tests.conftest import CANARY_PASSWORD, CANARY_TOTP, assert_no_canary, files_under, run_privaudit
+from tests.conftest import (
+    CANARY_PASSWORD,
+    CANARY_TOTP,
+    assert_no_canary,
+    files_under,
+    run_privaudit,
+)
 
 CANARIES = (CANARY_PASSWORD, CANARY_TOTP)
 
@@ -29,7 +35,11 @@ def bitwarden_export(path: Path) -> Path:
         {
             "type": 1,
             "name": "Canary Shop",
-            "login": {"uris": [{"uri": "https://shop.example.org"}], "username": "c", "password": CANARY_PASSWORD},
+            "login": {
+                "uris": [{"uri": "https://shop.example.org"}],
+                "username": "c",
+                "password": CANARY_PASSWORD,
+            },
         },
     ]
     path.write_text(json.dumps({"encrypted": False, "items": items}))
@@ -67,7 +77,13 @@ def test_canary_never_leaks_from_stdin(tmp_path: Path, fmt: str) -> None:
     profile = tmp_path / "p.toml"
     profile.write_text('[[accounts]]\nservice = "Canary"\nurl = "https://c.example"\n')
     out, err, created = run_isolated(
-        tmp_path, "audit", "--config", str(profile), "--password-stdin", "--format", fmt,
+        tmp_path,
+        "audit",
+        "--config",
+        str(profile),
+        "--password-stdin",
+        "--format",
+        fmt,
         stdin=(CANARY_PASSWORD + "\n").encode(),
     )
     assert_no_canary(out, err, canaries=CANARIES)
@@ -79,13 +95,14 @@ def test_canary_never_leaks_from_stdin(tmp_path: Path, fmt: str) -> None:
 def test_canary_never_leaks_from_error_paths(tmp_path: Path) -> None:
     """A malformed export that contains the canary: the error names no value."""
     broken = tmp_path / "broken.json"
-    broken.write_text('{"encrypted": false, "items": [{"type": 1, "login": {"password": "'
-                      + CANARY_PASSWORD + '"}')
+    broken.write_text(
+        '{"encrypted": false, "items": [{"type": 1, "login": {"password": "'
+        + CANARY_PASSWORD
+        + '"}'
+    )
     result = run_privaudit("audit", "--accounts", str(broken))
     assert result.code == 2
     assert_no_canary(result.out, result.err, canaries=CANARIES)
-    mismatch = run_privaudit(
-        "audit", "--password-stdin", stdin=(CANARY_PASSWORD + "\n").encode()
-    )
+    mismatch = run_privaudit("audit", "--password-stdin", stdin=(CANARY_PASSWORD + "\n").encode())
     assert mismatch.code == 2
     assert_no_canary(mismatch.out, mismatch.err, canaries=CANARIES)

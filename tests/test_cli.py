@@ -144,7 +144,12 @@ def test_profile_with_password_stdin(cli, tmp_path: Path) -> None:  # type: igno
         '[[accounts]]\nservice = "Shop"\n'
     )
     result = cli(
-        "audit", "--config", str(profile), "--password-stdin", "-f", "json",
+        "audit",
+        "--config",
+        str(profile),
+        "--password-stdin",
+        "-f",
+        "json",
         stdin=b"correct horse battery staple orbit\npassword\n",
     )
     assert result.code == 0, result.err
@@ -202,8 +207,12 @@ def test_colour_and_progress_on_a_real_terminal() -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env.update(TERM="xterm-256color", COLUMNS="100")
     child = pexpect.spawn(
-        os.sys.executable, ["-m", "privaudit", "demo"], env=env, encoding="utf-8",
-        dimensions=(40, 100), timeout=60,
+        os.sys.executable,
+        ["-m", "privaudit", "demo"],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=60,
     )
     child.expect(pexpect.EOF)
     output = child.before

@@ -13,7 +13,7 @@ from privaudit.model import CheckMeta, Severity, Status
 from privaudit.registry import Registry, RegistryError, builtin_checks, load_registry
 from tests.conftest import run_privaudit
 
-PLUGIN_MODULE = '''
+PLUGIN_MODULE = """
 from privaudit.model import CheckMeta, Severity, Status
 
 
@@ -29,7 +29,8 @@ class ScreenLockCheck:
     )
 
     def run(self, ctx):
-        yield self.meta.finding(Status.PASS, "Company laptop", "plugin ran with %d accounts" % len(ctx.accounts))
+        n = len(ctx.accounts)
+        yield self.meta.finding(Status.PASS, "Company laptop", f"plugin ran with {n} accounts")
 
 
 class BrokenAsync:
@@ -45,7 +46,7 @@ class BrokenAsync:
 
     async def run(self, ctx):
         raise KeyError("cAnArY-7f3b9e21-Pw!d0")
-'''
+"""
 
 
 def make_plugin_distribution(root: Path, *, extra_entry: str = "") -> Path:
@@ -80,8 +81,14 @@ def test_duplicate_ids_are_rejected_naming_both_origins() -> None:
 
     class Clash:
         meta = CheckMeta(
-            id=first.meta.id, name="other-name", category="x", severity=Severity.LOW,
-            title="t", why="w", fix="f", origin="plugin (evil)",
+            id=first.meta.id,
+            name="other-name",
+            category="x",
+            severity=Severity.LOW,
+            title="t",
+            why="w",
+            fix="f",
+            origin="plugin (evil)",
         )
 
         def run(self, ctx):  # type: ignore[no-untyped-def]

@@ -130,7 +130,9 @@ def test_ignore_rules_apply_until_they_expire_and_never_to_errors() -> None:
         ]
 
     rules = (
-        IgnoreRule(check="test-1", subject="old forum*", reason="closing it", expires=date(2027, 1, 1)),
+        IgnoreRule(
+            check="test-1", subject="old forum*", reason="closing it", expires=date(2027, 1, 1)
+        ),
         IgnoreRule(check="TS001", subject="Bank*", reason="stale rule", expires=date(2026, 1, 1)),
     )
     ctx = AuditContext(settings=Settings(ignore=rules), clock=lambda: FIXED)

@@ -20,9 +20,7 @@ METAS = {
         why="w",
         fix="f",
     )
-    for n, (cat, sev) in enumerate(
-        [(c, s) for c in ("alpha", "beta") for s in Severity], start=1
-    )
+    for n, (cat, sev) in enumerate([(c, s) for c in ("alpha", "beta") for s in Severity], start=1)
 }
 
 findings_st = st.lists(
@@ -123,6 +121,4 @@ def test_weights_follow_severity() -> None:
 
 
 def test_grades() -> None:
-    assert [grade_for(v) for v in (100, 90, 89, 80, 79, 70, 69, 60, 59, 0)] == list(
-        "AABBCCDDFF"
-    )
+    assert [grade_for(v) for v in (100, 90, 89, 80, 79, 70, 69, 60, 59, 0)] == list("AABBCCDDFF")

@@ -20,7 +20,14 @@ from tests.conftest import CANARY_PASSWORD, CANARY_TOTP
 
 def test_secret_never_shows_itself(caplog: pytest.LogCaptureFixture) -> None:
     secret = Secret(CANARY_PASSWORD)
-    shown = [str(secret), repr(secret), f"{secret}", f"{secret!r}", "%s" % secret, format(secret, ">40")]
+    shown = [
+        str(secret),
+        repr(secret),
+        f"{secret}",
+        f"{secret!r}",
+        "%s" % secret,
+        format(secret, ">40"),
+    ]
     logging.getLogger("t").warning("value %s %r", secret, secret)
     for text in [*shown, caplog.text]:
         assert CANARY_PASSWORD not in text
