@@ -200,7 +200,7 @@ def test_no_color_env_is_honoured_even_when_forced() -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-def test_colour_and_progress_on_a_real_terminal() -> None:
+def test_colour_and_width_on_a_real_terminal() -> None:
     """On a TTY the report is coloured; NO_COLOR turns that off."""
     import pexpect
 
