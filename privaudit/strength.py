@@ -11,8 +11,10 @@ zxcvbn's worst case, which grows steeply with length, well under a second.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Any, Protocol
@@ -55,13 +57,29 @@ def _keep_allowlisted(result: dict[str, Any], length: int, truncated: bool) -> S
     )
 
 
-def estimate(password: str, user_inputs: Iterable[str] = ()) -> Strength:
-    from zxcvbn import zxcvbn  # noqa: PLC0415  # heavy import, only when strength is checked
+# zxcvbn keeps the user's words in a module-level dict for the duration of a
+# call, so two threads estimating at once would see each other's words.
+_ZXCVBN_LOCK = threading.Lock()
 
+
+def prepare_zxcvbn() -> Callable[..., dict[str, Any]]:
+    from zxcvbn import matching, zxcvbn  # noqa: PLC0415  # heavy import, only when needed
+
+    from privaudit.zxcvbn_accel import install  # noqa: PLC0415
+
+    install(matching)
+    return zxcvbn  # type: ignore[no-any-return]
+
+
+def estimate(password: str, user_inputs: Iterable[str] = ()) -> Strength:
     length = len(password)
+    if not password:  # zxcvbn itself fails on an empty string
+        return Strength(0, 0.0, "less than a second", "", (), 0, False)
+    zxcvbn = prepare_zxcvbn()
     analysed = password[:MAX_ANALYSED]
     inputs = [u[:MAX_ANALYSED] for u in user_inputs if u]
-    result = zxcvbn(analysed, user_inputs=inputs, max_length=MAX_ANALYSED)
+    with _ZXCVBN_LOCK:
+        result = zxcvbn(analysed, user_inputs=inputs, max_length=MAX_ANALYSED)
     return _keep_allowlisted(result, length, length > MAX_ANALYSED)
 
 
@@ -90,8 +108,16 @@ class ZxcvbnEstimator:
         # travel to workers over a pipe, never through argv or files.
         n = self.workers
         chunks = [unique[i::n] for i in range(n)]
-        with ProcessPoolExecutor(max_workers=n, mp_context=get_context("forkserver")) as pool:
-            parts = list(pool.map(_estimate_chunk, chunks))
+        context = get_context("forkserver")
+        # Workers fork from a server that has already imported zxcvbn and built
+        # the matcher index, so each starts ready instead of importing anew.
+        context.set_forkserver_preload(["privaudit.strength_worker"])
+        try:
+            with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+                parts = list(pool.map(_estimate_chunk, chunks))
+        except (OSError, BrokenProcessPool):
+            # No worker processes here (a sandbox, a broken pool): same answer, one core.
+            return _estimate_chunk(unique)
         results: list[Strength | None] = [None] * len(unique)
         for i, part in enumerate(parts):
             results[i::n] = part

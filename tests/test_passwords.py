@@ -67,6 +67,10 @@ def test_estimate_keeps_only_allowlisted_fields() -> None:
         assert "Tr0ub4dor" not in str(value)
 
 
+def test_empty_password_is_the_weakest() -> None:
+    assert estimate("").score == 0
+
+
 def test_long_passwords_are_bounded_and_rated_as_a_lower_bound() -> None:
     long_weak = "a" * 200
     result = estimate(long_weak)
