@@ -57,6 +57,11 @@ def gather_inputs(
         profile = attach_passwords(profile, password_lines)
     accounts = merge_profile(profile, imported)
     notices = []
+    if not accounts:
+        notices.append(
+            "No accounts to audit: pass a password-manager export with --accounts, or list"
+            " your accounts in a profile (see docs/configuration.md)."
+        )
     if plaintext and remind_to_delete:
         notices.append(DELETE_EXPORT_NOTICE.format(names=", ".join(plaintext)))
     return GatheredInputs(tuple(accounts), tuple(summaries), tuple(notices))

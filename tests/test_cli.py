@@ -221,3 +221,16 @@ def test_colour_and_width_on_a_real_terminal() -> None:
     assert "\x1b[" in output
     lines = [line for line in output.replace("\r", "").split("\n") if "\x1b" not in line]
     assert all(len(line) <= 100 for line in lines)
+
+
+def test_password_stdin_that_is_not_utf8_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    profile = tmp_path / "p.toml"
+    profile.write_text('[[accounts]]\nservice = "Mail"\n')
+    result = cli("audit", "--config", str(profile), "--password-stdin", stdin=b"\xff\xfe\x00bad\n")
+    assert result.code == 2 and "not UTF-8" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
+def test_an_empty_audit_says_how_to_add_accounts(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("audit")
+    assert "No accounts to audit" in result.out

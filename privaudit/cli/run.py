@@ -67,7 +67,10 @@ def run_audit_command(opts: AuditOptions) -> int:
         raise UsageError("stdin can feed only one of --accounts - and --password-stdin")
     password_lines = None
     if opts.password_stdin:
-        password_lines = sys.stdin.buffer.read().decode("utf-8", errors="strict").splitlines()
+        try:
+            password_lines = sys.stdin.buffer.read().decode("utf-8").splitlines()
+        except UnicodeDecodeError:
+            raise UsageError("--password-stdin: input is not UTF-8 text") from None
 
     interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
     registry = load_registry()
