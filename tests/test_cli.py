@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -200,15 +201,17 @@ def test_no_color_env_is_honoured_even_when_forced() -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
-def test_colour_and_width_on_a_real_terminal() -> None:
-    """On a TTY the report is coloured; NO_COLOR turns that off."""
+@pytest.mark.parametrize("quiet", [False, True])
+def test_colour_progress_and_width_on_a_real_terminal(quiet: bool) -> None:
+    """On a TTY the report is coloured, fits the terminal, and a progress bar shows
+    (on stderr) unless --quiet."""
     import pexpect
 
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    env.update(TERM="xterm-256color", COLUMNS="100")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
+    env.update(TERM="xterm-256color")
     child = pexpect.spawn(
         os.sys.executable,
-        ["-m", "privaudit", "demo"],
+        ["-m", "privaudit", "demo", *(["--quiet"] if quiet else [])],
         env=env,
         encoding="utf-8",
         dimensions=(40, 100),
@@ -219,18 +222,6 @@ def test_colour_and_width_on_a_real_terminal() -> None:
     child.close()
     assert child.exitstatus == 0
     assert "\x1b[" in output
-    lines = [line for line in output.replace("\r", "").split("\n") if "\x1b" not in line]
-    assert all(len(line) <= 100 for line in lines)
-
-
-def test_password_stdin_that_is_not_utf8_is_one_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    profile = tmp_path / "p.toml"
-    profile.write_text('[[accounts]]\nservice = "Mail"\n')
-    result = cli("audit", "--config", str(profile), "--password-stdin", stdin=b"\xff\xfe\x00bad\n")
-    assert result.code == 2 and "not UTF-8" in result.err
-    assert len(result.err.strip().splitlines()) == 1
-
-
-def test_an_empty_audit_says_how_to_add_accounts(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli("audit")
-    assert "No accounts to audit" in result.out
+    assert ("Auditing" in output or "Checking" in output) is not quiet
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output).replace("\r", "\n")
+    assert all(len(line) <= 100 for line in plain.split("\n"))
