@@ -11,36 +11,30 @@ from pathlib import Path
 APP = "privaudit"
 
 
-def _home() -> Path | None:
+def _location(kind: str) -> Path:
     home = os.environ.get("PRIVAUDIT_HOME")
-    return Path(home) if home else None
+    if home:
+        return Path(home) / kind
+    import platformdirs  # noqa: PLC0415  # only commands that touch files pay for it
+
+    finder = {
+        "config": platformdirs.user_config_dir,
+        "data": platformdirs.user_data_dir,
+        "cache": platformdirs.user_cache_dir,
+    }[kind]
+    return Path(finder(APP))
 
 
 def config_dir() -> Path:
-    home = _home()
-    if home:
-        return home / "config"
-    import platformdirs  # noqa: PLC0415  # only commands that touch files pay for it
-
-    return Path(platformdirs.user_config_dir(APP))
+    return _location("config")
 
 
 def data_dir() -> Path:
-    home = _home()
-    if home:
-        return home / "data"
-    import platformdirs  # noqa: PLC0415
-
-    return Path(platformdirs.user_data_dir(APP))
+    return _location("data")
 
 
 def cache_dir() -> Path:
-    home = _home()
-    if home:
-        return home / "cache"
-    import platformdirs  # noqa: PLC0415
-
-    return Path(platformdirs.user_cache_dir(APP))
+    return _location("cache")
 
 
 def default_config_file() -> Path:
