@@ -73,12 +73,14 @@ def _set_field_limit() -> None:
         csv.field_size_limit(FIELD_LIMIT)
 
 
-def iter_rows(source: SourceData, required: tuple[str, ...], hint: str) -> Iterator[Row | str]:
+def iter_rows(
+    source: SourceData, required: tuple[str, ...], hint: str, escapechar: str | None = None
+) -> Iterator[Row | str]:
     """Rows of the export; a str instead of a Row locates a row too short to use."""
     _set_field_limit()
     with source.open() as binary:
         stream = io.TextIOWrapper(binary, encoding=encoding_of(source.head), newline="")
-        reader = csv.reader(stream, strict=False)
+        reader = csv.reader(stream, strict=False, escapechar=escapechar)
         number = 1
         try:
             header = [normalise(h) for h in next(reader, [])]
@@ -138,7 +140,8 @@ class CsvImporter:
 
     def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
         result = ImportResult()
-        for row in iter_rows(source, self.columns(options), self.hint):
+        rows = iter_rows(source, self.columns(options), self.hint, self.escapechar(source.head))
+        for row in rows:
             result.read += 1
             if isinstance(row, str):
                 result.skip(MALFORMED, row)
@@ -149,6 +152,10 @@ class CsvImporter:
             else:
                 result.skip(outcome)
         return result
+
+    def escapechar(self, head: bytes) -> str | None:
+        """Most exports double quotes inside quoted fields; a few escape them instead."""
+        return None
 
     def columns(self, options: ReadOptions) -> tuple[str, ...]:
         return self.required

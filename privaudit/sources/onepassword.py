@@ -13,7 +13,7 @@ from typing import Any
 from privaudit.accounts import Account
 from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
-from privaudit.sources.csvbase import CsvImporter, Row
+from privaudit.sources.csvbase import CsvImporter, Row, sniff_header
 from privaudit.sources.data import is_zip, load_json, looks_like_json, read_zip_member
 from privaudit.sources.fields import (
     CARD,
@@ -126,6 +126,11 @@ class OnePasswordCsv(CsvImporter):
     )
     required = ("title", "password")
     hint = _HINT
+
+    def escapechar(self, head: bytes) -> str | None:
+        # 1Password 7 for Mac writes \" inside quoted fields; its headers look like "name(id)".
+        header = sniff_header(head) or []
+        return "\\" if any(h.endswith(")") and "(" in h for h in header) else None
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         if row.has("type"):
