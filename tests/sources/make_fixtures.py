@@ -6,6 +6,7 @@ passwords. One login in each holds the canary password (and TOTP where the forma
 has one), so the canary test covers every importer. Run: python tests/sources/make_fixtures.py
 """
 
+# ruff: noqa: E501, ISC003  # literal export data reads best unwrapped
 from __future__ import annotations
 
 import json
@@ -172,7 +173,7 @@ def onepassword() -> None:
         (
             '"Created Date","Modified Date","Notes","Password","password(password)","Title","Type",'
             '"URL","Username","username(username)","number(ccnum)"\n'
-            f'"1700000000","1700000100","multi\nline note","{PW}","","Mail","Login",'
+            f'"1700000000","1700000100","multi\nline \\"quoted\\" note","{PW}","","Mail","Login",'
             '"https://mail.example.com","alice","",""\n'
             '"1700000000","1700000100","","","","Visa","Credit Card","","","","4111111111111111"\n'
             '"1700000000","1700000100","hello","","","Welcome","Secure Note","","","",""\n'
