@@ -65,7 +65,7 @@ def test_the_canary_login_is_read_in_full(name: str, fmt: str) -> None:
     canary = [a for a in result.accounts if a.password and a.password.reveal() == CANARY_PASSWORD]
     assert len(canary) == 1, "each fixture holds the canary password once"
     account = canary[0]
-    assert account.domains and account.domains[0] == "mail.example.com"
+    assert account.domains[:1] == ("mail.example.com",)
     assert account.label
     assert account.username in ("alice", "alice@example.com")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pykeepass import create_database
 
 from privaudit.errors import InputError
 from privaudit.secret import Secret
@@ -16,8 +17,6 @@ OTPAUTH = f"otpauth://totp/Example:alice?secret={CANARY_TOTP}&issuer=Example"
 
 
 def make_database(path: Path, password: str | None, keyfile: Path | None = None) -> Path:
-    from pykeepass import create_database
-
     db = create_database(str(path), password=password, keyfile=str(keyfile) if keyfile else None)
     web = db.add_group(db.root_group, "Web")
     db.add_entry(web, "Mail", "alice", CANARY_PASSWORD, url="https://mail.example.com", otp=OTPAUTH)
