@@ -156,7 +156,9 @@ def import_accounts(
     """Read one export; return its accounts, its summary and whether it was plaintext."""
     options = options or ReadOptions()
     source = open_source(path, stdin, options.max_bytes)
-    if fmt is None and options.column_map is not None:
+    if options.column_map is not None:
+        if fmt not in (None, "csv"):
+            raise UsageError("--map reads a CSV of any layout: use it without --source-format")
         fmt = "csv"
     if fmt:
         importer = get_importer(fmt)

@@ -104,8 +104,9 @@ def iter_rows(
                         values[key] = value
                 yield Row(number, values)
         except UnicodeDecodeError:
+            # Text is decoded in blocks, so only "after the last row read" is certain.
             raise InputError(
-                f"{source.name}: row {number + 1}: not UTF-8 or UTF-16 text;"
+                f"{source.name}: not UTF-8 or UTF-16 text after row {number};"
                 " export it again as UTF-8"
             ) from None
         except csv.Error:
