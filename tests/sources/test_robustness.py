@@ -90,7 +90,7 @@ def test_items_of_the_wrong_shape_are_skipped() -> None:
     result = read_bytes(json.dumps(doc).encode(), "bitwarden-json")
     assert result.read == 6
     assert not result.accounts
-    assert result.problems[:3] == ["item 1: not a JSON object"] * 1 + result.problems[1:3]
+    assert result.problems == [f"item {i}: not a JSON object" for i in (1, 2, 3)]
 
 
 def test_encrypted_bitwarden_is_refused_clearly(cli) -> None:  # type: ignore[no-untyped-def]
