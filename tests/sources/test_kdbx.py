@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pykeepass import create_database
+from pykeepass import PyKeePass, create_database
 
 from privaudit.errors import InputError
 from privaudit.secret import Secret
@@ -18,6 +18,9 @@ OTPAUTH = f"otpauth://totp/Example:alice?secret={CANARY_TOTP}&issuer=Example"
 
 def make_database(path: Path, password: str | None, keyfile: Path | None = None) -> Path:
     db = create_database(str(path), password=password, keyfile=str(keyfile) if keyfile else None)
+    # A cheap Argon2 setting keeps each open at milliseconds; real databases use far more.
+    kdf = db.kdbx.header.value.dynamic_header.kdf_parameters.data.dict
+    kdf["I"].value, kdf["M"].value = 1, 1024 * 1024
     web = db.add_group(db.root_group, "Web")
     db.add_entry(web, "Mail", "alice", CANARY_PASSWORD, url="https://mail.example.com", otp=OTPAUTH)
     db.add_entry(db.root_group, "Forum", "alice", "Summer2023!", url="http://forum.example.net")
@@ -66,10 +69,14 @@ def test_missing_password_names_the_option(kdbx: Path) -> None:
         _read(kdbx, None)
 
 
-def test_keyfile(tmp_path: Path) -> None:
+def test_keyfile(kdbx: Path, tmp_path: Path) -> None:
     keyfile = tmp_path / "vault.key"
     keyfile.write_bytes(b"0123456789abcdef" * 4)
-    path = make_database(tmp_path / "keyed.kdbx", DB_PASSWORD, keyfile)
+    # Re-key a copy of the module's database (creating a new one costs seconds).
+    db = PyKeePass(str(kdbx), password=DB_PASSWORD)
+    db.keyfile = str(keyfile)
+    path = tmp_path / "keyed.kdbx"
+    db.save(str(path))
     result, _, _ = _read(path, DB_PASSWORD, keyfile)
     assert len(result.accounts) == 2
     with pytest.raises(InputError, match="wrong password or key file"):
