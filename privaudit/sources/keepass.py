@@ -38,7 +38,8 @@ class KeePassKdbx:
                 f"{source.name} is a KeePass database: give its password with"
                 " --kdbx-password-stdin (or run in a terminal to be asked), or --kdbx-keyfile"
             )
-        database = _open_kdbx(data, source.name, password.reveal() if password else None, keyfile)
+        secret = password.reveal() if password is not None else None
+        database = _open_kdbx(data, source.name, secret, keyfile)
         return _read_database(database, source.name)
 
 
