@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -118,3 +124,46 @@ def test_cli_wrong_password_exits_2_without_leaking(kdbx: Path, cli) -> None:  #
     assert result.code == 2
     assert "wrong password" in result.err
     assert_no_canary(result.out, result.err)
+
+
+# The child makes the pty its controlling terminal (so getpass uses it), then runs privaudit.
+_IN_TERMINAL = (
+    "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0);"
+    " os.execv(sys.executable, [sys.executable, '-m', 'privaudit', *sys.argv[1:]])"
+)
+
+
+def test_hidden_prompt_in_a_real_terminal(kdbx: Path) -> None:
+    """In a terminal, the KDBX password is asked with echo off and never shown."""
+    controller, terminal = pty.openpty()
+    args = ["audit", "--offline", "-q", "--format", "json", "--select", "MFA150", "-a", str(kdbx)]
+    child = subprocess.Popen(
+        [sys.executable, "-c", _IN_TERMINAL, *args],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        start_new_session=True,
+    )
+    os.close(terminal)
+    output, sent = b"", False
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.5)
+        if not ready:
+            if child.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        output += chunk
+        if not sent and b"password (hidden)" in output:
+            os.write(controller, DB_PASSWORD.encode() + b"\n")
+            sent = True
+    os.close(controller)
+    code = child.wait(timeout=60)
+    assert sent, "no password prompt appeared"
+    assert code in (0, 1), output[-500:]
+    assert b"keepass-kdbx" in output
+    assert_no_canary(output, canaries=(DB_PASSWORD, CANARY_PASSWORD, CANARY_TOTP))
