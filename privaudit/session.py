@@ -11,12 +11,13 @@ from privaudit.context import AuditContext
 from privaudit.inputs import attach_passwords, merge_profile
 from privaudit.model import InputSummary, SourceSummary
 from privaudit.settings import Settings
-from privaudit.sources import DEFAULT_MAX_BYTES, import_accounts
+from privaudit.sources import DEFAULT_MAX_BYTES, ReadOptions, import_accounts
 
 DELETE_EXPORT_NOTICE = (
     "You audited a plaintext export ({names}). It holds every password in the clear: "
     "delete it now, and empty the trash (privaudit kept no copy)."
 )
+MALFORMED_NOTICE = "{name}: malformed items were skipped ({where}); export again if they matter."
 
 
 @dataclass(frozen=True)
@@ -36,27 +37,34 @@ def gather_inputs(
     exports: Sequence[str | Path] = (),
     *,
     source_format: str | None = None,
-    read_stdin: Callable[[], bytes] = lambda: b"",
+    read_stdin: Callable[[int], bytes] = lambda _size: b"",
     password_lines: Sequence[str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     remind_to_delete: bool = True,
+    read_options: ReadOptions | None = None,
 ) -> GatheredInputs:
+    """`read_stdin(n)` reads at most n bytes; `read_options` overrides `max_bytes`."""
+    options = read_options or ReadOptions(max_bytes=max_bytes)
     imported: list[Account] = []
     summaries: list[SourceSummary] = []
     plaintext: list[str] = []
+    notices: list[str] = []
     for export in exports:
         result, summary, is_plaintext = import_accounts(
-            export, fmt=source_format, stdin=read_stdin, max_bytes=max_bytes
+            export, fmt=source_format, stdin=read_stdin, options=options
         )
         imported.extend(result.accounts)
         summaries.append(summary)
+        if result.problems:
+            notices.append(
+                MALFORMED_NOTICE.format(name=summary.name, where="; ".join(result.problems))
+            )
         if is_plaintext and str(export) != "-":
             plaintext.append(summary.name)
     profile = list(settings.accounts)
     if password_lines is not None:
         profile = attach_passwords(profile, password_lines)
     accounts = merge_profile(profile, imported)
-    notices = []
     if not accounts:
         notices.append(
             "No accounts to audit: pass a password-manager export with --accounts, or list"

@@ -60,6 +60,29 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(help="Format of the --accounts export, when detection is not enough."),
         ] = None,
+        column_map: Annotated[
+            str | None,
+            typer.Option(
+                "--map",
+                help="Read a CSV of any layout: url=COLUMN,username=COLUMN,password=COLUMN"
+                "[,label=COLUMN,totp=COLUMN].",
+            ),
+        ] = None,
+        kdbx_password_stdin: Annotated[
+            bool,
+            typer.Option(
+                "--kdbx-password-stdin",
+                help="Read the KeePass database password from stdin (else a hidden prompt).",
+            ),
+        ] = False,
+        kdbx_keyfile: Annotated[
+            Path | None,
+            typer.Option("--kdbx-keyfile", help="Key file of the KeePass database, if it has one."),
+        ] = None,
+        max_input_size: Annotated[
+            str | None,
+            typer.Option(help="Largest export to read, e.g. 512M or 2G (default 256M)."),
+        ] = None,
         password_stdin: Annotated[
             bool,
             typer.Option(
@@ -100,6 +123,10 @@ def register(app: typer.Typer) -> None:
                 no_input=no_input,
                 quiet=quiet,
                 demo=demo,
+                column_map=column_map,
+                kdbx_password_stdin=kdbx_password_stdin,
+                kdbx_keyfile=kdbx_keyfile,
+                max_input_size=max_input_size,
             )
         )
 

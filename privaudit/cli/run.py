@@ -6,10 +6,14 @@ import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privaudit.cli import ui
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Severity
+
+if TYPE_CHECKING:
+    from privaudit.sources import ReadOptions
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,10 @@ class AuditOptions:
     no_input: bool = False
     quiet: bool = False
     demo: bool = False
+    column_map: str | None = None
+    kdbx_password_stdin: bool = False
+    kdbx_keyfile: Path | None = None
+    max_input_size: str | None = None
 
 
 def run_audit_command(opts: AuditOptions) -> int:
@@ -62,9 +70,12 @@ def run_audit_command(opts: AuditOptions) -> int:
     settings = dataclasses.replace(settings, audit=audit)
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
 
-    stdin_readers = [e for e in exports if str(e) == "-"] + (["-"] if opts.password_stdin else [])
+    stdin_readers = [e for e in exports if str(e) == "-"]
+    stdin_readers += ["-"] * (opts.password_stdin + opts.kdbx_password_stdin)
     if len(stdin_readers) > 1:
-        raise UsageError("stdin can feed only one of --accounts - and --password-stdin")
+        raise UsageError(
+            "stdin can feed only one of --accounts -, --password-stdin and --kdbx-password-stdin"
+        )
     password_lines = None
     if opts.password_stdin:
         try:
@@ -73,6 +84,7 @@ def run_audit_command(opts: AuditOptions) -> int:
             raise UsageError("--password-stdin: input is not UTF-8 text") from None
 
     interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
+    read_options = _read_options(opts, interactive)
     registry = load_registry()
     checks = registry.select(audit.select, audit.skip)
     inputs = gather_inputs(
@@ -82,6 +94,7 @@ def run_audit_command(opts: AuditOptions) -> int:
         read_stdin=sys.stdin.buffer.read,
         password_lines=password_lines,
         remind_to_delete=not opts.demo,
+        read_options=read_options,
     )
     ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
     show_progress = not opts.quiet and ui.isatty(sys.stderr)
@@ -111,3 +124,39 @@ def run_audit_command(opts: AuditOptions) -> int:
             quiet=opts.quiet,
         )
     return int(code)
+
+
+def _read_options(opts: AuditOptions, interactive: bool) -> ReadOptions:
+    """What importers need beyond the bytes; the KDBX password is asked only if needed."""
+    from privaudit.errors import UsageError  # noqa: PLC0415
+    from privaudit.secret import Secret  # noqa: PLC0415
+    from privaudit.sources import DEFAULT_MAX_BYTES, ReadOptions  # noqa: PLC0415
+    from privaudit.sources.data import parse_size  # noqa: PLC0415
+    from privaudit.sources.generic import parse_column_map  # noqa: PLC0415
+
+    max_bytes = DEFAULT_MAX_BYTES
+    if opts.max_input_size is not None:
+        try:
+            max_bytes = parse_size(opts.max_input_size)
+        except ValueError:
+            raise UsageError(
+                f"--max-input-size {opts.max_input_size!r}: give a size such as 512M or 2G"
+            ) from None
+    column_map = parse_column_map(opts.column_map) if opts.column_map is not None else None
+
+    def kdbx_password() -> Secret | None:
+        if opts.kdbx_password_stdin:
+            line = sys.stdin.buffer.readline().decode("utf-8", errors="strict")
+            return Secret(line.rstrip("\r\n"))
+        if interactive:
+            import getpass  # noqa: PLC0415
+
+            return Secret(getpass.getpass("KeePass database password (hidden): "))
+        return None
+
+    return ReadOptions(
+        column_map=column_map,
+        kdbx_password=kdbx_password,
+        kdbx_keyfile=opts.kdbx_keyfile,
+        max_bytes=max_bytes,
+    )

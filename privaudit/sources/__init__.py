@@ -1,9 +1,11 @@
 """Account sources: read password-manager and browser exports into Accounts.
 
-An importer is an object with `name`, `description`, `detect(sample, filename)`
-and `read(data, filename) -> ImportResult`. Built-ins and plugins
-(entry-point group `privaudit.sources.v1`) are looked up the same way.
-Importers work on bytes already in memory and never write anything.
+An importer is an object with `name`, `description`, `plaintext`,
+`detect(sample, filename)` and `read(source, options) -> ImportResult`.
+Built-ins and plugins (entry-point group `privaudit.sources.v1`) are looked up
+the same way. Importers read a `SourceData` (a file opened lazily, or stdin held
+in memory) and never write anything. The only exception a `read` may raise is
+`InputError`, whose message never quotes a value read from the export.
 """
 
 from __future__ import annotations
@@ -19,11 +21,39 @@ from typing import Protocol
 from privaudit.accounts import Account
 from privaudit.errors import InputError, UsageError
 from privaudit.model import SourceSummary
+from privaudit.secret import Secret
+from privaudit.sources.data import SAMPLE_BYTES, SourceData, open_source
 
 SOURCES_GROUP = "privaudit.sources.v1"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 """Refuse larger exports unless --max-input-size says otherwise: a typo'd path to a disk image
 should fail fast, not fill memory."""
+MAX_PROBLEM_EXAMPLES = 5
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "ImportResult",
+    "Importer",
+    "ReadOptions",
+    "SourceData",
+    "all_importers",
+    "get_importer",
+    "import_accounts",
+    "source_targets",
+]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What some importers need beyond the bytes: set from the command line."""
+
+    column_map: dict[str, str] | None = None
+    """Generic CSV: field -> column header (`--map url=Website,password=Pass`)."""
+    kdbx_password: Callable[[], Secret | None] | None = None
+    """Asked only when a KDBX database is actually read (hidden prompt or stdin)."""
+    kdbx_keyfile: Path | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    """Also bounds what is decompressed from a zip export (1PUX, Proton Pass)."""
 
 
 @dataclass
@@ -31,9 +61,14 @@ class ImportResult:
     accounts: list[Account] = field(default_factory=list)
     read: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    problems: list[str] = field(default_factory=list)
+    """The first few malformed items, located ("row 17: no password column value")."""
 
-    def skip(self, reason: str) -> None:
+    def skip(self, reason: str, problem: str | None = None) -> None:
+        """Count a skipped item; `problem` (a location, never a value) marks it malformed."""
         self.skipped[reason] += 1
+        if problem is not None and len(self.problems) < MAX_PROBLEM_EXAMPLES:
+            self.problems.append(problem)
 
     def summary(self, name: str, fmt: str) -> SourceSummary:
         return SourceSummary(
@@ -53,11 +88,30 @@ class Importer(Protocol):
 
     def detect(self, sample: bytes, filename: str) -> bool: ...
 
-    def read(self, data: bytes, filename: str) -> ImportResult: ...
+    def read(self, source: SourceData, options: ReadOptions) -> ImportResult: ...
 
 
+# Order matters for detection: the first importer that claims a file reads it, so the
+# formats with the most specific signatures come first.
 BUILTIN_SOURCES: dict[str, str] = {
     "bitwarden-json": "privaudit.sources.bitwarden:BitwardenJson",
+    "bitwarden-csv": "privaudit.sources.bitwarden:BitwardenCsv",
+    "1password-1pux": "privaudit.sources.onepassword:OnePux",
+    "1password-csv": "privaudit.sources.onepassword:OnePasswordCsv",
+    "keepass-kdbx": "privaudit.sources.keepass:KeePassKdbx",
+    "keepass-xml": "privaudit.sources.keepass:KeePassXml",
+    "keepassxc-csv": "privaudit.sources.keepass:KeePassXcCsv",
+    "firefox-csv": "privaudit.sources.browsers:FirefoxCsv",
+    "chrome-csv": "privaudit.sources.browsers:ChromeCsv",
+    "safari-csv": "privaudit.sources.browsers:SafariCsv",
+    "lastpass-csv": "privaudit.sources.lastpass:LastPassCsv",
+    "dashlane-csv": "privaudit.sources.dashlane:DashlaneCsv",
+    "nordpass-csv": "privaudit.sources.nordpass:NordPassCsv",
+    "protonpass-json": "privaudit.sources.protonpass:ProtonPassJson",
+    "protonpass-csv": "privaudit.sources.protonpass:ProtonPassCsv",
+    "keeper-json": "privaudit.sources.keeper:KeeperJson",
+    "myki-csv": "privaudit.sources.myki:MykiCsv",
+    "csv": "privaudit.sources.generic:GenericCsv",
 }
 
 
@@ -65,72 +119,57 @@ def _plugin_sources() -> dict[str, str]:
     return {ep.name: ep.value for ep in entry_points(group=SOURCES_GROUP)}
 
 
-def _load(target: str) -> Importer:
+def source_targets() -> dict[str, tuple[str, str]]:
+    """name -> (import target, origin); built-ins win over a plugin of the same name."""
+    targets = {name: (t, "plugin") for name, t in _plugin_sources().items()}
+    targets.update({name: (t, "built-in") for name, t in BUILTIN_SOURCES.items()})
+    return targets
+
+
+def load_importer(target: str) -> Importer:
     module_name, _, attr = target.partition(":")
     factory: Callable[[], Importer] = getattr(import_module(module_name), attr)
     return factory()
 
 
 def all_importers() -> list[Importer]:
-    targets = {**_plugin_sources(), **BUILTIN_SOURCES}
-    return [_load(t) for t in targets.values()]
+    return [load_importer(t) for t, _ in source_targets().values()]
 
 
 def get_importer(name: str) -> Importer:
-    targets = {**_plugin_sources(), **BUILTIN_SOURCES}
+    targets = source_targets()
     if name not in targets:
         raise UsageError(
             f"unknown --source-format {name!r}; choose one of: {', '.join(sorted(targets))}"
         )
-    return _load(targets[name])
-
-
-def read_bytes(path: Path | str, stdin: Callable[[], bytes], max_bytes: int) -> tuple[bytes, str]:
-    if str(path) == "-":
-        data = stdin()
-        name = "stdin"
-    else:
-        p = Path(path)
-        try:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(
-                    f"{p}: {size} bytes is over the {max_bytes}-byte limit;"
-                    " pass --max-input-size to raise it"
-                )
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"export not found: {p} (check the path)") from None
-        except IsADirectoryError:
-            raise InputError(f"{p} is a folder; give the export file itself") from None
-        except PermissionError:
-            raise InputError(f"cannot read {p}: permission denied") from None
-        name = p.name
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: input is over the {max_bytes}-byte limit; pass --max-input-size")
-    return data, name
+    return load_importer(targets[name][0])
 
 
 def import_accounts(
     path: Path | str,
     *,
     fmt: str | None,
-    stdin: Callable[[], bytes],
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: Callable[[int], bytes],
+    options: ReadOptions | None = None,
     importers: Sequence[Importer] | None = None,
 ) -> tuple[ImportResult, SourceSummary, bool]:
     """Read one export; return its accounts, its summary and whether it was plaintext."""
-    data, name = read_bytes(path, stdin, max_bytes)
+    options = options or ReadOptions()
+    source = open_source(path, stdin, options.max_bytes)
+    if options.column_map is not None:
+        if fmt not in (None, "csv"):
+            raise UsageError("--map reads a CSV of any layout: use it without --source-format")
+        fmt = "csv"
     if fmt:
         importer = get_importer(fmt)
     else:
-        sample = data[:65536]
-        candidates = [i for i in (importers or all_importers()) if i.detect(sample, name)]
+        sample = source.head[:SAMPLE_BYTES]
+        candidates = [i for i in (importers or all_importers()) if i.detect(sample, source.name)]
         if not candidates:
             raise InputError(
-                f"{name}: format not recognised; name it with --source-format"
+                f"{source.name}: format not recognised; name it with --source-format"
                 " (see 'privaudit sources list')"
             )
         importer = candidates[0]
-    result = importer.read(data, name)
-    return result, result.summary(name, importer.name), importer.plaintext
+    result = importer.read(source, options)
+    return result, result.summary(source.name, importer.name), importer.plaintext

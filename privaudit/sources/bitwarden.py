@@ -1,26 +1,29 @@
-"""Bitwarden: the unencrypted JSON export (and `bw list items` JSON)."""
+"""Bitwarden: the unencrypted JSON export, `bw list items` JSON, and the CSV export."""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
 from typing import Any
 
-from privaudit.accounts import Account, MfaMethod
+from privaudit.accounts import Account
 from privaudit.errors import InputError
-from privaudit.secret import Secret, TotpSeed
-from privaudit.sources import ImportResult
+from privaudit.sources import ImportResult, ReadOptions, SourceData
+from privaudit.sources.csvbase import CsvImporter, Row
+from privaudit.sources.data import load_json, looks_like_json
+from privaudit.sources.fields import (
+    CARD,
+    IDENTITY,
+    NOT_A_LOGIN,
+    SECURE_NOTE,
+    TRASHED,
+    make_login,
+    parse_date,
+    raw,
+    text,
+)
 
-_ITEM_TYPES = {1: "login", 2: "secure note", 3: "card", 4: "identity", 5: "ssh key"}
-
-
-def _date(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
+_ITEM_TYPES = {1: "login", 2: SECURE_NOTE, 3: CARD, 4: IDENTITY, 5: "ssh key"}
+_CSV_TYPES = {"note": SECURE_NOTE, "card": CARD, "identity": IDENTITY}
+_HINT = "export again from Bitwarden (File > Export vault > .json)"
 
 
 class BitwardenJson:
@@ -29,69 +32,86 @@ class BitwardenJson:
     plaintext = True
 
     def detect(self, sample: bytes, filename: str) -> bool:
-        head = sample.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096]
-        return head.startswith((b"{", b"[")) and (
-            b'"items"' in head or b'"login"' in head or b'"encrypted"' in head
+        head = sample[:8192]
+        if looks_like_json(head, b'"passwordProtected"') or looks_like_json(
+            head, b'"encKeyValidation_DO_NOT_EDIT"'
+        ):
+            return True  # recognised so that read() can refuse it clearly
+        if b'"vaults"' in head:
+            return False  # 1PUX and Proton Pass also have "items", inside vaults
+        if looks_like_json(head, b'"items"'):
+            return True
+        # `bw list items`: a bare list of items, each with "type" and "login".
+        return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") and looks_like_json(
+            head, b'"login"', b'"type"'
         )
 
-    def read(self, data: bytes, filename: str) -> ImportResult:
-        try:
-            doc = json.loads(data.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            raise InputError(f"{filename}: not UTF-8 JSON; export again from Bitwarden") from None
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"{filename}: invalid JSON at line {exc.lineno} column {exc.colno}; "
-                "the export may be cut short, export again"
-            ) from None
+    def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
+        doc = load_json(source.read_all(), source.name, _HINT)
         if isinstance(doc, dict) and doc.get("encrypted") is True:
             raise InputError(
-                f"{filename}: this Bitwarden export is password-protected (encrypted); "
-                "export again choosing the unencrypted .json format, audit it, then delete it"
+                f"{source.name}: this Bitwarden export is encrypted (password-protected or"
+                " account-restricted); export again choosing the unencrypted .json format,"
+                " audit it, then delete it"
             )
         items = doc.get("items") if isinstance(doc, dict) else doc
         if not isinstance(items, list):
-            raise InputError(f"{filename}: no 'items' list; is this a Bitwarden JSON export?")
+            raise InputError(f"{source.name}: no 'items' list; is this a Bitwarden JSON export?")
         result = ImportResult()
-        for item in items:
+        for index, item in enumerate(items, start=1):
             result.read += 1
-            self._item(item, filename, result)
+            outcome = _item(item, source.name)
+            if isinstance(outcome, Account):
+                result.accounts.append(outcome)
+            elif outcome == NOT_A_LOGIN and not isinstance(item, dict):
+                result.skip(outcome, f"item {index}: not a JSON object")
+            else:
+                result.skip(outcome)
         return result
 
-    def _item(self, item: Any, filename: str, result: ImportResult) -> None:
-        if not isinstance(item, dict):
-            result.skip("not an item")
-            return
-        kind = item.get("type")
-        login = item.get("login")
-        if kind != 1 or not isinstance(login, dict):
-            result.skip(
-                _ITEM_TYPES.get(kind, "unknown item type")
-                if isinstance(kind, int)
-                else "unknown item type"
-            )
-            return
-        password = login.get("password")
-        if not isinstance(password, str) or not password:
-            result.skip("no password")
-            return
-        uris = [u.get("uri") for u in login.get("uris") or [] if isinstance(u, dict)]
-        totp = login.get("totp")
-        methods = (
-            frozenset({MfaMethod.TOTP}) if isinstance(totp, str) and totp.strip() else frozenset()
-        )
-        name = item.get("name")
-        username = login.get("username")
-        result.accounts.append(
-            Account(
-                label=name if isinstance(name, str) else "(unnamed)",
-                urls=tuple(u for u in uris if isinstance(u, str) and u),
-                username=username if isinstance(username, str) and username else None,
-                password=Secret(password),
-                totp=TotpSeed(totp) if isinstance(totp, str) and totp.strip() else None,
-                mfa=methods,
-                source=filename,
-                created=_date(item.get("creationDate")),
-                modified=_date(item.get("revisionDate")),
-            )
+
+def _item(item: Any, source: str) -> Account | str:
+    if not isinstance(item, dict):
+        return NOT_A_LOGIN
+    if item.get("deletedDate"):
+        return TRASHED
+    kind = item.get("type")
+    login = item.get("login")
+    if kind != 1 or not isinstance(login, dict):
+        if isinstance(kind, int) and not isinstance(kind, bool):
+            return _ITEM_TYPES.get(kind, NOT_A_LOGIN)
+        return NOT_A_LOGIN
+    uris = login.get("uris")
+    return make_login(
+        source=source,
+        title=text(item.get("name")),
+        urls=[text(u.get("uri")) for u in uris if isinstance(u, dict)]
+        if isinstance(uris, list)
+        else [],
+        username=text(login.get("username")),
+        password=raw(login.get("password")),
+        totp=raw(login.get("totp")),
+        created=parse_date(item.get("creationDate")),
+        modified=parse_date(item.get("revisionDate")),
+    )
+
+
+class BitwardenCsv(CsvImporter):
+    name = "bitwarden-csv"
+    description = "Bitwarden CSV export (personal or organisation vault)"
+    signature = (frozenset({"type", "name", "login_uri", "login_username", "login_password"}),)
+    required = ("type", "login_password")
+    hint = _HINT
+
+    def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
+        kind = row.get("type").casefold()
+        if kind != "login":
+            return _CSV_TYPES.get(kind, NOT_A_LOGIN)
+        return make_login(
+            source=source,
+            title=row.get("name"),
+            urls=row.get("login_uri").split(","),
+            username=row.get("login_username"),
+            password=row.secret("login_password"),
+            totp=row.secret("login_totp"),
         )

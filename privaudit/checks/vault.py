@@ -1,0 +1,184 @@
+"""Checks that vault exports make possible: WEB101, PW103, MFA150."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from privaudit.accounts import Account
+from privaudit.context import AuditContext
+from privaudit.model import CheckMeta, Finding, Need, Severity, Status
+from privaudit.secret import Secret
+
+
+def _local_host(host: str) -> bool:
+    """Loopback, private LAN and .local names: no stranger sits on that path."""
+    if host in ("localhost",) or host.endswith((".local", ".lan", ".home.arpa", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local
+
+
+class InsecureLoginUrl:
+    meta = CheckMeta(
+        id="WEB101",
+        name="insecure-login-url",
+        category="web",
+        severity=Severity.MEDIUM,
+        title="Login saved for a plain http:// address",
+        why=(
+            "Over http:// the password travels unencrypted: anyone on the same Wi-Fi or "
+            "network path can read it, and your password manager may fill it there."
+        ),
+        fix=(
+            "Change the saved address to https://. If the site has no https version, "
+            "give it a password used nowhere else, or stop using it."
+        ),
+        references=("https://bitwarden.com/help/reports/#unsecured-websites-report",),
+        needs=frozenset({Need.ACCOUNTS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        for account in ctx.accounts:
+            schemes = [_scheme(u) for u in account.urls]
+            insecure = [u for u, s in zip(account.urls, schemes, strict=True) if s == "http"]
+            if insecure:
+                host = urlsplit(insecure[0].strip()).hostname or ""
+                if _local_host(host.lower()):
+                    yield self.meta.finding(
+                        Status.WARN,
+                        account.subject,
+                        "saved for a plain http:// address on your own network: fine at home,"
+                        " readable by anyone on a shared network",
+                        severity=Severity.LOW,
+                    )
+                else:
+                    yield self.meta.finding(
+                        Status.FAIL,
+                        account.subject,
+                        "saved for a plain http:// address: the password is sent unencrypted",
+                        details={"insecure_urls": len(insecure)},
+                    )
+            elif "https" in schemes:
+                yield self.meta.finding(Status.PASS, account.subject, "login address uses https")
+
+
+def _scheme(url: str) -> str:
+    head, sep, _ = url.strip().partition("://")
+    return head.lower() if sep else ""
+
+
+# Near-reuse: reduce a password to its "base" so that the usual variations collapse.
+_EDGES = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+_NUMBER_RUN = re.compile(r"\d{2,}")
+_LEET = str.maketrans(
+    {"@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"}
+)
+MIN_BASE_LETTERS = 4
+
+
+def password_base(password: str) -> str | None:
+    """The base a password is a variant of, or None when too little is left to compare.
+
+    Case-folded; digits and symbols at both ends dropped (`Summer2024!` -> `summer`);
+    inner runs of 2+ digits made one placeholder (`Spring2023Fun` -> `spring#fun`);
+    single look-alike characters read as letters (`P@ssw0rd` -> `password`).
+    """
+    core = _EDGES.sub("", password.casefold())
+    core = _NUMBER_RUN.sub("#", core).translate(_LEET)
+    if sum(ch.isalpha() for ch in core) < MIN_BASE_LETTERS:
+        return None
+    return core
+
+
+class NearReusedPassword:
+    meta = CheckMeta(
+        id="PW103",
+        name="near-reused-password",
+        category="reuse",
+        severity=Severity.HIGH,
+        title="Password is a variant of another account's password",
+        why=(
+            "Attackers who learn one password try its obvious variants first (another year, "
+            "a capital letter, an extra !). Variants of one base fall almost as fast as reuse."
+        ),
+        fix=(
+            "Replace the variants with passwords your password manager generates, each one "
+            "unrelated to the others."
+        ),
+        references=("https://pages.nist.gov/800-63-4/sp800-63b.html",),
+        needs=frozenset({Need.PASSWORDS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        # A key of its own, derived from the run key, so base fingerprints cannot be
+        # compared with PW102's fingerprints of whole passwords.
+        base_key = hmac.new(ctx.run_key, b"privaudit PW103 base", hashlib.sha256).digest()
+        accounts = ctx.with_passwords
+        exact: dict[int, str] = {}
+        groups: dict[str, list[Account]] = {}
+        for account in accounts:
+            assert account.password is not None  # filtered by with_passwords
+            exact[id(account)] = account.password.fingerprint(ctx.run_key)
+            base = password_base(account.password.reveal())
+            if base is not None:
+                groups.setdefault(Secret(base).fingerprint(base_key), []).append(account)
+        members = {id(a): group for group in groups.values() for a in group}
+        for account in accounts:
+            group = members.get(id(account), [])
+            # Identical passwords are PW102's finding; here only true variants count.
+            variants = [a.subject for a in group if exact[id(a)] != exact[id(account)]]
+            if not variants:
+                yield self.meta.finding(
+                    Status.PASS, account.subject, "not a variant of another account's password"
+                )
+                continue
+            shown = ", ".join(variants[:5]) + (
+                f" and {len(variants) - 5} more" if len(variants) > 5 else ""
+            )
+            yield self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                f"a variant of the password of {len(variants)} other account(s): {shown}",
+                details={"variants": len(variants)},
+            )
+
+
+class TotpInSameVault:
+    meta = CheckMeta(
+        id="MFA150",
+        name="totp-in-same-vault",
+        category="mfa",
+        severity=Severity.INFO,
+        title="2FA code seed kept beside the password",
+        why=(
+            "The vault holds both the password and the authenticator seed of this login, so "
+            "whoever opens the vault has both factors. In exchange, codes are always at hand "
+            "and cannot be lost with a phone. A reasonable trade-off if the vault itself is "
+            "well protected."
+        ),
+        fix=(
+            "Keep it if your vault has a strong master password and its own second factor. "
+            "For your most important accounts (email, bank), consider a separate "
+            "authenticator app, a security key or a passkey instead."
+        ),
+        references=("https://bitwarden.com/help/integrated-authenticator/",),
+        needs=frozenset({Need.PASSWORDS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        for account in ctx.with_passwords:
+            if account.totp is not None:
+                yield self.meta.finding(
+                    Status.WARN,
+                    account.subject,
+                    "its TOTP seed is stored in the same vault as its password:"
+                    " one stolen vault gives both factors",
+                )

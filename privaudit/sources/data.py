@@ -1,0 +1,189 @@
+"""The bytes of one export, opened lazily so big CSV files stream in bounded memory."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from privaudit.errors import InputError
+
+SAMPLE_BYTES = 65536
+
+
+@dataclass(frozen=True)
+class SourceData:
+    """One export: its display name, first bytes, size and a way to open it."""
+
+    name: str
+    head: bytes
+    size: int
+    opener: Callable[[], IO[bytes]]
+    max_bytes: int
+
+    @classmethod
+    def from_bytes(
+        cls, data: bytes, name: str = "stdin", max_bytes: int | None = None
+    ) -> SourceData:
+        return cls(
+            name=name,
+            head=data[:SAMPLE_BYTES],
+            size=len(data),
+            opener=lambda: io.BytesIO(data),
+            max_bytes=max_bytes if max_bytes is not None else max(len(data), 1),
+        )
+
+    def open(self) -> IO[bytes]:
+        try:
+            return self.opener()
+        except OSError as exc:
+            raise InputError(f"cannot read {self.name}: {exc.strerror or 'I/O error'}") from None
+
+    def read_all(self) -> bytes:
+        """The whole export, for formats that cannot stream (JSON, XML, KDBX)."""
+        with self.open() as stream:
+            try:
+                data = stream.read(self.max_bytes + 1)
+            except OSError as exc:
+                raise InputError(
+                    f"cannot read {self.name}: {exc.strerror or 'I/O error'}"
+                ) from None
+        if len(data) > self.max_bytes:
+            raise InputError(
+                f"{self.name}: input is over the {self.max_bytes}-byte limit;"
+                " pass --max-input-size to raise it"
+            )
+        return data
+
+
+def open_source(path: Path | str, stdin: Callable[[int], bytes], max_bytes: int) -> SourceData:
+    if str(path) == "-":
+        data = stdin(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(
+                f"stdin: input is over the {max_bytes}-byte limit;"
+                " pass --max-input-size to raise it"
+            )
+        return SourceData.from_bytes(data, "stdin", max_bytes)
+    p = Path(path)
+    try:
+        with p.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            head = stream.read(SAMPLE_BYTES)
+    except FileNotFoundError:
+        raise InputError(f"export not found: {p} (check the path)") from None
+    except IsADirectoryError:
+        raise InputError(f"{p} is a folder; give the export file itself") from None
+    except PermissionError:
+        raise InputError(f"cannot read {p}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror or 'I/O error'}") from None
+    if size > max_bytes:
+        raise InputError(
+            f"{p}: {size} bytes is over the {max_bytes}-byte limit;"
+            " pass --max-input-size to raise it"
+        )
+    return SourceData(
+        name=p.name, head=head, size=size, opener=lambda: p.open("rb"), max_bytes=max_bytes
+    )
+
+
+def parse_size(text: str) -> int:
+    """'512M', '2G', '1000000' -> bytes; for --max-input-size."""
+    units = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+    raw = text.strip().upper().removesuffix("B").removesuffix("I")
+    unit = raw[-1:] if raw[-1:] in units and raw[-1:] else ""
+    number = raw[: len(raw) - len(unit)].strip()
+    if not number.isdigit() or int(number) <= 0:
+        raise ValueError("not a size")
+    return int(number) * units[unit]
+
+
+def encoding_of(head: bytes) -> str:
+    """Guess the text encoding from a BOM or the NUL bytes of BOM-less UTF-16."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    probe = head[:512]
+    if len(probe) >= 4:
+        even, odd = probe[0::2].count(0), probe[1::2].count(0)
+        if odd > len(probe) // 4 and even == 0:
+            return "utf-16-le"
+        if even > len(probe) // 4 and odd == 0:
+            return "utf-16-be"
+    return "utf-8"
+
+
+def decode_text(data: bytes, name: str) -> str:
+    try:
+        return data.decode(encoding_of(data[:SAMPLE_BYTES]))
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not UTF-8 or UTF-16 text (byte {exc.start}); export it again as UTF-8"
+        ) from None
+
+
+def decode_head(head: bytes) -> str:
+    """The sample as text for detection: lenient, since it may end mid-character."""
+    return head.decode(encoding_of(head), errors="replace").lstrip("\ufeff")
+
+
+def load_json(data: bytes, name: str, hint: str) -> Any:
+    """Parse JSON; any failure is one InputError that names no value from the file."""
+    text = decode_text(data, name).lstrip("\ufeff")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{name}: invalid JSON at line {exc.lineno} column {exc.colno};"
+            f" the export may be cut short: {hint}"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{name}: JSON nested too deeply to be an export: {hint}") from None
+
+
+def looks_like_json(head: bytes, *keys: bytes) -> bool:
+    """Whether the sample is a JSON document mentioning every one of `keys`."""
+    text = decode_head(head).lstrip(" \t\r\n")
+    if not text.startswith(("{", "[")):
+        return False
+    blob = text.encode("utf-8", "replace")
+    return all(key in blob for key in keys)
+
+
+def is_zip(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04")
+
+
+def read_zip_member(source: SourceData, wanted: Callable[[str], bool], hint: str) -> bytes:
+    """The first member `wanted` accepts, decompressed to at most max_bytes (zip bombs)."""
+    import zipfile  # noqa: PLC0415
+    import zlib  # noqa: PLC0415
+
+    with source.open() as stream:
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                names = [n for n in archive.namelist() if wanted(n)]
+                if not names:
+                    raise InputError(f"{source.name}: the zip holds no export data; {hint}")
+                with archive.open(names[0]) as member:
+                    data = member.read(source.max_bytes + 1)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError):
+            raise InputError(f"{source.name}: not a readable zip archive; {hint}") from None
+        except NotImplementedError:
+            raise InputError(
+                f"{source.name}: zip uses an unsupported compression; {hint}"
+            ) from None
+        except RuntimeError:
+            raise InputError(f"{source.name}: the zip is encrypted; {hint}") from None
+    if len(data) > source.max_bytes:
+        raise InputError(
+            f"{source.name}: export data unpacks to over {source.max_bytes} bytes;"
+            " pass --max-input-size to raise the limit"
+        )
+    return data

@@ -1,0 +1,195 @@
+"""KeePass and KeePassXC: KDBX 3/4 databases, KeePass 2 XML and KeePassXC CSV."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from privaudit.accounts import Account
+from privaudit.errors import InputError
+from privaudit.sources import ImportResult, ReadOptions, SourceData
+from privaudit.sources.csvbase import CsvImporter, Row
+from privaudit.sources.data import decode_head, decode_text
+from privaudit.sources.fields import NO_PASSWORD, TRASHED, make_login, parse_date
+
+# KDBX 2.x-4.x files start with these two little-endian signatures (KDBX 1 is not supported).
+KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
+_XML_HINT = "export again from KeePass (File > Export > KeePass XML (2.x))"
+
+
+class KeePassKdbx:
+    name = "keepass-kdbx"
+    description = "KeePass / KeePassXC database (.kdbx, KDBX 3 or 4), read directly"
+    plaintext = False
+
+    def detect(self, sample: bytes, filename: str) -> bool:
+        return sample.startswith(KDBX_MAGIC)
+
+    def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
+        data = source.read_all()
+        if not data.startswith(KDBX_MAGIC):
+            raise InputError(f"{source.name}: not a KeePass 2 database (.kdbx)")
+        password = options.kdbx_password() if options.kdbx_password else None
+        keyfile = options.kdbx_keyfile
+        if password is None and keyfile is None:
+            raise InputError(
+                f"{source.name} is a KeePass database: give its password with"
+                " --kdbx-password-stdin (or run in a terminal to be asked), or --kdbx-keyfile"
+            )
+        secret = password.reveal() if password is not None else None
+        database = _open_kdbx(data, source.name, secret, keyfile)
+        return _read_database(database, source.name)
+
+
+def _open_kdbx(data: bytes, name: str, password: str | None, keyfile: Any) -> Any:
+    from pykeepass import PyKeePass  # noqa: PLC0415
+    from pykeepass.exceptions import CredentialsError  # noqa: PLC0415
+
+    if keyfile is not None:
+        try:
+            keyfile = io.BytesIO(keyfile.read_bytes())
+        except OSError:
+            raise InputError(f"cannot read the key file {keyfile}; check --kdbx-keyfile") from None
+    try:
+        return PyKeePass(io.BytesIO(data), password=password, keyfile=keyfile)
+    except CredentialsError:
+        raise InputError(
+            f"{name}: wrong password or key file for this KeePass database; try again"
+        ) from None
+    except Exception:  # noqa: BLE001  # pykeepass/construct raise many types on damaged files
+        raise InputError(
+            f"{name}: cannot open this KeePass database (damaged, or a KDBX version"
+            " privaudit does not read); open and save it in KeePassXC, then try again"
+        ) from None
+
+
+def _read_database(database: Any, name: str) -> ImportResult:
+    result = ImportResult()
+    bin_group = database.recyclebin_group
+    for entry in database.entries:
+        result.read += 1
+        group = entry.group
+        if bin_group is not None and _inside(group, bin_group):
+            result.skip(TRASHED)
+            continue
+        outcome = make_login(
+            source=name,
+            title=(entry.title or "").strip(),
+            urls=[entry.url or ""],
+            username=(entry.username or "").strip(),
+            password=entry.password or "",
+            totp=entry.otp or "",
+            created=entry.ctime,
+            modified=entry.mtime,
+        )
+        if isinstance(outcome, Account):
+            result.accounts.append(outcome)
+        else:
+            result.skip(outcome)
+    return result
+
+
+def _inside(group: Any, ancestor: Any) -> bool:
+    while group is not None:
+        if group.uuid == ancestor.uuid:
+            return True
+        group = group.parentgroup
+    return False
+
+
+class KeePassXml:
+    name = "keepass-xml"
+    description = "KeePass 2 XML export (unencrypted)"
+    plaintext = True
+
+    def detect(self, sample: bytes, filename: str) -> bool:
+        head = decode_head(sample[:4096]).lstrip()
+        return head.startswith("<") and "<KeePassFile" in head
+
+    def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
+        text = decode_text(source.read_all(), source.name)
+        # KeePass never writes a DTD; refusing one rules out entity-expansion bombs.
+        if "<!DOCTYPE" in text or "<!ENTITY" in text:
+            raise InputError(f"{source.name}: XML with a DTD is not a KeePass export; {_XML_HINT}")
+        try:
+            root = ET.fromstring(text.lstrip("\ufeff"))  # noqa: S314  # DTDs refused above
+        except ET.ParseError as exc:
+            line, column = exc.position
+            raise InputError(
+                f"{source.name}: invalid XML at line {line} column {column}; {_XML_HINT}"
+            ) from None
+        if root.tag != "KeePassFile" or root.find("Root") is None:
+            raise InputError(f"{source.name}: no <Root> element; {_XML_HINT}")
+        bin_uuid = (root.findtext("Meta/RecycleBinUUID") or "").strip()
+        result = ImportResult()
+        for entry, trashed in _entries(root.find("Root"), bin_uuid, in_bin=False):
+            result.read += 1
+            if trashed:
+                result.skip(TRASHED)
+                continue
+            outcome = _xml_entry(entry, source.name)
+            if isinstance(outcome, Account):
+                result.accounts.append(outcome)
+            else:
+                result.skip(outcome)
+        return result
+
+
+def _entries(
+    group: ET.Element | None, bin_uuid: str, *, in_bin: bool
+) -> Iterator[tuple[ET.Element, bool]]:
+    """Current entries (not their <History>), with whether each is in the recycle bin."""
+    if group is None:
+        return
+    for child in group:
+        if child.tag == "Entry":
+            yield child, in_bin
+        elif child.tag == "Group":
+            uuid = (child.findtext("UUID") or "").strip()
+            inside = in_bin or (bool(bin_uuid) and uuid == bin_uuid)
+            yield from _entries(child, bin_uuid, in_bin=inside)
+
+
+def _xml_entry(entry: ET.Element, source: str) -> Account | str:
+    strings: dict[str, str] = {}
+    for item in entry.findall("String"):
+        key = (item.findtext("Key") or "").strip()
+        if key and key not in strings:
+            strings[key] = item.findtext("Value") or ""
+    if not strings.get("Password"):
+        return NO_PASSWORD
+    return make_login(
+        source=source,
+        title=strings.get("Title", "").strip(),
+        urls=[strings.get("URL", "")],
+        username=strings.get("UserName", "").strip(),
+        password=strings["Password"],
+        totp=strings.get("otp", "") or strings.get("TOTP Seed", ""),
+        created=parse_date(entry.findtext("Times/CreationTime")),
+        modified=parse_date(entry.findtext("Times/LastModificationTime")),
+    )
+
+
+class KeePassXcCsv(CsvImporter):
+    name = "keepassxc-csv"
+    description = "KeePassXC CSV export"
+    signature = (frozenset({"group", "title", "username", "password", "url", "notes"}),)
+    required = ("title", "username", "password")
+    hint = "export again from KeePassXC (Database > Export > CSV File)"
+
+    def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
+        group = row.get("group").casefold()
+        if group.startswith(("root/recycle bin", "recycle bin")):
+            return TRASHED
+        return make_login(
+            source=source,
+            title=row.get("title"),
+            urls=[row.get("url")],
+            username=row.get("username"),
+            password=row.secret("password"),
+            totp=row.secret("totp"),
+            created=parse_date(row.get("created")),
+            modified=parse_date(row.get("last modified")),
+        )
