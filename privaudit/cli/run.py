@@ -6,10 +6,15 @@ import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privaudit.cli import ui
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Severity
+
+if TYPE_CHECKING:
+    from privaudit.settings import Settings
+    from privaudit.tfa.match import Directory
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,27 @@ class AuditOptions:
     no_input: bool = False
     quiet: bool = False
     demo: bool = False
+
+
+def _with_declarations(settings: Settings) -> Settings:
+    """The profile's accounts with what `privaudit mfa set` recorded applied."""
+    from privaudit.tfa.declarations import apply_declarations, load_declarations  # noqa: PLC0415
+
+    declared = load_declarations()
+    if not declared:
+        return settings
+    return dataclasses.replace(settings, accounts=apply_declarations(declared, settings.accounts))
+
+
+def _tfa_directory(settings: Settings, *, demo: bool) -> tuple[Directory, str | None]:
+    from privaudit.tfa.dataset import load_builtin  # noqa: PLC0415
+    from privaudit.tfa.match import Directory  # noqa: PLC0415
+    from privaudit.tfa.store import choose_dataset  # noqa: PLC0415
+
+    if demo:  # the demo shows the same findings on every machine
+        return Directory(load_builtin()), None
+    dataset, notice = choose_dataset(settings.tfa)
+    return Directory(dataset), notice
 
 
 def run_audit_command(opts: AuditOptions) -> int:
@@ -49,6 +75,7 @@ def run_audit_command(opts: AuditOptions) -> int:
     else:
         settings = load_settings(opts.config)
         exports = opts.exports
+        settings = _with_declarations(settings)
     audit = settings.audit
     audit = dataclasses.replace(
         audit,
@@ -81,13 +108,15 @@ def run_audit_command(opts: AuditOptions) -> int:
         remind_to_delete=not opts.demo,
     )
     ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
+    tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
+    ctx = dataclasses.replace(ctx, tfa=tfa)
     show_progress = not opts.quiet and ui.isatty(sys.stderr)
     with ui.progress_bar(show_progress) as on_progress:
         report = run_audit(
             checks,
             ctx,
-            inputs=inputs.summary(),
-            notices=inputs.notices,
+            inputs=inputs.summary(datasets={"2fa": tfa.label}),
+            notices=(*inputs.notices, *([tfa_notice] if tfa_notice else [])),
             on_progress=on_progress,
             demo=opts.demo,
         )
