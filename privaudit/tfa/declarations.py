@@ -148,7 +148,11 @@ def save_declaration(
 def _same_service(declared: Account, account: Account) -> bool:
     if declared.label.casefold() == account.label.casefold():
         return True
-    return bool(set(declared.domains) & set(account.domains))
+    return any(
+        host == want or host.endswith("." + want)
+        for want in declared.domains
+        for host in account.domains
+    )
 
 
 def apply_declarations(

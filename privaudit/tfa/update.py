@@ -61,6 +61,7 @@ def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYT
 
     try:
         with client.stream("GET", url) as response:
+            check_url(str(response.url))  # a redirect must not leave https either
             if response.status_code != 200:
                 raise ServiceError(
                     f"2FA dataset download from {url} failed: HTTP {response.status_code};"
