@@ -44,6 +44,18 @@ def _is_local_or_ip(host: str) -> bool:
     return True
 
 
+def _aliases(service: Service) -> list[str]:
+    """Names a user may type for a service: "Google Account (Gmail)" -> also "gmail", "google"."""
+    name = service.name.casefold()
+    out = [name]
+    if "(" in name:
+        head, _, rest = name.partition("(")
+        out += [head.strip(), rest.rstrip(")").strip()]
+    # The label before the suffix ("paypal" for paypal.com); short ones are too ambiguous.
+    out += [label for d in service.domains if len(label := d.split(".")[-2]) >= 4]
+    return [a for a in out if a]
+
+
 def _pick(group: list[Service]) -> Service:
     """Among services sharing one site, the one a takeover hurts most, deterministically."""
     return max(group, key=lambda s: (s.severity.rank, s.offers_2fa, -len(s.domain), s.name))
@@ -70,7 +82,8 @@ class Matcher:
                     group = by_site.setdefault(site, [])
                     if service not in group:
                         group.append(service)
-            self._by_name.setdefault(service.name.casefold(), service)
+            for alias in _aliases(service):
+                self._by_name.setdefault(alias, service)
         self._by_site: Mapping[str, Service] = {k: _pick(v) for k, v in by_site.items()}
 
     def registrable_domain(self, host: str) -> str | None:

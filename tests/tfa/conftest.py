@@ -24,15 +24,30 @@ def builtin_directory() -> Directory:
 def v3_entries(count: int = 3) -> list[Any]:
     """A small 2fa.directory v3 all.json (array of [name, entry])."""
     base: list[Any] = [
-        ["Example Mail", {"domain": "examplemail.test", "tfa": ["sms", "totp", "u2f"],
-                          "documentation": "https://examplemail.test/2fa", "keywords": ["email"]}],
-        ["Example Bank", {"domain": "examplebank.co.uk", "additional-domains": ["ebank.test"],
-                          "tfa": ["sms"], "keywords": ["banking"]}],
+        [
+            "Example Mail",
+            {
+                "domain": "examplemail.test",
+                "tfa": ["sms", "totp", "u2f"],
+                "documentation": "https://examplemail.test/2fa",
+                "keywords": ["email"],
+            },
+        ],
+        [
+            "Example Bank",
+            {
+                "domain": "examplebank.co.uk",
+                "additional-domains": ["ebank.test"],
+                "tfa": ["sms"],
+                "keywords": ["banking"],
+            },
+        ],
         ["No 2FA Shop", {"domain": "noshop.test", "keywords": ["retail"]}],
     ]
     for i in range(len(base), count):
-        base.append([f"Filler {i}", {"domain": f"filler{i}.test", "tfa": ["totp"],
-                                     "keywords": ["other"]}])
+        base.append(
+            [f"Filler {i}", {"domain": f"filler{i}.test", "tfa": ["totp"], "keywords": ["other"]}]
+        )
     return base[:count] if count < len(base) else base
 
 
@@ -40,17 +55,19 @@ def bitwarden_export(items: list[dict[str, Any]]) -> bytes:
     """A Bitwarden JSON export: items given as {name, uri, username, password, totp}."""
     out = []
     for i, item in enumerate(items):
-        out.append({
-            "id": f"t-{i}",
-            "type": 1,
-            "name": item["name"],
-            "login": {
-                "uris": [{"match": None, "uri": item["uri"]}] if item.get("uri") else [],
-                "username": item.get("username"),
-                "password": item.get("password", "correct horse battery staple 9!"),
-                "totp": item.get("totp"),
-            },
-        })
+        out.append(
+            {
+                "id": f"t-{i}",
+                "type": 1,
+                "name": item["name"],
+                "login": {
+                    "uris": [{"match": None, "uri": item["uri"]}] if item.get("uri") else [],
+                    "username": item.get("username"),
+                    "password": item.get("password", "correct horse battery staple 9!"),
+                    "totp": item.get("totp"),
+                },
+            }
+        )
     return json.dumps({"encrypted": False, "folders": [], "items": out}).encode()
 
 
@@ -103,7 +120,7 @@ def loopback() -> Iterator[LoopbackServer]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
     try:

@@ -42,7 +42,9 @@ def test_v4_object_keyed_by_domain_with_methods_field() -> None:
 
 
 def test_unknown_methods_are_ignored_not_fatal() -> None:
-    services, _ = parse_services([["X", {"domain": "x.test", "tfa": ["totp", "telepathy"]}]], where="t")
+    services, _ = parse_services(
+        [["X", {"domain": "x.test", "tfa": ["totp", "telepathy"]}]], where="t"
+    )
     assert services[0].methods == {MfaMethod.TOTP}
 
 
@@ -84,8 +86,19 @@ def test_builtin_dataset_covers_the_services_people_use_most() -> None:
     assert dataset.label.startswith("built-in ")
     assert len(dataset.services) >= 100
     categories = {c for s in dataset.services for c in s.categories}
-    for needed in ("email", "identity", "backup", "social", "creator", "communication",
-                   "banking", "payments", "retail", "gaming", "developer"):
+    for needed in (
+        "email",
+        "identity",
+        "backup",
+        "social",
+        "creator",
+        "communication",
+        "banking",
+        "payments",
+        "retail",
+        "gaming",
+        "developer",
+    ):
         assert needed in categories
     for service in dataset.services:
         if service.offers_2fa:
@@ -107,7 +120,10 @@ def test_real_snapshot_loads_and_matches(shared_dir: Path) -> None:
     if not path.is_file():
         pytest.skip("real 2fa.directory snapshot not present")
     dataset = parse_dataset_bytes(
-        path.read_bytes(), origin="downloaded", date="2026-11-24", where=str(path),
+        path.read_bytes(),
+        origin="downloaded",
+        date="2026-11-24",
+        where=str(path),
         min_entries=1000,
     )
     assert len(dataset.services) > 2000
@@ -128,7 +144,8 @@ def test_real_snapshot_loads_and_matches(shared_dir: Path) -> None:
     assert name("https://twitter.com") == "X (Twitter)"
     assert name("http://192.168.0.1") is None
     match = directory.match(Account(label="x", urls=("https://www.instagram.com",)))
-    assert match is not None and match.service.offers_2fa
+    assert match is not None
+    assert match.service.offers_2fa
 
 
 def test_builtin_json_is_committed_in_the_entry_shape() -> None:
@@ -138,5 +155,14 @@ def test_builtin_json_is_committed_in_the_entry_shape() -> None:
     assert raw["format"] == "privaudit-tfa/1"
     for name, entry in raw["entries"]:
         assert isinstance(name, str)
-        assert set(entry) <= {"domain", "additional-domains", "tfa", "custom-software",
-                              "custom-hardware", "documentation", "recovery", "notes", "keywords"}
+        assert set(entry) <= {
+            "domain",
+            "additional-domains",
+            "tfa",
+            "custom-software",
+            "custom-hardware",
+            "documentation",
+            "recovery",
+            "notes",
+            "keywords",
+        }

@@ -16,15 +16,20 @@ from privaudit.tfa.match import Directory
 from tests.tfa.conftest import v3_entries
 
 
-def _name(directory: Directory, *urls: str, label: str = "x") -> str | None:
+def _name(directory: Directory, *urls: str, label: str = "unnamed thing") -> str | None:
     match = directory.match(Account(label=label, urls=urls))
     return match.service.name if match else None
 
 
 @pytest.mark.parametrize(
     "url",
-    ["https://accounts.google.com/signin", "mail.google.com", "https://gmail.com",
-     "HTTPS://MAIL.GOOGLE.COM.", "https://user:pw@accounts.google.com:443/x"],
+    [
+        "https://accounts.google.com/signin",
+        "mail.google.com",
+        "https://gmail.com",
+        "HTTPS://MAIL.GOOGLE.COM.",
+        "https://user:pw@accounts.google.com:443/x",
+    ],
 )
 def test_google_hosts_find_google(builtin_directory: Directory, url: str) -> None:
     assert _name(builtin_directory, url) == "Google Account (Gmail)"
@@ -63,9 +68,19 @@ def test_additional_domains_are_honoured() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["http://192.168.0.1", "https://127.0.0.1:8443/", "http://[::1]/", "http://[2001:db8::1]",
-     "http://localhost:8080", "http://printer.local", "http://nas.home.arpa",
-     "http://app.localhost", "http://router", "http://10.0.0", ""],
+    [
+        "http://192.168.0.1",
+        "https://127.0.0.1:8443/",
+        "http://[::1]/",
+        "http://[2001:db8::1]",
+        "http://localhost:8080",
+        "http://printer.local",
+        "http://nas.home.arpa",
+        "http://app.localhost",
+        "http://router",
+        "http://10.0.0",
+        "",
+    ],
 )
 def test_ips_and_local_names_never_match(builtin_directory: Directory, url: str) -> None:
     assert _name(builtin_directory, url) is None
@@ -78,6 +93,10 @@ def test_ip_looking_like_a_listed_domain_does_not_match() -> None:
 
 def test_name_match_only_without_urls(builtin_directory: Directory) -> None:
     assert _name(builtin_directory, label="instagram") == "Instagram"
+    assert _name(builtin_directory, label="Gmail") == "Google Account (Gmail)"
+    assert _name(builtin_directory, label="paypal") == "PayPal"
+    assert _name(builtin_directory, label="x") == "X (Twitter)"  # the name itself
+    assert _name(builtin_directory, label="ok") is None
     assert _name(builtin_directory, "https://unknown-site.example", label="Instagram") is None
 
 
@@ -86,17 +105,23 @@ def test_an_exact_domain_wins_over_a_same_site_match() -> None:
     match = directory.match(
         Account(label="x", urls=("https://accounts.corp.test", "https://git.test"))
     )
-    assert match is not None and match.service.name == "Git" and match.how == "domain"
+    assert match is not None
+    assert match.service.name == "Git"
+    assert match.how == "domain"
     only_site = directory.match(Account(label="x", urls=("https://accounts.corp.test",)))
-    assert only_site is not None and only_site.service.name == "Mail" and only_site.how == "site"
+    assert only_site is not None
+    assert only_site.service.name == "Mail"
+    assert only_site.how == "site"
 
 
 _LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
 
 
 @settings(max_examples=150, deadline=None)
-@given(labels=st.lists(_LABEL, min_size=1, max_size=4),
-       suffix=st.sampled_from(["com", "co.uk", "github.io", "test", "xn--p1ai", "123"]))
+@given(
+    labels=st.lists(_LABEL, min_size=1, max_size=4),
+    suffix=st.sampled_from(["com", "co.uk", "github.io", "test", "xn--p1ai", "123"]),
+)
 def test_matching_never_climbs_above_the_registrable_domain(
     builtin_directory: Directory, labels: list[str], suffix: str
 ) -> None:
@@ -135,7 +160,11 @@ def test_public_suffix_list_works_with_the_network_blocked() -> None:
         "print(m.service.domain, d.matcher.registrable_domain('a.example.co.uk'))\n"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
         env={**os.environ, "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"},
     )
     assert proc.returncode == 0, proc.stderr
