@@ -8,7 +8,6 @@ the installed package and never downloaded at run time.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
@@ -36,12 +35,9 @@ class ServiceMatch:
 def _is_local_or_ip(host: str) -> bool:
     if host == "localhost" or host.endswith(_LOCAL_SUFFIXES) or "." not in host:
         return True
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        # "10.0.0" or "1.2.3.4.5" are not sites either.
-        return host.rsplit(".", 1)[-1].isdigit()
-    return True
+    # No domain name contains ":" (IPv6) or ends in an all-digit label (IPv4, "10.0.0");
+    # cheaper than ipaddress.ip_address, which raises for every real domain.
+    return ":" in host or host.rsplit(".", 1)[-1].isdigit()
 
 
 def _aliases(service: Service) -> list[str]:
@@ -76,12 +72,15 @@ class Matcher:
         self._by_name: dict[str, Service] = {}
         for service in dataset.services:
             for domain in service.domains:
-                self._by_domain.setdefault(domain, service)
                 site = self.registrable_domain(domain)
-                if site is not None:
-                    group = by_site.setdefault(site, [])
-                    if service not in group:
-                        group.append(service)
+                if site is None:
+                    continue  # a listed public suffix or IP must never match anything
+                # Every parent of a registrable domain is a public suffix, and none is
+                # indexed, so walking up a host's labels can never climb past its site.
+                self._by_domain.setdefault(domain, service)
+                group = by_site.setdefault(site, [])
+                if service not in group:
+                    group.append(service)
             for alias in _aliases(service):
                 self._by_name.setdefault(alias, service)
         self._by_site: Mapping[str, Service] = {k: _pick(v) for k, v in by_site.items()}
@@ -97,18 +96,18 @@ class Matcher:
 
     def match_host(self, host: str) -> ServiceMatch | None:
         host = host.strip().rstrip(".").lower()
-        site = self.registrable_domain(host)
-        if site is None:
+        if not host or _is_local_or_ip(host):
             return None
         # The most specific listed domain wins: aws.amazon.com before amazon.com.
         candidate = host
-        while True:
+        while "." in candidate:
             service = self._by_domain.get(candidate)
             if service is not None:
                 return ServiceMatch(service, "domain", host)
-            if candidate == site or "." not in candidate:
-                break
             candidate = candidate.split(".", 1)[1]
+        site = self.registrable_domain(host)
+        if site is None:
+            return None
         service = self._by_site.get(site)
         return ServiceMatch(service, "site", host) if service is not None else None
 
