@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from privaudit.tfa.store import stored_path
+from tests.conftest import run_privaudit
 from tests.tfa.conftest import LoopbackServer, Route, v3_entries
 
 GOOD = json.dumps(v3_entries(20)).encode()
@@ -134,3 +135,14 @@ def test_forcing_the_builtin_dataset(cli, write_export, tmp_path: Path) -> None:
     bad = cli("audit", "-c", str(config), "-a", str(export))
     assert bad.code == 2
     assert "tfa.dataset" in bad.err
+
+
+def test_real_process_refuses_a_partial_download(loopback: LoopbackServer) -> None:
+    loopback.routes["/cut"] = Route(body=GOOD[:100], content_length=len(GOOD))
+    result = run_privaudit(
+        "data", "update", "--url", loopback.url + "/cut", env={"PRIVAUDIT_TFA_MIN_ENTRIES": "10"}
+    )
+    assert result.code == 2
+    assert result.err.startswith("privaudit: error: ")
+    assert "Traceback" not in result.err
+    assert not stored_path().exists()

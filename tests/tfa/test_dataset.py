@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from privaudit.accounts import MfaMethod
 from privaudit.model import Severity
@@ -166,3 +169,26 @@ def test_builtin_json_is_committed_in_the_entry_shape() -> None:
             "notes",
             "keywords",
         }
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["domain", "tfa", "keywords", "additional-domains", "documentation", "x"]
+            ),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=_JSON)
+def test_any_json_is_a_dataset_or_one_dataset_error(data: object) -> None:
+    with contextlib.suppress(DatasetError):
+        parse_services(data, where="t")
