@@ -102,6 +102,8 @@ def run(
         config_ = parse_totp(seed)
     except OtpauthError as exc:
         raise InputError(f"{subject}: {exc}; set the authenticator up again") from None
+    if config_.steam:
+        raise UsageError("mfa verify supports standard TOTP apps, not Steam Guard codes")
     for problem in config_.problems:
         ui.info(f"note: {problem.message}")
     typed = _read_line(f"Code your app shows for {subject}: ", hidden=not show_code)

@@ -8,6 +8,7 @@ the installed package and never downloaded at run time.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
@@ -132,6 +133,7 @@ class Directory:
         self.dataset = dataset
         self._psl = psl
         self._matcher: Matcher | None = None
+        self._lock = threading.Lock()  # checks run in threads; build the index once
 
     @property
     def label(self) -> str:
@@ -139,9 +141,10 @@ class Directory:
 
     @property
     def matcher(self) -> Matcher:
-        if self._matcher is None:
-            self._matcher = Matcher(self.dataset, self._psl)
-        return self._matcher
+        with self._lock:
+            if self._matcher is None:
+                self._matcher = Matcher(self.dataset, self._psl)
+            return self._matcher
 
     def match(self, account: Account) -> ServiceMatch | None:
         return self.matcher.match(account)

@@ -57,6 +57,8 @@ class TotpConfig:
     period: int = DEFAULT_PERIOD
     issuer: str | None = None
     from_uri: bool = False
+    steam: bool = False
+    """A Steam Guard seed (`steam://`): 5-character codes of its own, not RFC 6238."""
     problems: tuple[Problem, ...] = field(default=())
 
     @property
@@ -132,6 +134,9 @@ def _parse_uri(text: str) -> tuple[str, dict[str, str], str | None]:
 def parse_totp(seed: TotpSeed) -> TotpConfig:
     """Validate `seed` (a bare Base32 secret or an otpauth URI); raise OtpauthError if unusable."""
     text = seed.reveal().strip()
+    if text[:8].lower() == "steam://":  # Bitwarden's notation for Steam Guard
+        secret, bits = normalise_secret(text[8:])
+        return _with_problems(TotpConfig(TotpSeed(secret), bits, steam=True))
     if "://" not in text:
         secret, bits = normalise_secret(text)
         return _with_problems(TotpConfig(TotpSeed(secret), bits))
@@ -203,5 +208,6 @@ def _with_problems(config: TotpConfig) -> TotpConfig:
         period=config.period,
         issuer=config.issuer,
         from_uri=config.from_uri,
+        steam=config.steam,
         problems=tuple(problems),
     )

@@ -231,3 +231,11 @@ def test_same_seed_on_two_accounts_fails_both() -> None:
     assert findings["B"].status is Status.FAIL
     assert findings["C"].status is Status.PASS
     assert "D" not in findings
+
+
+def test_steam_guard_seeds_are_judged_on_the_secret_only() -> None:
+    good = _one(TotpSeedQuality(), None, Account(label="s", totp=TotpSeed(f"steam://{S160}")))
+    assert good.status is Status.PASS
+    assert "Steam Guard" in good.message
+    short = _one(TotpSeedQuality(), None, Account(label="s", totp=TotpSeed("steam://JBSWY3DP")))
+    assert short.status is Status.FAIL
