@@ -220,3 +220,19 @@ def test_totp_canary_never_leaks_from_an_audit(
     cli("mfa", "set", "Seed", "totp", "--recovery-codes", "yes")
     blobs = [p.read_bytes() for p in files_under(isolated_home)]
     assert_no_canary(*blobs, canaries=CANARIES)
+
+
+def test_verify_measures_clock_drift_beyond_the_window(cli, write_export) -> None:  # type: ignore[no-untyped-def]
+    export = write_export([{"name": "Acme", "uri": "https://acme.example", "totp": CANARY_TOTP}])
+    config = parse_totp(TotpSeed(CANARY_TOTP))
+    ahead = code_for(config, counter_at(datetime.now(UTC), 30) + 6)
+    result = cli("mfa", "verify", "-a", str(export), stdin=f"{ahead}\n".encode())
+    assert result.code == 1
+    assert "steps" in result.out
+    assert "automatic date and time" in result.out
+
+
+def test_data_status_without_a_download(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("data", "status")
+    assert result.code == 0
+    assert "built-in" in result.out
