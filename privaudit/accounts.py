@@ -37,6 +37,8 @@ class Account:
     totp: TotpSeed | None = None
     mfa: frozenset[MfaMethod] = frozenset()
     """Second factors known to be enabled (declared by the user or seen in the export)."""
+    recovery_codes: bool | None = None
+    """Whether 2FA recovery codes are stored somewhere safe (None: not answered)."""
     source: str = "profile"
     created: datetime | None = None
     modified: datetime | None = None

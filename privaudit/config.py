@@ -19,7 +19,7 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError
 from privaudit.model import Severity
 from privaudit.paths import default_config_file
-from privaudit.settings import AuditSettings, IgnoreRule, PasswordPolicy, Settings
+from privaudit.settings import AuditSettings, IgnoreRule, PasswordPolicy, Settings, TfaSettings
 
 SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret", "otpauth"})
 
@@ -112,6 +112,11 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "min_length_with_mfa": _int_range(1, 64),
         "min_strength": _int_range(0, 4),
     },
+    "tfa": {
+        "url": _str(),
+        "min_entries": _int_range(1, 1_000_000),
+        "dataset": _choice({"auto": "auto", "built-in": "built-in"}, "auto or built-in"),
+    },
 }
 TABLE_ARRAYS = ("accounts", "ignore")
 ENV_PREFIX = "PRIVAUDIT_"
@@ -159,7 +164,7 @@ def _mfa_list(value: Any, where: str) -> frozenset[MfaMethod]:
     return frozenset(methods)
 
 
-_ACCOUNT_KEYS = frozenset({"service", "url", "urls", "username", "mfa", "notes"})
+_ACCOUNT_KEYS = frozenset({"service", "url", "urls", "username", "mfa", "recovery_codes", "notes"})
 
 
 def _account(index: int, table: Any, path: Path | None) -> Account:
@@ -190,7 +195,17 @@ def _account(index: int, table: Any, path: Path | None) -> Account:
     if username is not None and not isinstance(username, str):
         raise ConfigError(f"{where}: 'username' must be a string")
     mfa = _mfa_list(table["mfa"], where) if "mfa" in table else frozenset()
-    return Account(label=service, urls=tuple(urls), username=username, mfa=mfa, source="profile")
+    recovery = table.get("recovery_codes")
+    if recovery is not None and not isinstance(recovery, bool):
+        raise ConfigError(f"{where}: 'recovery_codes' must be true or false (stored safely?)")
+    return Account(
+        label=service,
+        urls=tuple(urls),
+        username=username,
+        mfa=mfa,
+        recovery_codes=recovery,
+        source="profile",
+    )
 
 
 def _ignore_rule(index: int, table: Any, path: Path | None) -> IgnoreRule:
@@ -235,6 +250,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
     return Settings(
         audit=AuditSettings(**sections.get("audit", {})),
         passwords=PasswordPolicy(**sections.get("passwords", {})),
+        tfa=TfaSettings(**sections.get("tfa", {})),
         ignore=ignores,
         accounts=accounts,
         source_path=str(path) if path else None,

@@ -13,6 +13,7 @@ from privaudit.settings import Settings
 
 if TYPE_CHECKING:
     from privaudit.strength import StrengthEstimator
+    from privaudit.tfa.match import Directory
 
 
 def utc_now() -> datetime:
@@ -30,6 +31,8 @@ class AuditContext:
     run_key: bytes = field(default_factory=run_key, repr=False)
     """Random per run: keys Secret.fingerprint so equal passwords group without being stored."""
     strength: StrengthEstimator | None = None
+    tfa: Directory | None = None
+    """2FA support data with its matcher; checks fall back to the built-in dataset."""
     services: Mapping[str, object] = field(default_factory=dict)
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
 

@@ -34,7 +34,12 @@ def merge_profile(profile: Sequence[Account], imported: Sequence[Account]) -> li
             if entry.username and account.username and entry.username != account.username:
                 continue
             matched = True
-            merged[i] = dataclasses.replace(account, mfa=account.mfa | entry.mfa)
+            recovery = account.recovery_codes
+            if entry.recovery_codes is not None:
+                recovery = entry.recovery_codes
+            merged[i] = dataclasses.replace(
+                account, mfa=account.mfa | entry.mfa, recovery_codes=recovery
+            )
         if not matched:
             merged.append(entry)
     return merged

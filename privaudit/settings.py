@@ -30,6 +30,18 @@ class AuditSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TfaSettings:
+    """2FA support data (`privaudit data update`)."""
+
+    url: str = "https://api.2fa.directory/v3/all.json"
+    """Where `data update` downloads the 2fa.directory dataset (v3 or v4 all.json)."""
+    min_entries: int = 1000
+    """A download with fewer usable entries is refused as partial (the real one has ~2,600)."""
+    dataset: str = "auto"
+    """auto: the downloaded copy when there is a good one, else the built-in; built-in: always."""
+
+
+@dataclass(frozen=True, slots=True)
 class IgnoreRule:
     """A finding the user accepts, with a reason and an optional end date."""
 
@@ -43,6 +55,7 @@ class IgnoreRule:
 class Settings:
     audit: AuditSettings = field(default_factory=AuditSettings)
     passwords: PasswordPolicy = field(default_factory=PasswordPolicy)
+    tfa: TfaSettings = field(default_factory=TfaSettings)
     ignore: tuple[IgnoreRule, ...] = ()
     accounts: tuple[Account, ...] = ()
     """Accounts declared in the profile (never with passwords)."""

@@ -88,7 +88,9 @@ def files_under(root: Path) -> list[Path]:
     return [p for p in root.rglob("*") if p.is_file()]
 
 
-def assert_no_canary(*texts: str | bytes, canaries: tuple[str, ...] = (CANARY_PASSWORD,)) -> None:
+def assert_no_canary(
+    *texts: str | bytes, canaries: tuple[str, ...] = (CANARY_PASSWORD, CANARY_TOTP)
+) -> None:
     for text in texts:
         blob = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
         for canary in canaries:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from privaudit.checks.mfa import MissingMfa
+from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, WeakPassword
+from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
 from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInSameVault
 
+# Report order: passwords, reuse, 2FA, TOTP, web.
 BUILTIN_CHECKS = (
     WeakPassword,
     ReusedPassword,
-    MissingMfa,
-    InsecureLoginUrl,
     NearReusedPassword,
+    MissingMfa,
+    WeakMfaMethod,
+    RecoveryCodes,
     TotpInSameVault,
+    TotpSeedQuality,
+    TotpSeedReuse,
+    InsecureLoginUrl,
 )
 
 __all__ = ["BUILTIN_CHECKS"]

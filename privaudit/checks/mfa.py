@@ -1,12 +1,57 @@
-"""Second factors (MFA101)."""
+"""Second factors: missing (MFA101), weak method (MFA102), recovery codes (MFA103).
+
+Which services offer which methods comes from the 2FA dataset injected as
+`ctx.tfa` (the built-in one when none is given).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from privaudit.accounts import MfaMethod
+from privaudit.accounts import Account, MfaMethod
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
+from privaudit.tfa.dataset import Service, load_builtin
+from privaudit.tfa.match import Directory, ServiceMatch
+from privaudit.tfa.methods import METHOD_NAMES, STRENGTH, Strength, best_methods, strongest
+
+NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
+
+
+def directory_of(ctx: AuditContext) -> Directory:
+    return ctx.tfa if ctx.tfa is not None else Directory(load_builtin())
+
+
+def known_methods(account: Account) -> frozenset[MfaMethod]:
+    """Second factors known to be on: declared ones plus TOTP when the export holds a seed."""
+    methods = set(account.mfa) - {MfaMethod.NONE}
+    if account.totp is not None:
+        methods.add(MfaMethod.TOTP)
+    return frozenset(methods)
+
+
+def names(methods: list[MfaMethod]) -> str:
+    return " or ".join(METHOD_NAMES[m] for m in methods)
+
+
+def _set_hint(account: Account) -> str:
+    return f"privaudit mfa set '{account.label}' totp (or sms, hardware-key, passkey, none)"
+
+
+def _is_local(directory: Directory, account: Account) -> bool:
+    """Only IP addresses, localhost and the like: a device's admin page, not an online account."""
+    matcher = directory.matcher
+    return bool(account.domains) and all(
+        matcher.registrable_domain(h) is None for h in account.domains
+    )
+
+
+def _details(match: ServiceMatch | None, directory: Directory) -> dict[str, str | None]:
+    return {
+        "service": match.service.name if match else None,
+        "matched_by": match.how if match else None,
+        "dataset": directory.label,
+    }
 
 
 class MissingMfa:
@@ -15,7 +60,7 @@ class MissingMfa:
         name="missing-mfa",
         category="mfa",
         severity=Severity.HIGH,
-        title="No second factor on the account",
+        title="No second factor on an account that offers one",
         why=(
             "With a second factor (an app code, a security key or a passkey), a stolen "
             "password alone is not enough to take over the account."
@@ -23,24 +68,214 @@ class MissingMfa:
         fix=(
             "Turn on two-step verification in the account's security settings; prefer a "
             "passkey, a security key or an authenticator app over SMS. If it is already on, "
-            'declare it in your profile: mfa = ["totp"].'
+            'declare it: privaudit mfa set SERVICE totp (or mfa = ["totp"] in your profile).'
         ),
-        references=("https://pages.nist.gov/800-63-4/sp800-63b.html",),
+        references=(NIST_800_63B, "https://2fa.directory/"),
         needs=frozenset({Need.ACCOUNTS}),
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        directory = directory_of(ctx)
         for account in ctx.accounts:
-            methods = sorted(m.value for m in account.mfa if m is not MfaMethod.NONE)
-            if account.totp is not None and MfaMethod.TOTP.value not in methods:
-                methods.append(MfaMethod.TOTP.value)
+            yield self._judge(account, directory)
+
+    def _judge(self, account: Account, directory: Directory) -> Finding:
+        match = directory.match(account)
+        details = _details(match, directory)
+        methods = known_methods(account)
+        if methods:
+            listed = ", ".join(sorted(m.value for m in methods))
+            return self.meta.finding(
+                Status.PASS, account.subject, f"second factor: {listed}", details=details
+            )
+        if match is None:
+            return self._unknown(account, directory, details)
+        service = match.service
+        if not service.offers_2fa:
+            return self.meta.finding(
+                Status.SKIP,
+                account.subject,
+                f"{service.name} offers no second factor (per the {directory.label} 2FA data):"
+                " a long unique password is all you can do there",
+                details=details,
+            )
+        return self.meta.finding(
+            Status.FAIL,
+            account.subject,
+            f"{service.name} offers 2FA but none is recorded: one stolen password opens this"
+            f" account ({self._guards(service)})",
+            severity=service.severity,
+            fix=self._fix(account, service),
+            details=details,
+        )
+
+    def _unknown(
+        self, account: Account, directory: Directory, details: dict[str, str | None]
+    ) -> Finding:
+        if _is_local(directory, account):
+            return self.meta.finding(
+                Status.SKIP,
+                account.subject,
+                "a device on your own network (an IP address or local name), not an online"
+                " account: keep its admin password strong instead",
+                details=details,
+            )
+        if MfaMethod.NONE in account.mfa:
+            return self.meta.finding(
+                Status.WARN,
+                account.subject,
+                "declared without a second factor; this service is not in the 2FA data, so"
+                " check its security settings for one",
+                severity=Severity.MEDIUM,
+                details=details,
+            )
+        return self.meta.finding(
+            Status.UNANSWERED,
+            account.subject,
+            "not in the 2FA data: privaudit cannot tell whether it offers 2FA. Check its"
+            f" security settings, then declare what you use: {_set_hint(account)}",
+            severity=Severity.MEDIUM,
+            details=details,
+        )
+
+    @staticmethod
+    def _guards(service: Service) -> str:
+        if service.severity is Severity.CRITICAL:
+            return "it can reset the passwords of your other accounts"
+        if service.severity is Severity.HIGH:
+            return "it holds money, files or your public identity"
+        return "a takeover costs you the account and what it stores"
+
+    @staticmethod
+    def _fix(account: Account, service: Service) -> str:
+        best = best_methods(service.methods)
+        lines = [f"Turn on two-step verification for {service.name}; prefer {names(best)}."]
+        if service.documentation:
+            lines.append(f"How: {service.documentation}")
+        lines.append(f"Already on? Declare it: {_set_hint(account)}")
+        return "\n".join(lines)
+
+
+class WeakMfaMethod:
+    meta = CheckMeta(
+        id="MFA102",
+        name="weak-mfa-method",
+        category="mfa",
+        severity=Severity.MEDIUM,
+        title="Second factor weaker than it could be",
+        why=(
+            "SMS and voice codes can be stolen by a SIM swap (an attacker talks your carrier "
+            "into moving your number to their SIM); email codes are only as safe as the "
+            "mailbox. Passkeys and security keys cannot be phished at all."
+        ),
+        fix=(
+            "Add the strongest method the service offers (passkey or security key, else an "
+            "authenticator app), then remove SMS as a fallback where the service allows it."
+        ),
+        references=(NIST_800_63B,),
+        needs=frozenset({Need.ACCOUNTS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        directory = directory_of(ctx)
+        for account in ctx.accounts:
+            methods = known_methods(account)
             if methods:
+                yield self._judge(account, methods, directory)
+
+    def _judge(
+        self, account: Account, methods: frozenset[MfaMethod], directory: Directory
+    ) -> Finding:
+        match = directory.match(account)
+        details = _details(match, directory)
+        top = strongest(methods)
+        offered = match.service.methods if match else frozenset()
+        better = best_methods(m for m in offered if STRENGTH[m] > top)
+        service_name = match.service.name if match else account.label
+        also = f"; {service_name} also offers {names(better)}" if better else ""
+        guards_email = match is not None and match.service.severity is Severity.CRITICAL
+        if top is Strength.RESTRICTED:
+            return self.meta.finding(
+                Status.WARN,
+                account.subject,
+                "only SMS or voice codes: a SIM swap (your number moved to an attacker's SIM)"
+                f" or an intercepted text gets past them{also}",
+                severity=Severity.HIGH if guards_email else Severity.MEDIUM,
+                details=details,
+            )
+        if top is Strength.EMAIL:
+            return self.meta.finding(
+                Status.WARN,
+                account.subject,
+                f"only codes by email: whoever gets into the mailbox gets in here too{also}",
+                severity=Severity.MEDIUM,
+                details=details,
+            )
+        if better:
+            return self.meta.finding(
+                Status.WARN,
+                account.subject,
+                f"uses {names(best_methods(methods))}; {service_name} also offers"
+                f" {names(better)}, which phishing cannot get past",
+                severity=Severity.LOW,
+                details=details,
+            )
+        return self.meta.finding(
+            Status.PASS,
+            account.subject,
+            f"strongest method in use: {names(best_methods(methods))}",
+            details=details,
+        )
+
+
+class RecoveryCodes:
+    meta = CheckMeta(
+        id="MFA103",
+        name="recovery-codes",
+        category="mfa",
+        severity=Severity.MEDIUM,
+        title="2FA recovery codes not known to be stored safely",
+        why=(
+            "Lose the phone or key without recovery codes and you are locked out, or pushed "
+            "onto a weaker recovery path (SMS, support calls) that attackers also use."
+        ),
+        fix=(
+            "Download or print the service's recovery codes and keep them apart from your "
+            "phone (in the password manager or on paper at home). Then record it: "
+            "privaudit mfa set SERVICE METHOD --recovery-codes yes."
+        ),
+        needs=frozenset({Need.ACCOUNTS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        directory = directory_of(ctx)
+        for account in ctx.accounts:
+            if not known_methods(account):
+                continue
+            match = directory.match(account)
+            details = _details(match, directory)
+            fix = None
+            if match and match.service.recovery:
+                fix = f"{self.meta.fix}\nRecovery help: {match.service.recovery}"
+            if account.recovery_codes is True:
                 yield self.meta.finding(
-                    Status.PASS, account.subject, "second factor: " + ", ".join(sorted(methods))
+                    Status.PASS, account.subject, "recovery codes stored safely", details=details
+                )
+            elif account.recovery_codes is False:
+                yield self.meta.finding(
+                    Status.WARN,
+                    account.subject,
+                    "no recovery codes stored: losing the phone or key locks you out",
+                    fix=fix,
+                    details=details,
                 )
             else:
                 yield self.meta.finding(
-                    Status.FAIL,
+                    Status.UNANSWERED,
                     account.subject,
-                    "no second factor recorded: one stolen password opens this account",
+                    "are this account's 2FA recovery codes stored somewhere safe? Answer with"
+                    f" privaudit mfa set '{account.label}' METHOD --recovery-codes yes|no,"
+                    " or recovery_codes = true in the profile",
+                    fix=fix,
+                    details=details,
                 )

@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 
 def build_app() -> typer.Typer:
-    from privaudit.cli import audit, checks, sources  # noqa: PLC0415
+    from privaudit.cli import audit, checks, data, mfa, sources  # noqa: PLC0415
 
     app = typer.Typer(
         name="privaudit",
@@ -46,6 +46,8 @@ def build_app() -> typer.Typer:
     audit.register(app)
     checks.register(app)
     sources.register(app)
+    data.register(app)
+    mfa.register(app)
     return app
 
 

@@ -13,7 +13,9 @@ from privaudit.exitcodes import ExitCode
 from privaudit.model import Severity
 
 if TYPE_CHECKING:
+    from privaudit.settings import Settings
     from privaudit.sources import ReadOptions
+    from privaudit.tfa.match import Directory
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,27 @@ class AuditOptions:
     max_input_size: str | None = None
 
 
+def _with_declarations(settings: Settings) -> Settings:
+    """The profile's accounts with what `privaudit mfa set` recorded applied."""
+    from privaudit.tfa.declarations import apply_declarations, load_declarations  # noqa: PLC0415
+
+    declared = load_declarations()
+    if not declared:
+        return settings
+    return dataclasses.replace(settings, accounts=apply_declarations(declared, settings.accounts))
+
+
+def _tfa_directory(settings: Settings, *, demo: bool) -> tuple[Directory, str | None]:
+    from privaudit.tfa.dataset import load_builtin  # noqa: PLC0415
+    from privaudit.tfa.match import Directory  # noqa: PLC0415
+    from privaudit.tfa.store import choose_dataset  # noqa: PLC0415
+
+    if demo:  # the demo shows the same findings on every machine
+        return Directory(load_builtin()), None
+    dataset, notice = choose_dataset(settings.tfa)
+    return Directory(dataset), notice
+
+
 def run_audit_command(opts: AuditOptions) -> int:
     from privaudit.config import load_settings, parse_config, read_toml  # noqa: PLC0415
     from privaudit.errors import UsageError  # noqa: PLC0415
@@ -57,6 +80,7 @@ def run_audit_command(opts: AuditOptions) -> int:
     else:
         settings = load_settings(opts.config)
         exports = opts.exports
+        settings = _with_declarations(settings)
     audit = settings.audit
     audit = dataclasses.replace(
         audit,
@@ -97,13 +121,15 @@ def run_audit_command(opts: AuditOptions) -> int:
         read_options=read_options,
     )
     ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
+    tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
+    ctx = dataclasses.replace(ctx, tfa=tfa)
     show_progress = not opts.quiet and ui.isatty(sys.stderr)
     with ui.progress_bar(show_progress) as on_progress:
         report = run_audit(
             checks,
             ctx,
-            inputs=inputs.summary(),
-            notices=inputs.notices,
+            inputs=inputs.summary(datasets={"2fa": tfa.label}),
+            notices=(*inputs.notices, *([tfa_notice] if tfa_notice else [])),
             on_progress=on_progress,
             demo=opts.demo,
         )

@@ -1,0 +1,135 @@
+"""TOTP setups found in imports: seed quality (TOTP101) and one seed on two accounts (TOTP102).
+
+Every seed is validated by `privaudit.tfa.otpauth` before pyotp sees it, and
+whatever pyotp raises becomes a finding. No seed or URI ever reaches a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from privaudit.accounts import Account
+from privaudit.context import AuditContext
+from privaudit.model import CheckMeta, DetailValue, Finding, Need, Severity, Status
+from privaudit.tfa.otpauth import Level, OtpauthError, TotpConfig, parse_totp
+from privaudit.tfa.totp import TotpEngineError, self_test
+
+RFC_4226 = "https://www.rfc-editor.org/rfc/rfc4226#section-4"
+RFC_6238 = "https://www.rfc-editor.org/rfc/rfc6238"
+KEY_URI = "https://github.com/google/google-authenticator/wiki/Key-Uri-Format"
+
+
+def _with_seeds(ctx: AuditContext) -> list[Account]:
+    return [a for a in ctx.accounts if a.totp is not None]
+
+
+def _describe(config: TotpConfig) -> str:
+    return (
+        f"{config.bits}-bit secret, {config.algorithm}, {config.digits} digits,"
+        f" {config.period} s period"
+    )
+
+
+class TotpSeedQuality:
+    meta = CheckMeta(
+        id="TOTP101",
+        name="totp-seed-quality",
+        category="mfa",
+        severity=Severity.HIGH,
+        title="TOTP setup malformed or weak",
+        why=(
+            "A short TOTP secret can be brute-forced from a few observed codes, and a malformed "
+            "setup gives codes that never work, so the second factor ends up switched off."
+        ),
+        fix=(
+            "In the account's security settings, remove the authenticator and set it up again "
+            "(a new QR code gives a new secret of 160 bits); store the new secret in place of "
+            "the old one."
+        ),
+        references=(RFC_4226, RFC_6238, KEY_URI),
+        needs=frozenset({Need.ACCOUNTS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        for account in _with_seeds(ctx):
+            yield self._judge(account, ctx)
+
+    def _judge(self, account: Account, ctx: AuditContext) -> Finding:
+        assert account.totp is not None
+        try:
+            config = parse_totp(account.totp)
+        except OtpauthError as exc:
+            return self.meta.finding(Status.FAIL, account.subject, f"malformed TOTP setup: {exc}")
+        details: dict[str, DetailValue] = {
+            "bits": config.bits,
+            "algorithm": config.algorithm,
+            "digits": config.digits,
+            "period": config.period,
+        }
+        fails = [p for p in config.problems if p.level is Level.FAIL]
+        warns = [p for p in config.problems if p.level is Level.WARN]
+        if fails:
+            message = "; ".join(p.message for p in (*fails, *warns))
+            return self.meta.finding(Status.FAIL, account.subject, message, details=details)
+        if config.steam:  # Steam Guard codes are not RFC 6238: only the secret is judged
+            message = "; ".join(p.message for p in warns) or "Steam Guard seed: " + _describe(
+                config
+            )
+            status = Status.WARN if warns else Status.PASS
+            return self.meta.finding(status, account.subject, message, details=details)
+        try:
+            self_test(config, ctx.clock())
+        except TotpEngineError as exc:
+            return self.meta.finding(
+                Status.FAIL, account.subject, f"unusable TOTP setup: {exc}", details=details
+            )
+        if warns:
+            message = "; ".join(p.message for p in warns)
+            return self.meta.finding(
+                Status.WARN, account.subject, message, severity=Severity.MEDIUM, details=details
+            )
+        return self.meta.finding(Status.PASS, account.subject, _describe(config), details=details)
+
+
+class TotpSeedReuse:
+    meta = CheckMeta(
+        id="TOTP102",
+        name="totp-seed-reuse",
+        category="mfa",
+        severity=Severity.HIGH,
+        title="One TOTP secret on several accounts",
+        why=(
+            "A TOTP secret is meant for one account. Shared between two, one leak or one "
+            "careless copy unlocks the second factor of both."
+        ),
+        fix=(
+            "Set up the authenticator again on each of these accounts so each gets its own "
+            "secret; delete the old entries from your authenticator app."
+        ),
+        references=(RFC_4226,),
+        needs=frozenset({Need.ACCOUNTS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        groups: dict[str, list[Account]] = {}
+        for account in _with_seeds(ctx):
+            assert account.totp is not None
+            try:
+                config = parse_totp(account.totp)
+            except OtpauthError:
+                continue  # TOTP101 reports it; nothing to compare
+            groups.setdefault(config.secret.fingerprint(ctx.run_key), []).append(account)
+        for members in groups.values():
+            for account in members:
+                others = [a.subject for a in members if a is not account]
+                if others:
+                    yield self.meta.finding(
+                        Status.FAIL,
+                        account.subject,
+                        "same TOTP secret as " + ", ".join(others),
+                        details={"shared_with": len(others)},
+                    )
+                else:
+                    yield self.meta.finding(
+                        Status.PASS, account.subject, "TOTP secret used by this account only"
+                    )

@@ -1,0 +1,73 @@
+"""`privaudit data update` and `privaudit data status`: the 2FA support data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+CONFIG_HELP = "Profile/config TOML (default: your config dir)."
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(
+        help="Reference data privaudit uses (2FA support data).", no_args_is_help=True
+    )
+    app.add_typer(group, name="data")
+
+    @group.command("update")
+    def update(
+        url: Annotated[
+            str | None,
+            typer.Option(
+                help="Download from here instead of tfa.url (https, or http to localhost)."
+            ),
+        ] = None,
+        config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
+        timeout: Annotated[
+            float, typer.Option(min=1, max=600, help="Network timeout in seconds.")
+        ] = 30.0,
+    ) -> None:
+        """Download the 2fa.directory dataset, validate it, then replace the stored copy."""
+        from datetime import UTC, datetime  # noqa: PLC0415
+
+        import httpx  # noqa: PLC0415
+
+        from privaudit import __version__  # noqa: PLC0415
+        from privaudit.config import load_settings  # noqa: PLC0415
+        from privaudit.tfa.update import update_dataset  # noqa: PLC0415
+
+        settings = load_settings(config)
+        headers = {"User-Agent": f"privaudit/{__version__} (2FA data update)"}
+        with httpx.Client(
+            timeout=timeout, headers=headers, follow_redirects=True, max_redirects=5
+        ) as client:
+            result = update_dataset(
+                client,
+                url or settings.tfa.url,
+                now=datetime.now(UTC),
+                min_entries=settings.tfa.min_entries,
+            )
+        skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
+        typer.echo(
+            f"2FA data updated: {result.entries} services{skipped},"
+            f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
+        )
+
+    @group.command("status")
+    def status(
+        config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
+    ) -> None:
+        """Which 2FA dataset an audit would use, and how old it is."""
+        from privaudit.config import load_settings  # noqa: PLC0415
+        from privaudit.tfa.store import choose_dataset, stored_info, stored_path  # noqa: PLC0415
+
+        settings = load_settings(config)
+        dataset, notice = choose_dataset(settings.tfa)
+        typer.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
+        info = stored_info() if notice is None else None
+        if info is not None:
+            typer.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
+        if notice:
+            typer.echo(notice, err=True)

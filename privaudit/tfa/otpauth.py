@@ -1,0 +1,213 @@
+"""Validate a TOTP seed or otpauth:// URI before any OTP library sees it.
+
+pyotp accepts 40-bit secrets, non-Base32 text and `period=0` (a ZeroDivisionError
+later), so every value is checked here first (RFC 4226/6238 and the Key URI
+format). Messages name the problem, never the value: the seed is a secret.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Final
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from privaudit.secret import TotpSeed
+
+MIN_BITS: Final = 128
+"""RFC 4226 section 4: the shared secret must be at least 128 bits..."""
+RECOMMENDED_BITS: Final = 160
+"""...and 160 bits is recommended."""
+MAX_URI_LENGTH: Final = 4096
+ALGORITHMS: Final = ("SHA1", "SHA256", "SHA512")
+DEFAULT_ALGORITHM: Final = "SHA1"
+DEFAULT_DIGITS: Final = 6
+DEFAULT_PERIOD: Final = 30
+_BASE32: Final = re.compile(r"^[A-Z2-7]+$")
+_VALID_BASE32_TAILS: Final = frozenset({0, 2, 4, 5, 7})
+_SECURITY_PARAMS: Final = frozenset({"secret", "issuer", "algorithm", "digits", "period"})
+
+
+class OtpauthError(ValueError):
+    """The seed or URI cannot be used at all. The message is safe to show."""
+
+
+class Level(StrEnum):
+    FAIL = "fail"
+    WARN = "warn"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    level: Level
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class TotpConfig:
+    secret: TotpSeed
+    """Normalised Base32 (upper case, no spaces or padding), still masked."""
+    bits: int
+    algorithm: str = DEFAULT_ALGORITHM
+    digits: int = DEFAULT_DIGITS
+    period: int = DEFAULT_PERIOD
+    issuer: str | None = None
+    from_uri: bool = False
+    steam: bool = False
+    """A Steam Guard seed (`steam://`): 5-character codes of its own, not RFC 6238."""
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def non_default(self) -> bool:
+        return (self.algorithm, self.digits, self.period) != (
+            DEFAULT_ALGORITHM,
+            DEFAULT_DIGITS,
+            DEFAULT_PERIOD,
+        )
+
+
+def normalise_secret(text: str) -> tuple[str, int]:
+    """Base32 with spaces stripped, case folded and padding optional -> (secret, bits)."""
+    cleaned = "".join(text.split()).upper().rstrip("=")
+    if not cleaned:
+        raise OtpauthError("the TOTP secret is empty")
+    if not _BASE32.match(cleaned):
+        raise OtpauthError("the TOTP secret is not Base32 (only letters A-Z and digits 2-7)")
+    if len(cleaned) % 8 not in _VALID_BASE32_TAILS:
+        raise OtpauthError("the TOTP secret has an impossible Base32 length (a character missing?)")
+    padded = cleaned + "=" * (-len(cleaned) % 8)
+    try:
+        key = base64.b32decode(padded)
+    except (binascii.Error, ValueError):
+        raise OtpauthError("the TOTP secret is not valid Base32") from None
+    return cleaned, len(key) * 8
+
+
+def _int_param(name: str, value: str, lo: int, hi: int) -> int:
+    if not value.isascii() or not value.isdigit():
+        raise OtpauthError(f"'{name}' must be a whole number from {lo} to {hi}")
+    number = int(value)
+    if not lo <= number <= hi:
+        raise OtpauthError(f"'{name}' must be a whole number from {lo} to {hi}")
+    return number
+
+
+def _parse_uri(text: str) -> tuple[str, dict[str, str], str | None]:
+    """(secret, parameters, issuer from the label)."""
+    if len(text) > MAX_URI_LENGTH:
+        raise OtpauthError(f"the otpauth URI is longer than {MAX_URI_LENGTH} characters")
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        raise OtpauthError("the otpauth URI cannot be parsed") from None
+    if parts.scheme.lower() != "otpauth":
+        raise OtpauthError("not an otpauth:// URI")
+    kind = parts.netloc.lower()
+    if kind == "hotp":
+        raise OtpauthError("a counter-based (HOTP) URI, not TOTP: privaudit audits TOTP only")
+    if kind != "totp":
+        raise OtpauthError("the otpauth URI type must be 'totp'")
+    label = parts.path[1:]
+    label_issuer = None
+    if ":" in label:  # split before unquoting: %3A is part of a name
+        label_issuer = unquote(label.split(":", 1)[0]).strip() or None
+    params: dict[str, str] = {}
+    try:
+        pairs = parse_qsl(parts.query, keep_blank_values=True, strict_parsing=False)
+    except ValueError:
+        raise OtpauthError("the otpauth URI parameters cannot be parsed") from None
+    for key, value in pairs:
+        name = key.lower()
+        if name in _SECURITY_PARAMS and name in params:
+            raise OtpauthError(f"the otpauth URI repeats the '{name}' parameter")
+        params[name] = value
+    secret = params.get("secret", "")
+    if not secret:
+        raise OtpauthError("the otpauth URI has no secret")
+    return secret, params, label_issuer
+
+
+def parse_totp(seed: TotpSeed) -> TotpConfig:
+    """Validate `seed` (a bare Base32 secret or an otpauth URI); raise OtpauthError if unusable."""
+    text = seed.reveal().strip()
+    if text[:8].lower() == "steam://":  # Bitwarden's notation for Steam Guard
+        secret, bits = normalise_secret(text[8:])
+        return _with_problems(TotpConfig(TotpSeed(secret), bits, steam=True))
+    if "://" not in text:
+        secret, bits = normalise_secret(text)
+        return _with_problems(TotpConfig(TotpSeed(secret), bits))
+    raw_secret, params, label_issuer = _parse_uri(text)
+    secret, bits = normalise_secret(raw_secret)
+    algorithm = params.get("algorithm", DEFAULT_ALGORITHM).strip().upper() or DEFAULT_ALGORITHM
+    if algorithm not in ALGORITHMS:
+        raise OtpauthError("'algorithm' must be SHA1, SHA256 or SHA512")
+    digits = DEFAULT_DIGITS
+    if params.get("digits"):
+        digits = _int_param("digits", params["digits"], 6, 8)
+    period = DEFAULT_PERIOD
+    if params.get("period"):
+        period = _int_param("period", params["period"], 1, 86_400)
+    issuer = params.get("issuer", "").strip() or None
+    if label_issuer and issuer and label_issuer != issuer:
+        raise OtpauthError("the issuer in the label differs from the 'issuer' parameter")
+    config = TotpConfig(
+        TotpSeed(secret),
+        bits,
+        algorithm=algorithm,
+        digits=digits,
+        period=period,
+        issuer=issuer or label_issuer,
+        from_uri=True,
+    )
+    return _with_problems(config)
+
+
+def _with_problems(config: TotpConfig) -> TotpConfig:
+    problems: list[Problem] = []
+    if config.bits < MIN_BITS:
+        problems.append(
+            Problem(
+                Level.FAIL,
+                "short-secret",
+                f"the secret has only {config.bits} bits (at least {MIN_BITS} needed, RFC 4226)",
+            )
+        )
+    elif config.bits < RECOMMENDED_BITS:
+        problems.append(
+            Problem(
+                Level.WARN,
+                "short-secret",
+                f"the secret has {config.bits} bits ({RECOMMENDED_BITS} recommended, RFC 4226)",
+            )
+        )
+    unusual = []
+    if config.algorithm != DEFAULT_ALGORITHM:
+        unusual.append(f"algorithm {config.algorithm}")
+    if config.digits != DEFAULT_DIGITS:
+        unusual.append(f"{config.digits} digits")
+    if config.period != DEFAULT_PERIOD:
+        unusual.append(f"a {config.period}-second period")
+    if unusual:
+        problems.append(
+            Problem(
+                Level.WARN,
+                "non-default",
+                "uses " + ", ".join(unusual) + ": many authenticator apps ignore these and show"
+                " codes that never work",
+            )
+        )
+    return TotpConfig(
+        config.secret,
+        config.bits,
+        algorithm=config.algorithm,
+        digits=config.digits,
+        period=config.period,
+        issuer=config.issuer,
+        from_uri=config.from_uri,
+        steam=config.steam,
+        problems=tuple(problems),
+    )
