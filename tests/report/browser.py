@@ -7,6 +7,7 @@ fd 4, NUL-separated JSON: no port, no websocket library, nothing on the network.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -84,20 +85,16 @@ class Browser:
         self._events: list[dict[str, Any]] = []
 
     def close(self) -> str:
-        try:
+        with contextlib.suppress(OSError, TimeoutError, RuntimeError):
             self.send("Browser.close", timeout=5)
-        except (OSError, TimeoutError, RuntimeError):
-            pass
         try:
             _, err = self.proc.communicate(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             _, err = self.proc.communicate()
         for fd in (self._cmd_w, self._resp_r):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         return err.decode("utf-8", "replace")
 
     def _read_message(self, deadline: float) -> dict[str, Any]:
@@ -116,7 +113,11 @@ class Browser:
         return message
 
     def send(
-        self, method: str, params: dict[str, Any] | None = None, *, session: str | None = None,
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        *,
+        session: str | None = None,
         timeout: float = 30,
     ) -> dict[str, Any]:
         self._next_id += 1
@@ -203,7 +204,8 @@ def check_page(executable: str, html_file: Path, out_dir: Path) -> PageCheck:
 
         def shoot(name: str) -> None:
             data = browser.send(
-                "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True},
+                "Page.captureScreenshot",
+                {"format": "png", "captureBeyondViewport": True},
                 session=sid,
             )["data"]
             path = out_dir / f"report-{name}.png"

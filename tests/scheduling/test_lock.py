@@ -47,17 +47,22 @@ def test_second_run_exits_3_and_touches_nothing(tmp_path: Path, isolated_home: P
     assert third.code in (0, 1), "the lock is released when the holder ends"
 
 
+HOLDER = """
+import time
+from privaudit.store.lock import profile_lock
+with profile_lock("default"):
+    print("held", flush=True)
+    time.sleep(60)
+"""
+
+
 def test_two_real_processes(tmp_path: Path) -> None:
     """A real holder process, killed: the kernel drops its lock; no stale lock remains."""
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
-            "import sys, time\n"
-            "from privaudit.store.lock import profile_lock\n"
-            "with profile_lock('default'):\n"
-            "    print('held', flush=True)\n"
-            "    time.sleep(60)\n",
+            HOLDER,
         ],
         stdout=subprocess.PIPE,
         env=os.environ.copy(),

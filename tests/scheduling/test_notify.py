@@ -20,7 +20,9 @@ def audit(cli, export: Path, url: str):  # type: ignore[no-untyped-def]
     return cli("audit", "-a", str(export), "--no-input", "-f", "json", "--notify", url)
 
 
-def test_notifies_on_new_serious_findings_and_on_a_drop(cli, tmp_path: Path, webhook: Receiver) -> None:  # type: ignore[no-untyped-def]
+def test_notifies_on_new_serious_findings_and_on_a_drop(
+    cli, tmp_path: Path, webhook: Receiver
+) -> None:  # type: ignore[no-untyped-def]
     export = write_export(tmp_path / "v.json", {"Gmail": STRONG, "Canary": CANARY_PASSWORD})
     first = audit(cli, export, webhook.url)
     assert first.code == 0, first.err
@@ -107,7 +109,9 @@ def test_no_notification_for_demo(cli, webhook: Receiver) -> None:  # type: igno
     assert webhook.requests == []
 
 
-def test_strong_passwords_everywhere_do_not_notify_twice(cli, tmp_path: Path, webhook: Receiver) -> None:  # type: ignore[no-untyped-def]
+def test_strong_passwords_everywhere_do_not_notify_twice(
+    cli, tmp_path: Path, webhook: Receiver
+) -> None:  # type: ignore[no-untyped-def]
     export = write_export(tmp_path / "v.json", {"Gmail": STRONG, "GitHub": STRONG_2})
     audit(cli, export, webhook.url)
     audit(cli, export, webhook.url)

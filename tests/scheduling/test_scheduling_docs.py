@@ -32,7 +32,8 @@ def _cron_field(text: str, lo: int, hi: int) -> None:
             continue
         first, _, last = base.partition("-")
         for number in (first, last or first):
-            assert number.isdigit() and lo <= int(number) <= hi, f"cron field {part!r}"
+            assert number.isdigit(), f"cron field {part!r}"
+            assert lo <= int(number) <= hi, f"cron field {part!r}"
 
 
 def check_cron_schedule(schedule: str) -> None:
