@@ -97,15 +97,10 @@ def run_audit_command(opts: AuditOptions) -> int:
         history = None
         profile_id = scheduled.profile_name(settings.source_path)
         if not opts.demo:
-            # Before anything is read or written: a second run stops here, exit 3.
-            from privaudit.store.history import History  # noqa: PLC0415
             from privaudit.store.lock import profile_lock  # noqa: PLC0415
 
+            # Before anything is written: a second run stops here with exit 3.
             stack.enter_context(profile_lock(profile_id))
-            history = stack.enter_context(History.open())
-        baseline = scheduled.load_baseline(history, profile_id)
-
-        interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
         checks = load_registry().select(audit.select, audit.skip)
         inputs = gather_inputs(
             settings,
@@ -115,6 +110,14 @@ def run_audit_command(opts: AuditOptions) -> int:
             password_lines=password_lines,
             remind_to_delete=not opts.demo,
         )
+        if not opts.demo:
+            from privaudit.store.history import History  # noqa: PLC0415
+
+            # Only once the inputs are good: bad input exits 2 with nothing created.
+            history = stack.enter_context(History.open())
+        baseline = scheduled.load_baseline(history, profile_id)
+
+        interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
         ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
         show_progress = not opts.quiet and ui.isatty(sys.stderr)
         with ui.progress_bar(show_progress) as on_progress:

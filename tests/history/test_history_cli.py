@@ -121,3 +121,11 @@ def test_history_commands_errors_are_one_line(cli, tmp_path: Path) -> None:  # t
     assert missing.code == 2
     assert "no run #99" in missing.err
     assert cli("audit", "--demo", "--since-last").code == 2
+
+
+def test_bad_input_creates_no_history(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json", "utf-8")
+    result = cli("audit", "--accounts", str(bad), "--no-input")
+    assert result.code == 2
+    assert not (data_dir() / "history.sqlite3").exists()
