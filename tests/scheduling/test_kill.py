@@ -45,15 +45,18 @@ def test_killing_a_run_at_any_moment_keeps_report_and_history(tmp_path: Path) ->
     accounts["Canary"] = CANARY_PASSWORD
     export = write_export(tmp_path / "v.json", accounts)
     report = tmp_path / "report.json"
-    started = time.monotonic()
-    subprocess.run(audit_cmd(export, report), check=False, capture_output=True, timeout=120)
-    duration = time.monotonic() - started
-    runs = check_intact(report, 0)
-    assert runs == 1
+    durations = []
+    for _ in range(2):  # the second, warm run is the one to time
+        started = time.monotonic()
+        subprocess.run(audit_cmd(export, report), check=False, capture_output=True, timeout=120)
+        durations.append(time.monotonic() - started)
+    duration = durations[-1]
+    runs = check_intact(report, 1)
+    assert runs == 2
 
     killed_midway = 0
     for i in range(KILL_POINTS):
-        delay = duration * (0.3 + 0.8 * i / KILL_POINTS)
+        delay = duration * (0.2 + 0.75 * i / KILL_POINTS)
         proc = subprocess.Popen(
             audit_cmd(export, report), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
