@@ -2,7 +2,7 @@
 
 SQLite in WAL mode, so a run killed at any moment leaves the last committed
 state; every write is one transaction. The schema version lives in
-`PRAGMA user_version` and moves forward through MIGRATIONS. The file is 0600 in
+`PRAGMA user_version` and moves forward (privaudit/store/migrations.py). The file is 0600 in
 a 0700 folder. It holds scores, counts, check ids, statuses and each result's
 subject label and stable key: never a password, hash or message text.
 """
@@ -22,45 +22,9 @@ from privaudit.errors import InputError
 from privaudit.model import Report, Severity, Status, TrendPoint
 from privaudit.paths import data_dir
 from privaudit.store.atomic import FILE_MODE, ensure_private_dir
+from privaudit.store.migrations import migrate
 
 HISTORY_FILE = "history.sqlite3"
-
-# Each entry moves the schema from version i to i + 1; never edit a shipped one.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE runs (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        profile TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT NOT NULL,
-        tool_version TEXT NOT NULL,
-        score INTEGER,
-        grade TEXT,
-        errors INTEGER NOT NULL,
-        unanswered INTEGER NOT NULL,
-        skipped INTEGER NOT NULL,
-        counts TEXT NOT NULL
-    );
-    CREATE INDEX runs_by_profile ON runs (profile, started_at);
-    CREATE TABLE run_categories (
-        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-        category TEXT NOT NULL,
-        score INTEGER,
-        grade TEXT,
-        PRIMARY KEY (run_id, category)
-    );
-    CREATE TABLE run_results (
-        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-        check_id TEXT NOT NULL,
-        key TEXT NOT NULL,
-        status TEXT NOT NULL,
-        severity TEXT NOT NULL,
-        subject TEXT NOT NULL
-    );
-    CREATE INDEX run_results_by_run ON run_results (run_id);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def default_history_path() -> Path:
@@ -127,7 +91,7 @@ class History:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn, path)
+            migrate(conn, path)
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"cannot use the history database {path} ({exc}); move it aside to start afresh"
@@ -279,31 +243,4 @@ class History:
             skipped=int(str(skipped)),
             counts=json.loads(str(counts)),
             categories=tuple((str(c), s, g) for c, s, g in cats),
-        )
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    # The version is read inside the write transaction, so two first runs at once
-    # cannot both apply the same step; a crash leaves the old version or the new one.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        _check_version(version, path)
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            # Statements hold no semicolons of their own, so a split is exact.
-            for statement in MIGRATIONS[target - 1].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {target}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-
-
-def _check_version(version: int, path: Path) -> None:
-    if version > SCHEMA_VERSION:
-        raise InputError(
-            f"the history database {path} was made by a newer privaudit (schema {version});"
-            " upgrade privaudit, or move the file aside"
         )

@@ -12,7 +12,8 @@ import pytest
 
 from privaudit.errors import InputError
 from privaudit.model import Status
-from privaudit.store.history import SCHEMA_VERSION, History
+from privaudit.store.history import History
+from privaudit.store.migrations import SCHEMA_VERSION
 from tests.report.samples import sample_report
 
 
