@@ -76,7 +76,7 @@ def _categories(report: Report) -> list[dict[str, Any]]:
                 "name": name,
                 "value": value,
                 "grade": grade,
-                "css_grade": grade if grade in "ABCDF" and grade != "-" else "none",
+                "css_grade": grade if grade in ("A", "B", "C", "D", "F") else "none",
                 "width": int(value) if value.isdigit() else 0,
                 "passed": passed,
                 "warned": warned,
