@@ -267,6 +267,8 @@ class Report:
     """Plain-language reminders shown with the report (e.g. delete a plaintext export)."""
     demo: bool = False
     schema_version: str = SCHEMA_VERSION
+    new_keys: frozenset[str] | None = None
+    """Keys of problems absent from the previous run (`audit --since-last`); None: not compared."""
 
     def meta(self, check_id: str) -> CheckMeta:
         for meta in self.checks:
@@ -283,10 +285,26 @@ class Report:
             counts[finding.status] += 1
         return counts
 
+    def is_new(self, finding: Finding) -> bool:
+        """A WARN/FAIL result that the previous run did not have (only with --since-last)."""
+        return (
+            self.new_keys is not None
+            and finding.status in (Status.WARN, Status.FAIL)
+            and finding.key in self.new_keys
+        )
+
     @property
     def incomplete(self) -> bool:
         """True when some check could not give an answer (exit code 3)."""
         return any(f.status is Status.ERROR for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """One past run's score, for trend charts (from the history database)."""
+
+    at: datetime
+    score: int | None
 
 
 def enum_values(enum: type[Enum]) -> list[str]:

@@ -46,7 +46,7 @@ def meta_to_dict(meta: CheckMeta) -> dict[str, Any]:
 
 def finding_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
     meta = report.meta(finding.check_id)
-    return {
+    out: dict[str, Any] = {
         "check_id": finding.check_id,
         "key": finding.key,
         "check_name": meta.name,
@@ -58,6 +58,10 @@ def finding_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
         "fix": finding.fix or meta.fix,
         "details": dict(finding.details),
     }
+    if report.new_keys is not None:
+        # Only in reports compared with the previous run (audit --since-last).
+        out["new"] = report.is_new(finding)
+    return out
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -149,6 +153,8 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             )
             for f in data["findings"]
         )
+        flagged = [f for f in data["findings"] if "new" in f]
+        new_keys = frozenset(f["key"] for f in flagged if f["new"] is True) if flagged else None
         s = data["score"]
         score = Score(
             value=s["value"],
@@ -192,6 +198,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             notices=tuple(data.get("notices", ())),
             demo=bool(data.get("demo", False)),
             schema_version=version,
+            new_keys=new_keys,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(

@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 
 def build_app() -> typer.Typer:
-    from privaudit.cli import audit, checks, data, mfa, sources  # noqa: PLC0415
+    from privaudit.cli import audit, checks, data, history, mfa, report, sources  # noqa: PLC0415
 
     app = typer.Typer(
         name="privaudit",
@@ -48,6 +48,8 @@ def build_app() -> typer.Typer:
     sources.register(app)
     data.register(app)
     mfa.register(app)
+    report.register(app)
+    history.register(app)
     return app
 
 

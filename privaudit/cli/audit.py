@@ -9,7 +9,7 @@ import typer
 
 from privaudit.model import Severity
 
-FORMAT_HELP = "Report format: terminal, json, markdown (or a plugin's)."
+FORMAT_HELP = "Report format: terminal, json, markdown, html, junit, csv (or a plugin's)."
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -103,6 +103,19 @@ def register(app: typer.Typer) -> None:
         demo: Annotated[
             bool, typer.Option("--demo", help="Audit the bundled fake sample data instead.")
         ] = False,
+        since_last: Annotated[
+            bool,
+            typer.Option("--since-last", help="Mark problems that the previous run did not have."),
+        ] = False,
+        notify: Annotated[
+            str | None,
+            typer.Option(
+                "--notify",
+                metavar="URL",
+                help="POST a JSON summary (no secrets, no account names) to this webhook"
+                " when the score drops or new high/critical problems appear.",
+            ),
+        ] = None,
     ) -> int:
         """Run the audit and print a scored report."""
         from privaudit.cli.run import AuditOptions, run_audit_command  # noqa: PLC0415
@@ -127,6 +140,8 @@ def register(app: typer.Typer) -> None:
                 kdbx_password_stdin=kdbx_password_stdin,
                 kdbx_keyfile=kdbx_keyfile,
                 max_input_size=max_input_size,
+                since_last=since_last,
+                notify=notify,
             )
         )
 

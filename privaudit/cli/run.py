@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from privaudit.cli import ui
+from privaudit.cli import scheduled, ui
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Severity
 
 if TYPE_CHECKING:
-    from privaudit.settings import Settings
+    from privaudit.model import Report
+    from privaudit.settings import AuditSettings, Settings
     from privaudit.sources import ReadOptions
     from privaudit.tfa.match import Directory
 
@@ -38,6 +40,8 @@ class AuditOptions:
     kdbx_password_stdin: bool = False
     kdbx_keyfile: Path | None = None
     max_input_size: str | None = None
+    since_last: bool = False
+    notify: str | None = None
 
 
 def _with_declarations(settings: Settings) -> Settings:
@@ -61,21 +65,16 @@ def _tfa_directory(settings: Settings, *, demo: bool) -> tuple[Directory, str | 
     return Directory(dataset), notice
 
 
-def run_audit_command(opts: AuditOptions) -> int:
+def _settings_for(opts: AuditOptions) -> tuple[Settings, tuple[str | Path, ...]]:
+    """Defaults < config < environment < flags; the demo uses only its own profile."""
     from privaudit.config import load_settings, parse_config, read_toml  # noqa: PLC0415
-    from privaudit.errors import UsageError  # noqa: PLC0415
-    from privaudit.policy import exit_code_for, policy_failures  # noqa: PLC0415
-    from privaudit.registry import load_registry  # noqa: PLC0415
-    from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
-    from privaudit.runner import run_audit  # noqa: PLC0415
-    from privaudit.session import build_context, gather_inputs  # noqa: PLC0415
 
     if opts.demo:
         from privaudit.demo import demo_file  # noqa: PLC0415
 
         # The demo ignores the user's own profile and environment so every run shows the same.
-        profile = demo_file("profile.toml")
-        settings = parse_config(read_toml(profile), profile)
+        demo_profile = demo_file("profile.toml")
+        settings = parse_config(read_toml(demo_profile), demo_profile)
         exports: tuple[str | Path, ...] = (demo_file("vault.json"),)
     else:
         settings = load_settings(opts.config)
@@ -91,65 +90,121 @@ def run_audit_command(opts: AuditOptions) -> int:
         offline=opts.offline or audit.offline,
         format=opts.fmt or audit.format,
     )
-    settings = dataclasses.replace(settings, audit=audit)
-    renderer = get_renderer(audit.format)  # fail on a bad --format before any work
+    return dataclasses.replace(settings, audit=audit), exports
 
+
+def _check_usage(opts: AuditOptions, exports: tuple[str | Path, ...]) -> None:
+    from privaudit.errors import UsageError  # noqa: PLC0415
+
+    if opts.notify is not None:
+        from privaudit.notify import check_url  # noqa: PLC0415
+
+        check_url(opts.notify)
+    if opts.demo and (opts.since_last or opts.notify):
+        raise UsageError("demo runs are not recorded: --since-last and --notify need 'audit'")
     stdin_readers = [e for e in exports if str(e) == "-"]
     stdin_readers += ["-"] * (opts.password_stdin + opts.kdbx_password_stdin)
     if len(stdin_readers) > 1:
         raise UsageError(
             "stdin can feed only one of --accounts -, --password-stdin and --kdbx-password-stdin"
         )
-    password_lines = None
-    if opts.password_stdin:
-        try:
-            password_lines = sys.stdin.buffer.read().decode("utf-8").splitlines()
-        except UnicodeDecodeError:
-            raise UsageError("--password-stdin: input is not UTF-8 text") from None
 
-    interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
-    read_options = _read_options(opts, interactive)
-    registry = load_registry()
-    checks = registry.select(audit.select, audit.skip)
-    inputs = gather_inputs(
-        settings,
-        exports,
-        source_format=opts.source_format,
-        read_stdin=sys.stdin.buffer.read,
-        password_lines=password_lines,
-        remind_to_delete=not opts.demo,
-        read_options=read_options,
-    )
-    ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
-    tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
-    ctx = dataclasses.replace(ctx, tfa=tfa)
-    show_progress = not opts.quiet and ui.isatty(sys.stderr)
-    with ui.progress_bar(show_progress) as on_progress:
-        report = run_audit(
-            checks,
-            ctx,
-            inputs=inputs.summary(datasets={"2fa": tfa.label}),
-            notices=(*inputs.notices, *([tfa_notice] if tfa_notice else [])),
-            on_progress=on_progress,
-            demo=opts.demo,
+
+def run_audit_command(opts: AuditOptions) -> int:
+    from privaudit.registry import load_registry  # noqa: PLC0415
+    from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
+    from privaudit.runner import run_audit  # noqa: PLC0415
+    from privaudit.session import build_context, gather_inputs  # noqa: PLC0415
+
+    settings, exports = _settings_for(opts)
+    audit = settings.audit
+    renderer = get_renderer(audit.format)  # fail on a bad --format before any work
+    _check_usage(opts, exports)
+    password_lines = _password_lines() if opts.password_stdin else None
+
+    with contextlib.ExitStack() as stack:
+        history = None
+        profile_id = scheduled.profile_name(settings.source_path)
+        if not opts.demo:
+            from privaudit.store.lock import profile_lock  # noqa: PLC0415
+
+            # Before anything is written: a second run stops here with exit 3.
+            stack.enter_context(profile_lock(profile_id))
+        checks = load_registry().select(audit.select, audit.skip)
+        interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
+        inputs = gather_inputs(
+            settings,
+            exports,
+            source_format=opts.source_format,
+            read_stdin=sys.stdin.buffer.read,
+            password_lines=password_lines,
+            remind_to_delete=not opts.demo,
+            read_options=_read_options(opts, interactive),
         )
-    to_terminal = opts.output is None
-    options = RenderOptions(
-        width=ui.width_for(sys.stdout) if to_terminal else 100,
-        color=to_terminal and ui.wants_color(sys.stdout),
-    )
-    ui.write_report(renderer(report, options), opts.output)
-    if opts.output is not None:
-        ui.info(f"report written to {opts.output}", quiet=opts.quiet)
+        if not opts.demo:
+            from privaudit.store.history import History  # noqa: PLC0415
+
+            # Only once the inputs are good: bad input exits 2 with nothing created.
+            history = stack.enter_context(History.open())
+        baseline = scheduled.load_baseline(history, profile_id)
+
+        ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
+        tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
+        ctx = dataclasses.replace(ctx, tfa=tfa)
+        show_progress = not opts.quiet and ui.isatty(sys.stderr)
+        with ui.progress_bar(show_progress) as on_progress:
+            report = run_audit(
+                checks,
+                ctx,
+                inputs=inputs.summary(datasets={"2fa": tfa.label}),
+                notices=(*inputs.notices, *([tfa_notice] if tfa_notice else [])),
+                on_progress=on_progress,
+                demo=opts.demo,
+            )
+        if opts.since_last:
+            report = scheduled.mark_new(report, baseline)
+        to_terminal = opts.output is None
+        options = RenderOptions(
+            width=ui.width_for(sys.stdout) if to_terminal else 100,
+            color=to_terminal and ui.wants_color(sys.stdout),
+            trend=baseline.trend,
+        )
+        # The report first, then the history: each write is atomic on its own.
+        ui.write_report(renderer(report, options), opts.output)
+        if opts.output is not None:
+            ui.info(f"report written to {opts.output}", quiet=opts.quiet)
+        if history is not None:
+            history.append(report, profile_id)
+        delivered = True
+        if opts.notify is not None:
+            delivered = scheduled.notify(opts.notify, report, baseline, quiet=opts.quiet)
+    return _exit_code(report, audit, delivered=delivered, quiet=opts.quiet)
+
+
+def _exit_code(report: Report, audit: AuditSettings, *, delivered: bool, quiet: bool) -> int:
+    from privaudit.policy import exit_code_for, policy_failures  # noqa: PLC0415
+
     code = exit_code_for(report, fail_under=audit.fail_under, fail_on=audit.fail_on)
     for reason in policy_failures(report, fail_under=audit.fail_under, fail_on=audit.fail_on):
-        ui.info(f"privaudit: policy not met: {reason}", quiet=opts.quiet)
+        ui.info(f"privaudit: policy not met: {reason}", quiet=quiet)
     if code is ExitCode.INCOMPLETE:
         ui.info(
             f"privaudit: audit incomplete: {report.score.errors} result(s) could not be checked",
-            quiet=opts.quiet,
+            quiet=quiet,
         )
+    if not delivered and code is ExitCode.OK:
+        # Monitoring relies on the webhook: a lost notification is not a clean run.
+        code = ExitCode.INCOMPLETE
     return int(code)
+
+
+def _password_lines() -> list[str]:
+    from privaudit.errors import UsageError  # noqa: PLC0415
+
+    try:
+        return sys.stdin.buffer.read().decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise UsageError("--password-stdin: input is not UTF-8 text") from None
 
 
 def _read_options(opts: AuditOptions, interactive: bool) -> ReadOptions:
@@ -172,7 +227,10 @@ def _read_options(opts: AuditOptions, interactive: bool) -> ReadOptions:
 
     def kdbx_password() -> Secret | None:
         if opts.kdbx_password_stdin:
-            line = sys.stdin.buffer.readline().decode("utf-8", errors="strict")
+            try:
+                line = sys.stdin.buffer.readline().decode("utf-8")
+            except UnicodeDecodeError:
+                raise UsageError("--kdbx-password-stdin: input is not UTF-8 text") from None
             return Secret(line.rstrip("\r\n"))
         if interactive:
             import getpass  # noqa: PLC0415

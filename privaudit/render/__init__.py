@@ -12,7 +12,7 @@ from importlib import import_module
 from importlib.metadata import entry_points
 
 from privaudit.errors import UsageError
-from privaudit.model import Report
+from privaudit.model import Report, TrendPoint
 
 FORMATS_GROUP = "privaudit.formats.v1"
 
@@ -22,6 +22,8 @@ class RenderOptions:
     width: int = 80
     color: bool = False
     """ANSI styling: only for a terminal that wants it (never with NO_COLOR or a pipe)."""
+    trend: tuple[TrendPoint, ...] = ()
+    """Earlier runs' scores, oldest first (from the history database), for trend charts."""
 
 
 Renderer = Callable[[Report, RenderOptions], str]
@@ -31,6 +33,9 @@ BUILTIN_FORMATS: dict[str, str] = {
     "terminal": "privaudit.render.console:render",
     "json": "privaudit.render.json:render",
     "markdown": "privaudit.render.markdown:render",
+    "html": "privaudit.render.html:render",
+    "junit": "privaudit.render.junit:render",
+    "csv": "privaudit.render.csv:render",
 }
 
 

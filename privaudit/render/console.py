@@ -110,6 +110,8 @@ def _problems(console: Console, report: Report) -> None:
         grid.add_column()
         for finding in group.findings:
             text = Text.assemble((finding.subject, "bold"), ": ", finding.message)
+            if report.is_new(finding):
+                text = Text.assemble(("NEW ", "bold reverse"), text)
             if finding.fix:
                 text.append("\nFix: " + finding.fix)
             label = Text(STATUS_LABEL[finding.status], style=STATUS_STYLE[finding.status])

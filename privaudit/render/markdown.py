@@ -50,8 +50,10 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         meta = group.meta
         lines += [f"### {meta.id} {md(meta.title)}", ""]
         for finding in group.findings:
+            new = " **NEW**" if report.is_new(finding) else ""
             lines.append(
-                f"- **{STATUS_LABEL[finding.status]}** {md(finding.subject)}: {md(finding.message)}"
+                f"- **{STATUS_LABEL[finding.status]}**{new} {md(finding.subject)}:"
+                f" {md(finding.message)}"
             )
             if finding.fix:
                 lines.append(f"  - Fix: {md(finding.fix)}")

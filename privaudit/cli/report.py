@@ -1,0 +1,75 @@
+"""`privaudit report render REPORT.json --format FMT`: re-render a saved JSON report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+MAX_REPORT_BYTES = 64 * 1024 * 1024
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="Work with saved reports.", no_args_is_help=True)
+    app.add_typer(group, name="report")
+
+    @group.command("render")
+    def render_report(
+        path: Annotated[Path, typer.Argument(help="A report saved with --format json.")],
+        fmt: Annotated[
+            str,
+            typer.Option("--format", "-f", help="terminal, json, markdown, html, junit, csv."),
+        ] = "terminal",
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", "-o", help="Write here (atomically, mode 0600)."),
+        ] = None,
+    ) -> None:
+        """Show a saved JSON report in any format (its schema version is checked)."""
+        import sys  # noqa: PLC0415
+
+        from privaudit.cli import ui  # noqa: PLC0415
+        from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
+        from privaudit.serialize import report_from_dict  # noqa: PLC0415
+
+        renderer = get_renderer(fmt)
+        report = report_from_dict(read_report_json(path))
+        to_terminal = output is None
+        options = RenderOptions(
+            width=ui.width_for(sys.stdout) if to_terminal else 100,
+            color=to_terminal and ui.wants_color(sys.stdout),
+        )
+        ui.write_report(renderer(report, options), output)
+
+
+def read_report_json(path: Path) -> dict[str, object]:
+    import json  # noqa: PLC0415
+
+    from privaudit.errors import InputError  # noqa: PLC0415
+
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_REPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"report not found: {path}; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; give a report file") from None
+    except PermissionError:
+        raise InputError(f"cannot read {path}: permission denied") from None
+    if len(raw) > MAX_REPORT_BYTES:
+        raise InputError(f"{path} is larger than 64 MB: not a privaudit report")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{path}: not UTF-8 text; give a report saved with --format json"
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno});"
+            " give a report saved with --format json"
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: not a privaudit JSON report (expected an object)")
+    return data

@@ -1,0 +1,152 @@
+"""Past runs and run-to-run diffs, for the terminal and as JSON. Pure functions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from io import StringIO
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from privaudit.render import RenderOptions
+from privaudit.render.console import GRADE_STYLE, make_console
+from privaudit.store.history import RunResult, RunSummary
+from privaudit.trends import RunDiff
+
+SPARKS = "▁▂▃▄▅▆▇█"
+HISTORY_JSON_VERSION = "1"
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def sparkline(scores: Sequence[int | None]) -> str:
+    """One character per run, 0-100 mapped onto eight heights; a gap for no score."""
+    return "".join(" " if s is None else SPARKS[min(7, s * 8 // 101)] for s in scores)
+
+
+def _bar(score: int | None, width: int = 12) -> Text:
+    if score is None:
+        return Text("no score", style="dim")
+    filled = round(width * score / 100)
+    return Text("█" * filled + "░" * (width - filled) + f" {score:>3}")
+
+
+def run_to_dict(run: RunSummary) -> dict[str, Any]:
+    return {
+        "id": run.id,
+        "profile": run.profile,
+        "started_at": run.started_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
+        "tool_version": run.tool_version,
+        "score": run.score,
+        "grade": run.grade,
+        "errors": run.errors,
+        "unanswered": run.unanswered,
+        "skipped": run.skipped,
+        "counts": run.counts,
+        "categories": [{"category": c, "value": v, "grade": g} for c, v, g in run.categories],
+    }
+
+
+def history_json(runs: Sequence[RunSummary]) -> str:
+    data = {"history_version": HISTORY_JSON_VERSION, "runs": [run_to_dict(r) for r in runs]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def history_terminal(runs: Sequence[RunSummary], options: RenderOptions) -> str:
+    out = StringIO()
+    console = make_console(options, out)
+    if not runs:
+        console.print(Text("No audits recorded yet: run 'privaudit audit' first."))
+        return out.getvalue()
+    scored = [r.score for r in runs if r.score is not None]
+    head = Text(f"{len(runs)} run(s). Score trend: ")
+    head.append(sparkline([r.score for r in runs]), style="bold")
+    if scored:
+        head.append(f"  {scored[0]} → {scored[-1]}")
+    console.print(head)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for name, justify in (
+        ("Run", "right"),
+        ("When (UTC)", "left"),
+        ("Score", "left"),
+        ("Grade", "center"),
+        ("Fail", "right"),
+        ("Warn", "right"),
+        ("Errors", "right"),
+    ):
+        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for run in runs:
+        table.add_row(
+            Text(f"#{run.id}"),
+            Text(_when(run.started_at)),
+            _bar(run.score),
+            Text(run.grade or "-", style=GRADE_STYLE.get(run.grade or "", "")),
+            Text(str(run.counts.get("fail", 0))),
+            Text(str(run.counts.get("warn", 0))),
+            Text(str(run.errors)),
+        )
+    console.print(table)
+    profiles = sorted({r.profile for r in runs})
+    if len(profiles) > 1:
+        console.print(Text("Profiles: " + ", ".join(profiles), style="dim"))
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def _result_dict(r: RunResult) -> dict[str, str]:
+    return {
+        "check_id": r.check_id,
+        "key": r.key,
+        "subject": r.subject,
+        "status": r.status.value,
+        "severity": r.severity.value,
+    }
+
+
+DIFF_SECTIONS = (
+    ("new", "New problems"),
+    ("resolved", "Resolved"),
+    ("still_open", "Still open"),
+    ("unknown", "Not checked in the later run (not counted as resolved)"),
+)
+
+
+def diff_json(diff: RunDiff, a: RunSummary, b: RunSummary) -> str:
+    data: dict[str, Any] = {"history_version": HISTORY_JSON_VERSION}
+    data["from"] = run_to_dict(a)
+    data["to"] = run_to_dict(b)
+    for name, _ in DIFF_SECTIONS:
+        data[name] = [_result_dict(r) for r in getattr(diff, name)]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def diff_terminal(diff: RunDiff, a: RunSummary, b: RunSummary, options: RenderOptions) -> str:
+    out = StringIO()
+    console = make_console(options, out)
+
+    def score(run: RunSummary) -> str:
+        return "no score" if run.score is None else f"score {run.score}"
+
+    console.print(
+        Text(
+            f"Run #{a.id} ({_when(a.started_at)}, {score(a)}) → "
+            f"run #{b.id} ({_when(b.started_at)}, {score(b)})",
+            style="bold",
+        )
+    )
+    for name, title in DIFF_SECTIONS:
+        items: tuple[RunResult, ...] = getattr(diff, name)
+        if not items and name == "unknown":
+            continue
+        console.print(Text(f"{title}: {len(items)}", style="bold"))
+        for r in items:
+            line = Text(f"  {r.check_id} ")
+            line.append(r.subject)
+            line.append(f"  ({r.status.value}, {r.severity.value})", style="dim")
+            console.print(line)
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"

@@ -1,0 +1,56 @@
+"""The HTML report in a real headless chromium: loads clean, fits a phone and A4/Letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from privaudit.render import RenderOptions, render
+from tests.report.browser import check_page, find_chromium
+from tests.report.samples import SAMPLE_TREND, sample_with_new
+
+
+@pytest.fixture
+def chromium() -> str:
+    found = find_chromium()
+    if found is None:
+        pytest.skip(
+            "chromium is not installed (Debian: apt-get install chromium; .ci/install-system-deps"
+            " does it in CI), so the HTML report was not opened in a browser"
+        )
+    return found
+
+
+def test_html_report_loads_without_errors_or_requests(chromium: str, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(render(sample_with_new(), "html", RenderOptions(trend=SAMPLE_TREND)), "utf-8")
+    result = check_page(chromium, page, tmp_path)
+
+    assert result.log.console == []
+    assert result.log.failed == []
+    assert result.log.requests == [page.resolve().as_uri()]
+    for name, shot in result.screenshots.items():
+        assert shot.stat().st_size > 5000, f"{name} screenshot looks empty"
+        assert shot.read_bytes().startswith(b"\x89PNG")
+    assert (tmp_path / "report-a4.pdf").read_bytes().startswith(b"%PDF")
+    for view in ("desktop", "phone", "print-a4", "print-letter"):
+        facts = result.facts[view]
+        assert facts["fits"], f"the page scrolls sideways in the {view} view"
+        assert facts["wide"] == 0, f"{facts['wide']} element(s) are cut off in the {view} view"
+    assert result.facts["desktop"]["trend"] == 1
+    assert result.facts["desktop"]["tables"] >= 1
+
+
+def test_the_checker_does_see_blocked_resources(chromium: str, tmp_path: Path) -> None:
+    """The test above proves something only if a bad page fails it."""
+    bad = render(sample_with_new(), "html").replace(
+        "</main>",
+        '<img src="http://127.0.0.1:9/x.png"><p style="color:red">x</p>'
+        "<script>console.error('boom')</script></main>",
+    )
+    page = tmp_path / "bad.html"
+    page.write_text(bad, "utf-8")
+    result = check_page(chromium, page, tmp_path)
+    assert result.log.console, "CSP violations went unnoticed"
+    assert any("127.0.0.1:9" in url for url in result.log.requests) or result.log.failed
