@@ -19,7 +19,13 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError
 from privaudit.model import Severity
 from privaudit.paths import default_config_file
-from privaudit.settings import AuditSettings, IgnoreRule, PasswordPolicy, Settings
+from privaudit.settings import (
+    AuditSettings,
+    ChecklistSettings,
+    IgnoreRule,
+    PasswordPolicy,
+    Settings,
+)
 
 SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret", "otpauth"})
 
@@ -111,6 +117,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "min_length": _int_range(1, 64),
         "min_length_with_mfa": _int_range(1, 64),
         "min_strength": _int_range(0, 4),
+    },
+    "checklists": {
+        "platforms": _str_list(),
+        "stale_after_days": _int_range(1, 3650),
+        "checklist_dir": _str(),
+        "lang": _str(),
     },
 }
 TABLE_ARRAYS = ("accounts", "ignore")
@@ -235,6 +247,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
     return Settings(
         audit=AuditSettings(**sections.get("audit", {})),
         passwords=PasswordPolicy(**sections.get("passwords", {})),
+        checklists=ChecklistSettings(**sections.get("checklists", {})),
         ignore=ignores,
         accounts=accounts,
         source_path=str(path) if path else None,

@@ -12,6 +12,7 @@ from privaudit.secret import run_key
 from privaudit.settings import Settings
 
 if TYPE_CHECKING:
+    from privaudit.checklists.audit import ChecklistContext
     from privaudit.strength import StrengthEstimator
 
 
@@ -30,6 +31,8 @@ class AuditContext:
     run_key: bytes = field(default_factory=run_key, repr=False)
     """Random per run: keys Secret.fingerprint so equal passwords group without being stored."""
     strength: StrengthEstimator | None = None
+    checklists: ChecklistContext | None = None
+    """Checklists in scope and the user's answers to them (privaudit/checklists/audit.py)."""
     services: Mapping[str, object] = field(default_factory=dict)
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
 

@@ -30,6 +30,18 @@ class AuditSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ChecklistSettings:
+    platforms: tuple[str, ...] = ()
+    """Checklists every audit includes (ids from `privaudit checklist list`)."""
+    stale_after_days: int = 180
+    """Answers older than this are asked again and count as unanswered."""
+    checklist_dir: str | None = None
+    """A folder of the user's or trainer's own checklist files."""
+    lang: str | None = None
+    """Language of checklist text; default from the locale."""
+
+
+@dataclass(frozen=True, slots=True)
 class IgnoreRule:
     """A finding the user accepts, with a reason and an optional end date."""
 
@@ -43,6 +55,7 @@ class IgnoreRule:
 class Settings:
     audit: AuditSettings = field(default_factory=AuditSettings)
     passwords: PasswordPolicy = field(default_factory=PasswordPolicy)
+    checklists: ChecklistSettings = field(default_factory=ChecklistSettings)
     ignore: tuple[IgnoreRule, ...] = ()
     accounts: tuple[Account, ...] = ()
     """Accounts declared in the profile (never with passwords)."""

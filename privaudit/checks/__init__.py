@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from privaudit.check import Check
+from privaudit.checks.checklist import CHECKLIST_CHECKS
 from privaudit.checks.mfa import MissingMfa
 from privaudit.checks.passwords import ReusedPassword, WeakPassword
 
-BUILTIN_CHECKS = (WeakPassword, ReusedPassword, MissingMfa)
+BUILTIN_CHECKS: tuple[type[Check], ...] = (
+    WeakPassword,
+    ReusedPassword,
+    MissingMfa,
+    *CHECKLIST_CHECKS,
+)
 
 __all__ = ["BUILTIN_CHECKS"]

@@ -70,7 +70,11 @@ def run_audit_command(opts: AuditOptions) -> int:
         password_lines = sys.stdin.buffer.read().decode("utf-8", errors="strict").splitlines()
 
     interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
-    registry = load_registry()
+    from privaudit.checklists.audit import load_plan, registry_with  # noqa: PLC0415
+    from privaudit.context import utc_now  # noqa: PLC0415
+
+    plan = load_plan(settings, demo=opts.demo, now=utc_now())  # the demo never reads user data
+    registry = registry_with(load_registry(), plan)
     checks = registry.select(audit.select, audit.skip)
     inputs = gather_inputs(
         settings,
@@ -80,7 +84,13 @@ def run_audit_command(opts: AuditOptions) -> int:
         password_lines=password_lines,
         remind_to_delete=not opts.demo,
     )
+    if interactive:
+        from privaudit.cli.checklist import offer_checklists  # noqa: PLC0415
+
+        plan = offer_checklists(plan, inputs.accounts)
+    checks, checklists = plan.apply(checks, inputs.accounts, audit.select)
     ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
+    ctx = dataclasses.replace(ctx, checklists=checklists)
     show_progress = not opts.quiet and ui.isatty(sys.stderr)
     with ui.progress_bar(show_progress) as on_progress:
         report = run_audit(
