@@ -49,13 +49,15 @@ def _plan(config: Path | None, folder: Path | None, lang: str | None) -> Checkli
 def _session(plan: ChecklistPlan, console: Console) -> Session:
     from datetime import timedelta  # noqa: PLC0415
 
+    from rich.text import Text  # noqa: PLC0415
+
     from privaudit.cli.checklist_prompt import Session  # noqa: PLC0415
     from privaudit.context import utc_now  # noqa: PLC0415
     from privaudit.store.answers import save_answers  # noqa: PLC0415
 
     return Session(
         console=console,
-        read_line=console.input,
+        read_line=lambda prompt: console.input(Text(prompt)),
         save=save_answers,
         lang=plan.lang,
         now=utc_now,
@@ -84,7 +86,7 @@ def offer_checklists(plan: ChecklistPlan, accounts: Iterable[Account]) -> Checkl
             f" a tool. Answer {len(todo)} question(s) about them now? You can stop at any time."
         )
     )
-    reply = console.input("[y/N] ").strip().lower()
+    reply = console.input(Text("[y/N] ")).strip().lower()
     if reply not in ("y", "yes", "s", "si", "sí"):
         return plan
     book, _ = ask(session, [cl for cl in found if any(c is cl for c, _ in todo)], plan.answers)

@@ -170,7 +170,9 @@ def ask(
             s.console.print(Text(ui_text(s.lang, "stopped"), style="bold"))
             return book, True
         if isinstance(choice, Answer):
-            book = book.with_answer(cl.id, item.id, Recorded(choice, s.now()))
+            book = book.with_answer(
+                cl.id, item.id, Recorded(choice, s.now().replace(microsecond=0))
+            )
             s.save(book)  # after every answer: stopping loses nothing
             answered += 1
     left = len(todo) - answered
