@@ -90,13 +90,12 @@ def test_every_item_is_listed_in_docs_checks_md() -> None:
 def test_why_and_fix_read_plainly(record_property: Any) -> None:
     """Flesch reading ease of every English `why` and `fix`: the median must be 60+."""
     textstat = pytest.importorskip("textstat")
-    scores = [
-        float(textstat.flesch_reading_ease(text))
-        for cl in builtin_checklists()
-        for item in cl.items
-        for text in (item.why.en, item.fix.en)
-    ]
-    median = statistics.median(scores)
+    items = [item for cl in builtin_checklists() for item in cl.items]
+    why = [float(textstat.flesch_reading_ease(i.why.en)) for i in items]
+    fix = [float(textstat.flesch_reading_ease(i.fix.en)) for i in items]
+    median = statistics.median(why + fix)
     record_property("flesch_median", round(median, 1))
-    print(f"Flesch reading ease: median {median:.1f} over {len(scores)} texts")
+    print(f"Flesch reading ease: median {median:.1f} over {len(why + fix)} texts")
     assert median >= 60
+    assert statistics.median(why) >= 60
+    assert statistics.median(fix) >= 60
