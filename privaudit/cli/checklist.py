@@ -205,6 +205,7 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
             validate_file,
         )
         from privaudit.exitcodes import ExitCode  # noqa: PLC0415
+        from privaudit.text import sanitize  # noqa: PLC0415
 
         builtin_folder = Path(str(resources.files("privaudit.checklists"))).resolve()
         problems: list[str] = []
@@ -214,13 +215,13 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
             problems += found
             if checklist is not None:
                 valid.append(checklist)
-                print(
-                    f"{path}: ok ({len(checklist.items)} items, {', '.join(checklist.languages)})"
-                )
+                langs = ", ".join(checklist.languages)
+                line = f"{path}: ok ({len(checklist.items)} items, {langs})"
+                print(sanitize(line, max_length=1000))
         # Ids must not clash with each other nor with the built-ins (unless linting those).
         ours = [c for c in valid if Path(c.source).resolve().parent == builtin_folder]
         others = [c for c in valid if c not in ours]
         problems += check_unique([*builtin_checklists(), *others] if not ours else valid)
         for line in problems:
-            print(f"privaudit: {line}", file=sys.stderr)
+            print(f"privaudit: error: {sanitize(line, max_length=1000)}", file=sys.stderr)
         return int(ExitCode.USAGE if problems else ExitCode.OK)

@@ -103,7 +103,7 @@ def test_own_checklist_folder_from_config(tmp_path: Path, good_text: str) -> Non
     assert any(r["platform"] == "acme" for r in json.loads(listed.out))
 
 
-def test_bad_checklist_settings_are_one_line_errors(tmp_path: Path) -> None:
+def test_bad_checklist_settings_are_one_line_errors(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for body, expected in (
         ('[checklists]\nplatfroms = ["google"]\n', "unknown key 'checklists.platfroms'"),
         ('[checklists]\nplatforms = ["gogle"]\n', "no checklist 'gogle'"),
@@ -111,14 +111,14 @@ def test_bad_checklist_settings_are_one_line_errors(tmp_path: Path) -> None:
         ('[checklists]\nchecklist_dir = "missing"\n', "checklist folder not found"),
     ):
         config = _config(tmp_path, body)
-        result = run_privaudit("audit", "--config", str(config), "--no-input", "--offline")
+        result = cli("audit", "--config", str(config), "--no-input", "--offline")
         assert result.code == 2, body
         assert expected in result.err
         assert "Traceback" not in result.err
 
 
-def test_checklist_run_needs_a_terminal() -> None:
-    result = run_privaudit("checklist", "run", "general")
+def test_checklist_run_needs_a_terminal(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checklist", "run", "general")
     assert result.code == 2
     assert "needs a terminal" in result.err
     assert not answers_path().exists()
