@@ -68,7 +68,13 @@ def _session(plan: ChecklistPlan, console: Console) -> Session:
 def offer_checklists(plan: ChecklistPlan, accounts: Iterable[Account]) -> ChecklistPlan:
     """In an interactive audit: offer the checklists of platforms found among the accounts."""
     from privaudit.checklists.audit import detect  # noqa: PLC0415
-    from privaudit.cli.checklist_prompt import ask, pending_items  # noqa: PLC0415
+    from privaudit.checklists.model import Answer  # noqa: PLC0415
+    from privaudit.cli.checklist_prompt import (  # noqa: PLC0415
+        ask,
+        parse_answer,
+        pending_items,
+        ui_text,
+    )
     from privaudit.context import utc_now  # noqa: PLC0415
 
     found = detect(plan.checklists, accounts)
@@ -80,14 +86,9 @@ def offer_checklists(plan: ChecklistPlan, accounts: Iterable[Account]) -> Checkl
     from rich.text import Text  # noqa: PLC0415
 
     names = ", ".join(dict.fromkeys(cl.name.get(plan.lang) for cl, _ in todo))
-    console.print(
-        Text(
-            f"Your accounts include {names}. Some of their privacy settings cannot be read by"
-            f" a tool. Answer {len(todo)} question(s) about them now? You can stop at any time."
-        )
-    )
-    reply = console.input(Text("[y/N] ")).strip().lower()
-    if reply not in ("y", "yes", "s", "si", "sí"):
+    console.print(Text(ui_text(plan.lang, "offer").format(names=names, count=len(todo))))
+    reply = console.input(Text(ui_text(plan.lang, "offer_choices"))).strip().lower()
+    if parse_answer(reply, plan.lang) is not Answer.YES:
         return plan
     book, _ = ask(session, [cl for cl in found if any(c is cl for c, _ in todo)], plan.answers)
     return plan.with_answers(book)

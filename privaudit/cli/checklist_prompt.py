@@ -34,6 +34,9 @@ UI: dict[str, dict[str, str]] = {
         "nothing": "Every question has a fresh answer (add --redo to answer them again).",
         "question": "Question {n} of {total}",
         "answer": "Answer: ",
+        "offer": "Your accounts include {names}. Some of their privacy settings cannot be read"
+        " by a tool. Answer {count} question(s) about them now? You can stop at any time.",
+        "offer_choices": "[y/N] ",
     },
     "es": {
         "choices": "[s] sí  [n] no  [u] no estoy seguro/a  [a] no aplica  [?] por qué y cómo"
@@ -48,6 +51,10 @@ UI: dict[str, dict[str, str]] = {
         "nothing": "Todas las preguntas tienen una respuesta reciente (añade --redo para repetir).",
         "question": "Pregunta {n} de {total}",
         "answer": "Respuesta: ",
+        "offer": "Tus cuentas incluyen {names}. Algunos de sus ajustes de privacidad no se pueden"
+        " leer con una herramienta. ¿Respondes ahora {count} pregunta(s)? Puedes parar cuando"
+        " quieras.",
+        "offer_choices": "[s/N] ",
     },
 }
 _WORDS = {
@@ -158,6 +165,11 @@ def ask(
                 line = s.read_line(ui_text(s.lang, "answer"))
             except EOFError:
                 line = "q"
+            except KeyboardInterrupt:
+                # Every answer is already saved; say so, then let the CLI exit 130.
+                s.console.print()
+                s.console.print(Text(ui_text(s.lang, "stopped"), style="bold"))
+                raise
             choice = parse_answer(line, s.lang)
             if choice == "help":
                 _explain(s, item)

@@ -99,3 +99,22 @@ def test_why_and_fix_read_plainly(record_property: Any) -> None:
     assert median >= 60
     assert statistics.median(why) >= 60
     assert statistics.median(fix) >= 60
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('severity = "medium"', 'severity = "urgent"'),
+        ('link = "https://', 'link = "http://'),
+        ('why = "An alert tells you fast when someone else gets in."', ""),
+        ('check_id = "ACME101"', 'check_id = "acme"'),
+        ("tags = [", 'colour = "red"\ntags = ['),
+    ],
+)
+def test_the_schema_rejects_what_lint_rejects(good_text: str, old: str, new: str) -> None:
+    schema = json.loads((ROOT / "docs" / "checklist-schema.json").read_text(encoding="utf-8"))
+    good = _jsonable(tomllib.loads(good_text))
+    jsonschema.validate(good, schema, cls=jsonschema.Draft202012Validator)
+    bad = _jsonable(tomllib.loads(good_text.replace(old, new, 1)))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)

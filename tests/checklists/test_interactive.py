@@ -118,3 +118,14 @@ def test_interactive_audit_offers_the_platforms_of_imported_accounts() -> None:
     child.expect_exact("UNANSWERED")
     assert _finish(child) in (0, 1)
     assert load_answers().get("google", "two-step").answer is Answer.YES  # type: ignore[union-attr]
+
+
+def test_ctrl_c_keeps_the_answers_given_so_far() -> None:
+    child = _spawn("checklist", "run", "telegram")
+    _answer(child, "y")
+    child.expect_exact("Question 2 of 9")
+    child.expect_exact("Answer: ")
+    child.sendintr()
+    child.expect_exact("Stopped. Your answers are saved")
+    assert _finish(child) == 130
+    assert len(load_answers()) == 1
