@@ -105,3 +105,12 @@ def test_why_fix_and_link_reach_every_format() -> None:
     devices = next(f for f in data["findings"] if f["details"]["item"] == "devices")
     assert devices["status"] == "fail"
     assert devices["severity"] == "medium"
+
+
+def test_multi_line_fixes_stay_inside_their_markdown_list_item() -> None:
+    book = _book(("devices", Answer.NO, 1), ("gmail-forwarding", Answer.UNSURE, 1))
+    report = run_audit([_google()], _ctx(book))
+    text = get_renderer("markdown")(report, RenderOptions(width=100, color=False))
+    assert "    - 2\\. Open each device" in text
+    for line in text.splitlines():
+        assert not line[:1].isdigit(), line
