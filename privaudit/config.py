@@ -19,7 +19,14 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError
 from privaudit.model import Severity
 from privaudit.paths import default_config_file
-from privaudit.settings import AuditSettings, IgnoreRule, PasswordPolicy, Settings, TfaSettings
+from privaudit.settings import (
+    AuditSettings,
+    ChecklistSettings,
+    IgnoreRule,
+    PasswordPolicy,
+    Settings,
+    TfaSettings,
+)
 
 SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret", "otpauth"})
 
@@ -116,6 +123,12 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "url": _str(),
         "min_entries": _int_range(1, 1_000_000),
         "dataset": _choice({"auto": "auto", "built-in": "built-in"}, "auto or built-in"),
+    },
+    "checklists": {
+        "platforms": _str_list(),
+        "stale_after_days": _int_range(1, 3650),
+        "checklist_dir": _str(),
+        "lang": _str(),
     },
 }
 TABLE_ARRAYS = ("accounts", "ignore")
@@ -251,6 +264,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
         audit=AuditSettings(**sections.get("audit", {})),
         passwords=PasswordPolicy(**sections.get("passwords", {})),
         tfa=TfaSettings(**sections.get("tfa", {})),
+        checklists=ChecklistSettings(**sections.get("checklists", {})),
         ignore=ignores,
         accounts=accounts,
         source_path=str(path) if path else None,

@@ -12,6 +12,7 @@ from privaudit.secret import run_key
 from privaudit.settings import Settings
 
 if TYPE_CHECKING:
+    from privaudit.checklists.audit import ChecklistContext
     from privaudit.strength import StrengthEstimator
     from privaudit.tfa.match import Directory
 
@@ -33,6 +34,8 @@ class AuditContext:
     strength: StrengthEstimator | None = None
     tfa: Directory | None = None
     """2FA support data with its matcher; checks fall back to the built-in dataset."""
+    checklists: ChecklistContext | None = None
+    """Checklists in scope and the user's answers to them (privaudit/checklists/audit.py)."""
     services: Mapping[str, object] = field(default_factory=dict)
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
 

@@ -42,6 +42,18 @@ class TfaSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ChecklistSettings:
+    platforms: tuple[str, ...] = ()
+    """Checklists every audit includes (ids from `privaudit checklist list`)."""
+    stale_after_days: int = 180
+    """Answers older than this are asked again and count as unanswered."""
+    checklist_dir: str | None = None
+    """A folder of the user's or trainer's own checklist files."""
+    lang: str | None = None
+    """Language of checklist text; default from the locale."""
+
+
+@dataclass(frozen=True, slots=True)
 class IgnoreRule:
     """A finding the user accepts, with a reason and an optional end date."""
 
@@ -56,6 +68,7 @@ class Settings:
     audit: AuditSettings = field(default_factory=AuditSettings)
     passwords: PasswordPolicy = field(default_factory=PasswordPolicy)
     tfa: TfaSettings = field(default_factory=TfaSettings)
+    checklists: ChecklistSettings = field(default_factory=ChecklistSettings)
     ignore: tuple[IgnoreRule, ...] = ()
     accounts: tuple[Account, ...] = ()
     """Accounts declared in the profile (never with passwords)."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from privaudit.check import Check
+from privaudit.checks.checklist import CHECKLIST_CHECKS
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
 from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInSameVault
 
-# Report order: passwords, reuse, 2FA, TOTP, web.
-BUILTIN_CHECKS = (
+# Report order: passwords, reuse, 2FA, TOTP, web, then the privacy checklists.
+BUILTIN_CHECKS: tuple[type[Check], ...] = (
     WeakPassword,
     ReusedPassword,
     NearReusedPassword,
@@ -19,6 +21,7 @@ BUILTIN_CHECKS = (
     TotpSeedQuality,
     TotpSeedReuse,
     InsecureLoginUrl,
+    *CHECKLIST_CHECKS,
 )
 
 __all__ = ["BUILTIN_CHECKS"]

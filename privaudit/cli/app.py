@@ -17,7 +17,16 @@ def _version(value: bool) -> None:
 
 
 def build_app() -> typer.Typer:
-    from privaudit.cli import audit, checks, data, history, mfa, report, sources  # noqa: PLC0415
+    from privaudit.cli import (  # noqa: PLC0415
+        audit,
+        checklist,
+        checks,
+        data,
+        history,
+        mfa,
+        report,
+        sources,
+    )
 
     app = typer.Typer(
         name="privaudit",
@@ -50,6 +59,7 @@ def build_app() -> typer.Typer:
     mfa.register(app)
     report.register(app)
     history.register(app)
+    checklist.register(app)
     return app
 
 

@@ -111,6 +111,8 @@ def _check_usage(opts: AuditOptions, exports: tuple[str | Path, ...]) -> None:
 
 
 def run_audit_command(opts: AuditOptions) -> int:
+    from privaudit.checklists.audit import load_plan, registry_with  # noqa: PLC0415
+    from privaudit.context import utc_now  # noqa: PLC0415
     from privaudit.registry import load_registry  # noqa: PLC0415
     from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
     from privaudit.runner import run_audit  # noqa: PLC0415
@@ -130,8 +132,10 @@ def run_audit_command(opts: AuditOptions) -> int:
 
             # Before anything is written: a second run stops here with exit 3.
             stack.enter_context(profile_lock(profile_id))
-        checks = load_registry().select(audit.select, audit.skip)
         interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
+        # The demo's plan holds its own pre-answered items: it never reads user data.
+        plan = load_plan(settings, demo=opts.demo, now=utc_now())
+        checks = registry_with(load_registry(), plan).select(audit.select, audit.skip)
         inputs = gather_inputs(
             settings,
             exports,
@@ -148,9 +152,14 @@ def run_audit_command(opts: AuditOptions) -> int:
             history = stack.enter_context(History.open())
         baseline = scheduled.load_baseline(history, profile_id)
 
+        if interactive:
+            from privaudit.cli.checklist import offer_checklists  # noqa: PLC0415
+
+            plan = offer_checklists(plan, inputs.accounts)
+        checks, checklists = plan.apply(checks, inputs.accounts, audit.select)
         ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
         tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
-        ctx = dataclasses.replace(ctx, tfa=tfa)
+        ctx = dataclasses.replace(ctx, tfa=tfa, checklists=checklists)
         show_progress = not opts.quiet and ui.isatty(sys.stderr)
         with ui.progress_bar(show_progress) as on_progress:
             report = run_audit(

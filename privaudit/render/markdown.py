@@ -19,12 +19,17 @@ from privaudit.render.common import (
 # Enough to stop emphasis, code, links, tables, headings and HTML inside a line;
 # every untrusted string is placed after a fixed prefix, never at a line start.
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#>])")
+_STEP = re.compile(r"^(\d+)\.")  # "2. Open..." would start a numbered list
 
 
 def md(text: str) -> str:
     """Escape text so Markdown shows it literally (no links, emphasis, tables or HTML)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def _step(text: str) -> str:
+    return _STEP.sub(r"\1\\.", md(text))
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
@@ -56,7 +61,11 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                 f" {md(finding.message)}"
             )
             if finding.fix:
-                lines.append(f"  - Fix: {md(finding.fix)}")
+                # A fix may hold several lines (numbered steps): each goes after its own
+                # list prefix, so no line of untrusted text ever starts a Markdown line.
+                first, *rest = finding.fix.splitlines()
+                lines.append(f"  - Fix: {md(first)}")
+                lines += [f"    - {_step(step)}" for step in rest if step.strip()]
         lines += ["", f"*Why:* {md(meta.why)}", "", f"*Fix:* {md(meta.fix)}", ""]
     for status, title in OTHER_SECTIONS:
         found = findings_with(report, status)

@@ -1,0 +1,164 @@
+"""How checklists join an audit: which are in scope, which answers, which language.
+
+In scope: the platforms chosen in the profile (`checklists.platforms`), those
+found among the imported accounts (by domain), and those the user has answered
+questions for. The demo reads its own bundled answers, never the user's.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from privaudit.accounts import Account
+from privaudit.check import Check
+from privaudit.checklists.lang import pick_lang
+from privaudit.checklists.loader import all_checklists
+from privaudit.checklists.model import Answer, AnswerBook, Checklist, Recorded
+from privaudit.errors import ConfigError, UsageError
+from privaudit.registry import Registry
+from privaudit.settings import ChecklistSettings, Settings
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistContext:
+    """What checklist checks read from the AuditContext."""
+
+    answers: AnswerBook = field(default_factory=AnswerBook)
+    scope: frozenset[str] = frozenset()
+    stale_after: timedelta = timedelta(days=180)
+    lang: str = "en"
+
+
+def checklist_dir(settings: Settings, flag: Path | None = None) -> Path | None:
+    """--checklist-dir, else the config's checklist_dir (relative to the config file)."""
+    if flag is not None:
+        return flag
+    configured = settings.checklists.checklist_dir
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    if not path.is_absolute() and settings.source_path:
+        path = Path(settings.source_path).parent / path
+    return path
+
+
+def by_id(checklists: Iterable[Checklist], wanted: Sequence[str]) -> list[Checklist]:
+    known = {c.id: c for c in checklists}
+    out = []
+    for name in wanted:
+        key = name.strip().lower()
+        if key not in known:
+            raise UsageError(
+                f"no checklist '{name}'; run 'privaudit checklist list' to see the platforms"
+            )
+        if known[key] not in out:
+            out.append(known[key])
+    return out
+
+
+def detect(checklists: Iterable[Checklist], accounts: Iterable[Account]) -> list[Checklist]:
+    """Checklists whose platform has an account among `accounts` (by domain)."""
+    hosts = {h for a in accounts for h in a.domains}
+    found = []
+    for cl in checklists:
+        if any(h == d or h.endswith("." + d) for h in hosts for d in cl.domains):
+            found.append(cl)
+    return found
+
+
+@dataclass(frozen=True)
+class ChecklistPlan:
+    checklists: tuple[Checklist, ...]
+    answers: AnswerBook
+    settings: ChecklistSettings
+    lang: str
+    detect_accounts: bool = True
+    """Off in the demo: its tour shows only the platforms its profile names."""
+
+    def extra_checks(self) -> list[Check]:
+        """Checks for the checklists that are not built in (a trainer's folder)."""
+        from privaudit.checks.checklist import ChecklistCheck  # noqa: PLC0415
+
+        return [
+            ChecklistCheck(c, origin=f"checklist ({c.source})")
+            for c in self.checklists
+            if not c.builtin
+        ]
+
+    def scope(self, accounts: Iterable[Account]) -> frozenset[str]:
+        chosen = by_id(self.checklists, self.settings.platforms)
+        found = detect(self.checklists, accounts) if self.detect_accounts else []
+        answered = self.answers.platforms()
+        return frozenset(
+            {c.id for c in (*chosen, *found)} | {c.id for c in self.checklists if c.id in answered}
+        )
+
+    def apply(
+        self, checks: Sequence[Check], accounts: Iterable[Account], select: Sequence[str] = ()
+    ) -> tuple[list[Check], ChecklistContext]:
+        """Leave out checklist checks outside the scope, unless --select names them."""
+        from privaudit.checks.checklist import ChecklistCheck  # noqa: PLC0415
+
+        scope = set(self.scope(accounts))
+        kept: list[Check] = []
+        for check in checks:
+            if isinstance(check, ChecklistCheck) and check.checklist.id not in scope:
+                if not select:
+                    continue
+                scope.add(check.checklist.id)
+            kept.append(check)
+        context = ChecklistContext(
+            answers=self.answers,
+            scope=frozenset(scope),
+            stale_after=timedelta(days=self.settings.stale_after_days),
+            lang=self.lang,
+        )
+        return kept, context
+
+    def with_answers(self, answers: AnswerBook) -> ChecklistPlan:
+        return replace(self, answers=answers)
+
+
+def load_plan(
+    settings: Settings,
+    *,
+    demo: bool = False,
+    now: datetime,
+    folder: Path | None = None,
+    lang: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> ChecklistPlan:
+    from privaudit.store.answers import load_answers  # noqa: PLC0415
+
+    env = os.environ if environ is None else environ
+    checklists = all_checklists(None if demo else checklist_dir(settings, folder))
+    by_id(checklists, settings.checklists.platforms)  # a typo in the profile fails early
+    answers = demo_answers(now) if demo else load_answers()
+    chosen = pick_lang(lang, settings.checklists.lang, {} if demo else env)
+    return ChecklistPlan(checklists, answers, settings.checklists, chosen, detect_accounts=not demo)
+
+
+def registry_with(registry: Registry, plan: ChecklistPlan) -> Registry:
+    return Registry((*registry.checks, *plan.extra_checks()))
+
+
+def demo_answers(now: datetime) -> AnswerBook:
+    """The demo's answers, dated relative to `now` so the tour always looks the same."""
+    from privaudit.demo import demo_file  # noqa: PLC0415
+
+    path = demo_file("checklist-answers.toml")
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    entries: dict[tuple[str, str], Recorded] = {}
+    for platform, items in data.items():
+        for item, entry in items.items():
+            if not isinstance(entry, dict):
+                raise ConfigError(f"{path}: {platform}.{item} must be a table")
+            moment = now - timedelta(days=int(entry["age_days"]))
+            entries[(platform, item)] = Recorded(Answer(entry["answer"]), moment)
+    return AnswerBook(entries)

@@ -1,0 +1,116 @@
+"""Read checklist files: the built-ins, a trainer's folder, or files given to `lint`.
+
+`validate_*` return every problem found (for `checklist lint`); the loaders raise
+on the first one, in one line that names the file, item and field (for an audit).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import NoReturn
+
+from privaudit.checklists.model import Checklist
+from privaudit.checklists.validate import LANG_PATTERN, Problems, parse_checklist
+from privaudit.errors import InputError
+from privaudit.text import sanitize
+
+__all__ = ["LANG_PATTERN", "ChecklistError", "all_checklists", "builtin_checklists", "load_dir"]
+
+MAX_FILE_BYTES = 512 * 1024
+
+
+class ChecklistError(InputError):
+    """A checklist file is invalid; the message names the file, item and field."""
+
+
+def validate_bytes(raw: bytes, where: str, source: str) -> tuple[Checklist | None, list[str]]:
+    """Parse one checklist file; return it (or None) and every problem found."""
+    p = Problems(where)
+    if len(raw) > MAX_FILE_BYTES:
+        p.add(f"file is over {MAX_FILE_BYTES // 1024} KiB; is it really a checklist?")
+        return None, p.messages
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        p.add("not UTF-8 text; save it as UTF-8")
+        return None, p.messages
+    except tomllib.TOMLDecodeError as exc:
+        p.add(f"invalid TOML: {sanitize(str(exc))}")
+        return None, p.messages
+    return parse_checklist(data, p, source), p.messages
+
+
+def validate_file(path: Path) -> tuple[Checklist | None, list[str]]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [f"{path}: file not found"]
+    except IsADirectoryError:
+        return None, [f"{path}: is a folder; give checklist files (*.toml)"]
+    except PermissionError:
+        return None, [f"{path}: permission denied"]
+    return validate_bytes(raw, str(path), str(path))
+
+
+def _raise_first(problems: list[str]) -> NoReturn:
+    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+    raise ChecklistError(f"{problems[0]}{more}; run 'privaudit checklist lint' on the file")
+
+
+def check_unique(checklists: Iterable[Checklist]) -> list[str]:
+    """Platform ids and check ids must be unique across every loaded checklist."""
+    problems: list[str] = []
+    ids: dict[str, str] = {}
+    checks: dict[str, str] = {}
+    for cl in checklists:
+        for value, seen, field in ((cl.id, ids, "id"), (cl.check_id, checks, "check_id")):
+            if value in seen:
+                problems.append(
+                    f"{cl.source}: field '{field}': '{value}' is already used by {seen[value]};"
+                    " pick another"
+                )
+            else:
+                seen[value] = cl.source
+    return problems
+
+
+def builtin_checklists() -> tuple[Checklist, ...]:
+    """The checklists shipped with privaudit, sorted by check id."""
+    found: list[Checklist] = []
+    folder = resources.files("privaudit.checklists")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        checklist, problems = validate_bytes(entry.read_bytes(), entry.name, "built-in")
+        if problems or checklist is None:
+            _raise_first(problems)
+        found.append(checklist)
+    return tuple(sorted(found, key=lambda c: c.check_id))
+
+
+def load_dir(folder: Path) -> tuple[Checklist, ...]:
+    """Every *.toml checklist in a folder (a trainer's or organisation's own)."""
+    if not folder.is_dir():
+        raise ChecklistError(
+            f"checklist folder not found: {folder}"
+            " (check --checklist-dir or checklists.checklist_dir)"
+        )
+    found: list[Checklist] = []
+    for path in sorted(folder.glob("*.toml")):
+        checklist, problems = validate_file(path)
+        if problems or checklist is None:
+            _raise_first(problems)
+        found.append(checklist)
+    return tuple(found)
+
+
+def all_checklists(folder: Path | None = None) -> tuple[Checklist, ...]:
+    """Built-ins plus a folder's own; ids must not clash."""
+    lists = builtin_checklists() + (load_dir(folder) if folder is not None else ())
+    problems = check_unique(lists)
+    if problems:
+        _raise_first(problems)
+    return lists

@@ -1,0 +1,228 @@
+"""`privaudit checklist run | list | lint`: privacy-settings questions, asked and remembered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from privaudit.accounts import Account
+    from privaudit.checklists.audit import ChecklistPlan
+    from privaudit.cli.checklist_prompt import Session
+
+DIR_HELP = "A folder of your own checklist files (*.toml), used beside the built-in ones."
+LANG_HELP = "Language of the questions, e.g. es (default: config, then your locale)."
+CONFIG_HELP = "Profile/config TOML (default: your config dir)."
+
+
+def _console(stderr: bool = False) -> Console:
+    import sys  # noqa: PLC0415
+
+    from rich.console import Console  # noqa: PLC0415
+
+    from privaudit.cli import ui  # noqa: PLC0415
+
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(
+        file=stream,
+        width=ui.width_for(stream),
+        color_system="standard" if ui.wants_color(stream) else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def _plan(config: Path | None, folder: Path | None, lang: str | None) -> ChecklistPlan:
+    from privaudit.checklists.audit import load_plan  # noqa: PLC0415
+    from privaudit.config import load_settings  # noqa: PLC0415
+    from privaudit.context import utc_now  # noqa: PLC0415
+
+    return load_plan(load_settings(config), now=utc_now(), folder=folder, lang=lang)
+
+
+def _session(plan: ChecklistPlan, console: Console) -> Session:
+    from datetime import timedelta  # noqa: PLC0415
+
+    from rich.text import Text  # noqa: PLC0415
+
+    from privaudit.cli.checklist_prompt import Session  # noqa: PLC0415
+    from privaudit.context import utc_now  # noqa: PLC0415
+    from privaudit.store.answers import save_answers  # noqa: PLC0415
+
+    return Session(
+        console=console,
+        read_line=lambda prompt: console.input(Text(prompt)),
+        save=save_answers,
+        lang=plan.lang,
+        now=utc_now,
+        stale_after=timedelta(days=plan.settings.stale_after_days),
+    )
+
+
+def offer_checklists(plan: ChecklistPlan, accounts: Iterable[Account]) -> ChecklistPlan:
+    """In an interactive audit: offer the checklists of platforms found among the accounts."""
+    from privaudit.checklists.audit import detect  # noqa: PLC0415
+    from privaudit.checklists.model import Answer  # noqa: PLC0415
+    from privaudit.cli.checklist_prompt import (  # noqa: PLC0415
+        ask,
+        parse_answer,
+        pending_items,
+        ui_text,
+    )
+    from privaudit.context import utc_now  # noqa: PLC0415
+
+    found = detect(plan.checklists, accounts)
+    console = _console(stderr=True)
+    session = _session(plan, console)
+    todo = pending_items(found, plan.answers, utc_now(), session.stale_after)
+    if not todo:
+        return plan
+    from rich.text import Text  # noqa: PLC0415
+
+    names = ", ".join(dict.fromkeys(cl.name.get(plan.lang) for cl, _ in todo))
+    console.print(Text(ui_text(plan.lang, "offer").format(names=names, count=len(todo))))
+    reply = console.input(Text(ui_text(plan.lang, "offer_choices"))).strip().lower()
+    if parse_answer(reply, plan.lang) is not Answer.YES:
+        return plan
+    book, _ = ask(session, [cl for cl in found if any(c is cl for c, _ in todo)], plan.answers)
+    return plan.with_answers(book)
+
+
+def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per command
+    group = typer.Typer(
+        help="Privacy-settings checklists: questions about settings no tool can read.",
+        no_args_is_help=True,
+    )
+    app.add_typer(group, name="checklist")
+
+    @group.command("run")
+    def run(
+        platforms: Annotated[
+            list[str] | None,
+            typer.Argument(help="Platforms to ask about (default: your profile's)."),
+        ] = None,
+        checklist_dir: Annotated[
+            Path | None, typer.Option("--checklist-dir", help=DIR_HELP)
+        ] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+        redo: Annotated[
+            bool, typer.Option("--redo", help="Ask every question again, even fresh ones.")
+        ] = False,
+        config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
+    ) -> None:
+        """Answer a platform's questions, one at a time. Stop with q; run again to resume."""
+        from privaudit.checklists.audit import by_id  # noqa: PLC0415
+        from privaudit.cli import ui  # noqa: PLC0415
+        from privaudit.cli.checklist_prompt import ask  # noqa: PLC0415
+        from privaudit.errors import UsageError  # noqa: PLC0415
+
+        plan = _plan(config, checklist_dir, lang)
+        wanted = list(platforms or plan.settings.platforms)
+        if not wanted:
+            raise UsageError(
+                "name the platforms to ask about, e.g. 'privaudit checklist run general google'"
+                " (see 'privaudit checklist list'), or set checklists.platforms in your profile"
+            )
+        chosen = by_id(plan.checklists, wanted)
+        if not ui.stdin_is_interactive():
+            raise UsageError(
+                "'checklist run' asks questions and needs a terminal; run it in one"
+                " ('privaudit audit --no-input' reports what is unanswered)"
+            )
+        session = _session(plan, _console())
+        ask(session, chosen, plan.answers, redo=redo)
+
+    @group.command("list")
+    def list_checklists(
+        checklist_dir: Annotated[
+            Path | None, typer.Option("--checklist-dir", help=DIR_HELP)
+        ] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+        config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
+    ) -> None:
+        """Platforms, their item counts, and how many you answered (and how many went stale)."""
+        import json  # noqa: PLC0415
+        import sys  # noqa: PLC0415
+        from datetime import timedelta  # noqa: PLC0415
+
+        from privaudit.checklists.model import Freshness, freshness  # noqa: PLC0415
+        from privaudit.context import utc_now  # noqa: PLC0415
+        from privaudit.errors import UsageError  # noqa: PLC0415
+
+        if fmt not in ("table", "json"):
+            raise UsageError(f"unknown --format {fmt!r} for 'checklist list'; use table or json")
+        plan = _plan(config, checklist_dir, lang)
+        now, stale_after = utc_now(), timedelta(days=plan.settings.stale_after_days)
+        rows = []
+        for cl in plan.checklists:
+            states = [freshness(plan.answers.get(cl.id, i.id), now, stale_after) for i in cl.items]
+            rows.append(
+                {
+                    "platform": cl.id,
+                    "name": cl.name.get(plan.lang),
+                    "check_id": cl.check_id,
+                    "category": cl.category,
+                    "items": len(cl.items),
+                    "answered": states.count(Freshness.FRESH),
+                    "stale": states.count(Freshness.STALE),
+                    "languages": list(cl.languages),
+                    "source": cl.source,
+                }
+            )
+        if fmt == "json":
+            sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+            return
+        from rich import box  # noqa: PLC0415
+        from rich.table import Table  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415
+
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for column in ("Platform", "Name", "Check", "Items", "Answered", "Stale", "Languages"):
+            table.add_column(column, no_wrap=column != "Name")
+        for row in rows:
+            keys = ("platform", "name", "check_id", "items", "answered", "stale")
+            cells = [str(row[k]) for k in keys] + [",".join(map(str, row["languages"]))]  # type: ignore[call-overload]
+            table.add_row(*(Text(c) for c in cells))
+        _console().print(table)
+
+    @group.command("lint")
+    def lint(
+        files: Annotated[list[Path], typer.Argument(help="Checklist files to check.")],
+    ) -> int:
+        """Check checklist files; exit 2 with one line per problem (file, item, field)."""
+        import sys  # noqa: PLC0415
+        from importlib import resources  # noqa: PLC0415
+
+        from privaudit.checklists.loader import (  # noqa: PLC0415
+            builtin_checklists,
+            check_unique,
+            validate_file,
+        )
+        from privaudit.exitcodes import ExitCode  # noqa: PLC0415
+        from privaudit.text import sanitize  # noqa: PLC0415
+
+        builtin_folder = Path(str(resources.files("privaudit.checklists"))).resolve()
+        problems: list[str] = []
+        valid = []
+        for path in files:
+            checklist, found = validate_file(path)
+            problems += found
+            if checklist is not None:
+                valid.append(checklist)
+                langs = ", ".join(checklist.languages)
+                line = f"{path}: ok ({len(checklist.items)} items, {langs})"
+                print(sanitize(line, max_length=1000))
+        # Ids must not clash with each other nor with the built-ins (unless linting those).
+        ours = [c for c in valid if Path(c.source).resolve().parent == builtin_folder]
+        others = [c for c in valid if c not in ours]
+        problems += check_unique([*builtin_checklists(), *others] if not ours else valid)
+        for line in problems:
+            print(f"privaudit: error: {sanitize(line, max_length=1000)}", file=sys.stderr)
+        return int(ExitCode.USAGE if problems else ExitCode.OK)

@@ -1,0 +1,194 @@
+"""Asking checklist questions one at a time, saving after every answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rich.console import Console
+from rich.text import Text
+
+from privaudit.checklists.model import (
+    Answer,
+    AnswerBook,
+    Audience,
+    Checklist,
+    Freshness,
+    Item,
+    Recorded,
+    freshness,
+)
+
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "choices": "[y] yes  [n] no  [u] not sure  [a] not applicable  [?] why & how"
+        "  [Enter] skip  [q] stop",
+        "why": "Why it matters: ",
+        "fix": "How to check and fix:",
+        "settings": "Settings: ",
+        "invalid": "Please type y, n, u, a, ? or q (or press Enter to skip).",
+        "creators": "For public accounts and creators.",
+        "stopped": "Stopped. Your answers are saved: run the same command to go on.",
+        "done": "Done: {answered} answered, {left} left for later.",
+        "nothing": "Every question has a fresh answer (add --redo to answer them again).",
+        "question": "Question {n} of {total}",
+        "answer": "Answer: ",
+        "offer": "Your accounts include {names}. Some of their privacy settings cannot be read"
+        " by a tool. Answer {count} question(s) about them now? You can stop at any time.",
+        "offer_choices": "[y/N] ",
+    },
+    "es": {
+        "choices": "[s] sí  [n] no  [u] no estoy seguro/a  [a] no aplica  [?] por qué y cómo"
+        "  [Intro] saltar  [q] parar",
+        "why": "Por qué importa: ",
+        "fix": "Cómo comprobarlo y arreglarlo:",
+        "settings": "Ajustes: ",
+        "invalid": "Escribe s, n, u, a, ? o q (o pulsa Intro para saltar).",
+        "creators": "Para cuentas públicas y creadores.",
+        "stopped": "Parado. Tus respuestas están guardadas: repite la orden para seguir.",
+        "done": "Hecho: {answered} respondidas, {left} para más tarde.",
+        "nothing": "Todas las preguntas tienen una respuesta reciente (añade --redo para repetir).",
+        "question": "Pregunta {n} de {total}",
+        "answer": "Respuesta: ",
+        "offer": "Tus cuentas incluyen {names}. Algunos de sus ajustes de privacidad no se pueden"
+        " leer con una herramienta. ¿Respondes ahora {count} pregunta(s)? Puedes parar cuando"
+        " quieras.",
+        "offer_choices": "[s/N] ",
+    },
+}
+_WORDS = {
+    "y": Answer.YES,
+    "yes": Answer.YES,
+    "n": Answer.NO,
+    "no": Answer.NO,
+    "u": Answer.UNSURE,
+    "unsure": Answer.UNSURE,
+    "not sure": Answer.UNSURE,
+    "a": Answer.NOT_APPLICABLE,
+    "na": Answer.NOT_APPLICABLE,
+    "n/a": Answer.NOT_APPLICABLE,
+    "-": Answer.NOT_APPLICABLE,
+}
+_WORDS_ES = {
+    "s": Answer.YES,
+    "si": Answer.YES,
+    "sí": Answer.YES,
+    "no sé": Answer.UNSURE,
+    "no se": Answer.UNSURE,
+    "no aplica": Answer.NOT_APPLICABLE,
+}
+HELP = frozenset({"?", "h", "help", "ayuda"})
+STOP = frozenset({"q", "quit", "stop", "salir", "parar"})
+
+
+def ui_text(lang: str, key: str) -> str:
+    return UI.get(lang, UI["en"])[key]
+
+
+def parse_answer(line: str, lang: str) -> Answer | str | None:
+    """An Answer, 'help', 'stop', 'skip', or None when the input means nothing."""
+    word = " ".join(line.strip().lower().split())
+    if not word:
+        return "skip"
+    if word in HELP:
+        return "help"
+    if word in STOP:
+        return "stop"
+    if lang == "es" and word in _WORDS_ES:
+        return _WORDS_ES[word]
+    return _WORDS.get(word)
+
+
+@dataclass
+class Session:
+    console: Console
+    read_line: Callable[[str], str]
+    save: Callable[[AnswerBook], object]
+    lang: str
+    now: Callable[[], datetime]
+    stale_after: timedelta
+
+
+def pending_items(
+    checklists: Sequence[Checklist],
+    book: AnswerBook,
+    now: datetime,
+    stale_after: timedelta,
+    *,
+    redo: bool = False,
+) -> list[tuple[Checklist, Item]]:
+    return [
+        (cl, item)
+        for cl in checklists
+        for item in cl.items
+        if redo or freshness(book.get(cl.id, item.id), now, stale_after) is not Freshness.FRESH
+    ]
+
+
+def _bar(done: int, total: int, width: int = 20) -> str:
+    filled = round(width * done / total) if total else width
+    return "━" * filled + "─" * (width - filled)
+
+
+def _explain(s: Session, item: Item) -> None:
+    s.console.print(Text(ui_text(s.lang, "why") + item.why.get(s.lang), style="italic"))
+    s.console.print(Text(ui_text(s.lang, "fix"), style="bold"))
+    s.console.print(Text(item.fix.get(s.lang)))
+    if item.link:
+        s.console.print(Text(ui_text(s.lang, "settings") + item.link, style="cyan"))
+
+
+def ask(
+    s: Session, checklists: Sequence[Checklist], book: AnswerBook, *, redo: bool = False
+) -> tuple[AnswerBook, bool]:
+    """Ask every pending question; return the new book and whether the user stopped."""
+    todo = pending_items(checklists, book, s.now(), s.stale_after, redo=redo)
+    if not todo:
+        s.console.print(Text(ui_text(s.lang, "nothing"), style="green"))
+        return book, False
+    answered = 0
+    for n, (cl, item) in enumerate(todo, 1):
+        header = ui_text(s.lang, "question").format(n=n, total=len(todo))
+        s.console.print()
+        s.console.print(
+            Text.assemble(
+                (f"{_bar(n - 1, len(todo))} {header}", "dim"), "  ", (cl.name.get(s.lang), "bold")
+            )
+        )
+        s.console.print(Text(item.question.get(s.lang), style="bold"))
+        if item.audience is Audience.CREATORS:
+            s.console.print(Text(ui_text(s.lang, "creators"), style="dim"))
+        s.console.print(Text(ui_text(s.lang, "choices"), style="dim"))
+        while True:
+            try:
+                line = s.read_line(ui_text(s.lang, "answer"))
+            except EOFError:
+                line = "q"
+            except KeyboardInterrupt:
+                # Every answer is already saved; say so, then let the CLI exit 130.
+                s.console.print()
+                s.console.print(Text(ui_text(s.lang, "stopped"), style="bold"))
+                raise
+            choice = parse_answer(line, s.lang)
+            if choice == "help":
+                _explain(s, item)
+                continue
+            if choice is None:
+                s.console.print(Text(ui_text(s.lang, "invalid"), style="yellow"))
+                continue
+            break
+        if choice == "stop":
+            s.console.print(Text(ui_text(s.lang, "stopped"), style="bold"))
+            return book, True
+        if isinstance(choice, Answer):
+            book = book.with_answer(
+                cl.id, item.id, Recorded(choice, s.now().replace(microsecond=0))
+            )
+            s.save(book)  # after every answer: stopping loses nothing
+            answered += 1
+    left = len(todo) - answered
+    s.console.print(
+        Text(ui_text(s.lang, "done").format(answered=answered, left=left), style="green")
+    )
+    return book, False
