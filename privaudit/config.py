@@ -133,7 +133,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
 }
 TABLE_ARRAYS = ("accounts", "ignore")
 ENV_PREFIX = "PRIVAUDIT_"
-ENV_RESERVED = frozenset({"PRIVAUDIT_CONFIG", "PRIVAUDIT_HOME"})
+ENV_RESERVED = frozenset({"PRIVAUDIT_CONFIG", "PRIVAUDIT_HOME", "PRIVAUDIT_DEBUG"})
 
 
 def _where(path: Path | None) -> str:

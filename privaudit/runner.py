@@ -35,7 +35,7 @@ class ProgressEvent:
 ProgressCallback = Callable[[ProgressEvent], None]
 
 
-def _crash_reason(exc: BaseException) -> str:
+def crash_reason(exc: BaseException, what: str = "the check") -> str:
     """Name the exception and where it happened, never its message.
 
     Messages of arbitrary exceptions can carry data (a KeyError shows its key),
@@ -49,7 +49,7 @@ def _crash_reason(exc: BaseException) -> str:
     if frames:
         last = frames[-1]
         where = f" at {Path(last.filename).name}:{last.lineno}"
-    return f"the check crashed ({type(exc).__name__}{where}); please report this"
+    return f"{what} crashed ({type(exc).__name__}{where}); please report this"
 
 
 def _unmet_need(check: Check, ctx: AuditContext) -> str | None:
@@ -78,7 +78,7 @@ async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
     except (KeyboardInterrupt, asyncio.CancelledError):
         raise
     except BaseException as exc:  # noqa: BLE001  # fail closed: any crash is an ERROR result
-        return [meta.finding(Status.ERROR, meta.title, _crash_reason(exc))]
+        return [meta.finding(Status.ERROR, meta.title, crash_reason(exc))]
     if not findings:
         return [meta.finding(Status.SKIP, meta.title, "nothing to check")]
     return findings

@@ -227,3 +227,26 @@ def test_colour_progress_and_width_on_a_real_terminal(quiet: bool) -> None:
     assert ("Auditing" in output or "Checking" in output) is not quiet
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output).replace("\r", "\n")
     assert all(len(line) <= 100 for line in plain.split("\n"))
+
+
+def test_an_internal_error_is_one_line_without_its_message(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from privaudit.cli import run
+    from tests.conftest import CANARY_PASSWORD
+
+    def explode(opts: object) -> int:
+        raise KeyError(CANARY_PASSWORD)
+
+    monkeypatch.setattr(run, "run_audit_command", explode)
+    result = cli("audit")
+    assert result.code == ExitCode.INCOMPLETE
+    assert result.err.startswith(
+        "privaudit: error: internal error: privaudit crashed (KeyError at "
+    )
+    assert len(result.err.strip().splitlines()) == 1
+    assert CANARY_PASSWORD not in result.err + result.out
+
+    monkeypatch.setenv("PRIVAUDIT_DEBUG", "1")
+    with pytest.raises(KeyError):
+        cli("audit")

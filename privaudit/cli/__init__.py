@@ -3,11 +3,14 @@
 `main(argv) -> int` is the one entry point (console script and `python -m`).
 Every error a user can cause ends here as one line on stderr and exit code 2;
 no traceback, and typer's pretty exceptions (which print local variables,
-and so could print a password) are never used.
+and so could print a password) are never used. A bug in privaudit itself is
+reported by exception type and place only (its message could carry data),
+with exit code 3; PRIVAUDIT_DEBUG=1 shows the full traceback instead.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -27,14 +30,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(str(exc))
         return exc.exit_code
     except click.NoArgsIsHelpError as exc:
-        print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)
+        ctx = getattr(exc, "ctx", None)
+        print(ctx.get_help() if ctx else "", file=sys.stderr)
         return ExitCode.USAGE
     except click.UsageError as exc:
-        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        _error(exc.format_message().replace("\n", " ") + hint)
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx else ""
+        _error(_click_message(exc) + hint)
         return ExitCode.USAGE
     except click.ClickException as exc:
-        _error(exc.format_message().replace("\n", " "))
+        _error(_click_message(exc))
         return ExitCode.USAGE
     except click.Abort:
         _error("interrupted")
@@ -45,9 +50,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`privaudit ... | head`): not an error of ours.
         return ExitCode.OK
+    except Exception as exc:
+        if os.environ.get("PRIVAUDIT_DEBUG") == "1":
+            raise
+        from privaudit.runner import crash_reason  # noqa: PLC0415
+
+        _error(f"internal error: {crash_reason(exc, 'privaudit')}")
+        return ExitCode.INCOMPLETE
+    if result == ExitCode.INTERRUPTED:
+        _error("interrupted")  # typer turns Ctrl-C into a quiet exit 130
     if isinstance(result, int):
         return result
     return ExitCode.OK
+
+
+def _click_message(exc: Exception) -> str:
+    message: str = exc.format_message()  # type: ignore[attr-defined]
+    return message.replace("\n", " ")
 
 
 def _error(message: str) -> None:
