@@ -19,7 +19,7 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError
 from privaudit.model import Severity
 from privaudit.paths import default_config_file
-from privaudit.settings import AuditSettings, IgnoreRule, PasswordPolicy, Settings
+from privaudit.settings import AuditSettings, IgnoreRule, PasswordPolicy, PwnedSettings, Settings
 
 SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret", "otpauth"})
 
@@ -93,6 +93,15 @@ def _str() -> Field:
     return Field("a string", convert, convert)
 
 
+def _http_url() -> Field:
+    def convert(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
+            raise ValueError
+        return value.strip().rstrip("/")
+
+    return Field("an http:// or https:// URL", convert, convert)
+
+
 def _severity() -> Field:
     return _choice({s.value: s for s in Severity}, "one of " + ", ".join(s.value for s in Severity))
 
@@ -111,6 +120,16 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "min_length": _int_range(1, 64),
         "min_length_with_mfa": _int_range(1, 64),
         "min_strength": _int_range(0, 4),
+    },
+    "pwned": {
+        "api_url": _http_url(),
+        "offline_corpus": _str(),
+        "concurrency": _int_range(1, 256),
+        "timeout": _int_range(1, 300),
+        "deadline": _int_range(1, 3600),
+        "retries": _int_range(0, 10),
+        "cache": _bool(),
+        "cache_ttl_days": _int_range(0, 365),
     },
 }
 TABLE_ARRAYS = ("accounts", "ignore")
@@ -235,6 +254,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
     return Settings(
         audit=AuditSettings(**sections.get("audit", {})),
         passwords=PasswordPolicy(**sections.get("passwords", {})),
+        pwned=PwnedSettings(**sections.get("pwned", {})),
         ignore=ignores,
         accounts=accounts,
         source_path=str(path) if path else None,

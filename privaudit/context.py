@@ -12,6 +12,7 @@ from privaudit.secret import run_key
 from privaudit.settings import Settings
 
 if TYPE_CHECKING:
+    from privaudit.pwned.lookup import PwnedLookup
     from privaudit.strength import StrengthEstimator
 
 
@@ -30,6 +31,8 @@ class AuditContext:
     run_key: bytes = field(default_factory=run_key, repr=False)
     """Random per run: keys Secret.fingerprint so equal passwords group without being stored."""
     strength: StrengthEstimator | None = None
+    pwned: PwnedLookup | None = None
+    """Breach lookups (online range API or offline corpus); None: not configured."""
     services: Mapping[str, object] = field(default_factory=dict)
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.mfa import MissingMfa
 from privaudit.checks.passwords import ReusedPassword, WeakPassword
 
-BUILTIN_CHECKS = (WeakPassword, ReusedPassword, MissingMfa)
+BUILTIN_CHECKS = (WeakPassword, ReusedPassword, BreachedPassword, MissingMfa)
 
 __all__ = ["BUILTIN_CHECKS"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from privaudit.cli import ui
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Severity
+from privaudit.settings import PwnedSettings, Settings
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,16 @@ class AuditOptions:
     no_input: bool = False
     quiet: bool = False
     demo: bool = False
+    pwned_api_url: str | None = None
+    pwned_corpus: Path | None = None
+    no_cache: bool = False
 
 
 def run_audit_command(opts: AuditOptions) -> int:
     from privaudit.config import load_settings, parse_config, read_toml  # noqa: PLC0415
     from privaudit.errors import UsageError  # noqa: PLC0415
     from privaudit.policy import exit_code_for, policy_failures  # noqa: PLC0415
+    from privaudit.pwned.factory import build_lookup  # noqa: PLC0415
     from privaudit.registry import load_registry  # noqa: PLC0415
     from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
     from privaudit.runner import run_audit  # noqa: PLC0415
@@ -46,6 +51,11 @@ def run_audit_command(opts: AuditOptions) -> int:
         profile = demo_file("profile.toml")
         settings = parse_config(read_toml(profile), profile)
         exports: tuple[str | Path, ...] = (demo_file("vault.json"),)
+        # Breach answers come from a tiny bundled corpus: the demo never uses the network.
+        corpus = str(demo_file("breached-demo.txt"))
+        demo_pwned = dataclasses.replace(settings.pwned, offline_corpus=corpus)
+        settings = dataclasses.replace(settings, pwned=demo_pwned)
+        opts = dataclasses.replace(opts, offline=True)
     else:
         settings = load_settings(opts.config)
         exports = opts.exports
@@ -59,7 +69,7 @@ def run_audit_command(opts: AuditOptions) -> int:
         offline=opts.offline or audit.offline,
         format=opts.fmt or audit.format,
     )
-    settings = dataclasses.replace(settings, audit=audit)
+    settings = dataclasses.replace(settings, audit=audit, pwned=_pwned_settings(settings, opts))
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
 
     stdin_readers = [e for e in exports if str(e) == "-"] + (["-"] if opts.password_stdin else [])
@@ -80,7 +90,10 @@ def run_audit_command(opts: AuditOptions) -> int:
         password_lines=password_lines,
         remind_to_delete=not opts.demo,
     )
-    ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
+    pwned = build_lookup(settings.pwned, offline=audit.offline, use_cache=not opts.no_cache)
+    ctx = build_context(
+        settings, inputs, offline=audit.offline, interactive=interactive, pwned=pwned
+    )
     show_progress = not opts.quiet and ui.isatty(sys.stderr)
     with ui.progress_bar(show_progress) as on_progress:
         report = run_audit(
@@ -108,3 +121,20 @@ def run_audit_command(opts: AuditOptions) -> int:
             quiet=opts.quiet,
         )
     return int(code)
+
+
+def _pwned_settings(settings: Settings, opts: AuditOptions) -> PwnedSettings:
+    """The [pwned] settings with --pwned-api-url / --pwned-corpus applied."""
+    from privaudit.config import SECTIONS  # noqa: PLC0415
+    from privaudit.errors import UsageError  # noqa: PLC0415
+
+    pwned = settings.pwned
+    if opts.pwned_api_url is not None:
+        try:
+            url = SECTIONS["pwned"]["api_url"].convert(opts.pwned_api_url)
+        except ValueError:
+            raise UsageError("--pwned-api-url must be an http:// or https:// URL") from None
+        pwned = dataclasses.replace(pwned, api_url=url)
+    if opts.pwned_corpus is not None:
+        pwned = dataclasses.replace(pwned, offline_corpus=str(opts.pwned_corpus))
+    return pwned
