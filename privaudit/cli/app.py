@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 
 def build_app() -> typer.Typer:
-    from privaudit.cli import audit, checks  # noqa: PLC0415
+    from privaudit.cli import audit, cache, checks, password, pwned_data  # noqa: PLC0415
 
     app = typer.Typer(
         name="privaudit",
@@ -45,6 +45,9 @@ def build_app() -> typer.Typer:
 
     audit.register(app)
     checks.register(app)
+    password.register(app)
+    cache.register(app)
+    pwned_data.register(app)
     return app
 
 

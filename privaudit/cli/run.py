@@ -69,7 +69,9 @@ def run_audit_command(opts: AuditOptions) -> int:
         offline=opts.offline or audit.offline,
         format=opts.fmt or audit.format,
     )
-    settings = dataclasses.replace(settings, audit=audit, pwned=_pwned_settings(settings, opts))
+    settings = dataclasses.replace(
+        settings, audit=audit, pwned=pwned_settings(settings, opts.pwned_api_url, opts.pwned_corpus)
+    )
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
 
     stdin_readers = [e for e in exports if str(e) == "-"] + (["-"] if opts.password_stdin else [])
@@ -123,18 +125,18 @@ def run_audit_command(opts: AuditOptions) -> int:
     return int(code)
 
 
-def _pwned_settings(settings: Settings, opts: AuditOptions) -> PwnedSettings:
+def pwned_settings(settings: Settings, api_url: str | None, corpus: Path | None) -> PwnedSettings:
     """The [pwned] settings with --pwned-api-url / --pwned-corpus applied."""
     from privaudit.config import SECTIONS  # noqa: PLC0415
     from privaudit.errors import UsageError  # noqa: PLC0415
 
     pwned = settings.pwned
-    if opts.pwned_api_url is not None:
+    if api_url is not None:
         try:
-            url = SECTIONS["pwned"]["api_url"].convert(opts.pwned_api_url)
+            url = SECTIONS["pwned"]["api_url"].convert(api_url)
         except ValueError:
             raise UsageError("--pwned-api-url must be an http:// or https:// URL") from None
         pwned = dataclasses.replace(pwned, api_url=url)
-    if opts.pwned_corpus is not None:
-        pwned = dataclasses.replace(pwned, offline_corpus=str(opts.pwned_corpus))
+    if corpus is not None:
+        pwned = dataclasses.replace(pwned, offline_corpus=str(corpus))
     return pwned
