@@ -57,7 +57,8 @@ def _lines(
         number = 0
         rest = b""
         with path.open("rb") as fh:
-            while chunk := fh.read(CHUNK):
+            size = min(CHUNK, path.stat().st_size + 1)  # small files: no 8 MB buffer each
+            while chunk := fh.read(size):
                 done += len(chunk)
                 lines = (rest + chunk).split(b"\n")
                 rest = lines.pop()
@@ -135,6 +136,8 @@ def _write(
                 " no index was written"
             )
         key, count = parsed
+        if not count:
+            continue  # padding-style entry: says nothing was seen
         if key <= previous:
             raise InputError(
                 f"{name}: line {number} is out of order (the corpus must be sorted by hash,"
