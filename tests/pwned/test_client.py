@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import re
 import stat
 from pathlib import Path
@@ -35,7 +34,7 @@ def test_counts_headers_and_one_request_per_prefix(
             break
     assert pair is not None
     passwords = [*BREACHED, *pair, "not-in-any-breach-xyz"]
-    counts, fetcher = lookup(hibp_server, sleeps, passwords)
+    counts, _fetcher = lookup(hibp_server, sleeps, passwords)
     for pw, count in BREACHED.items():
         assert counts[pw] == count
     assert counts[pair[0]] == counts[pair[1]] == 0
@@ -194,7 +193,7 @@ def test_cache_hit_expiry_and_304(
         assert stat.S_IMODE(file.stat().st_mode) == 0o600
         assert ":0\n" not in file.read_text()
     assert cache.clear() == 2
-    assert not os.listdir(folder)
+    assert not list(folder.iterdir())
 
 
 def test_a_corrupt_cache_entry_is_refetched(
