@@ -70,13 +70,21 @@ class RangeCache:
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
+    def prepare(self) -> bool:
+        """Create the private folder; False if it cannot be (the run goes on uncached)."""
+        try:
+            ensure_private_dir(self.folder)
+        except (OSError, PrivauditError):
+            return False
+        return True
+
     def put(self, prefix: str, body: str, etag: str | None) -> None:
+        """Store an answer (call `prepare` once first). Thread-safe: one file per prefix."""
         path = self._path(prefix)
         meta = {"format": CACHE_FORMAT, "fetched_at": self.now(), "etag": etag}
         # A cache that cannot be written costs speed, never correctness.
         with contextlib.suppress(OSError, PrivauditError):
-            ensure_private_dir(self.folder)
-            write_atomic(path, (json.dumps(meta) + "\n" + body).encode("utf-8"))
+            write_atomic(path, (json.dumps(meta) + "\n" + body).encode("utf-8"), durable=False)
 
     def touch(self, prefix: str, entry: CacheEntry) -> None:
         """A 304 confirmed the body: restart its time to live."""
