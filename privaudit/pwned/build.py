@@ -13,6 +13,7 @@ import hashlib
 import os
 import secrets
 import struct
+from binascii import unhexlify
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from privaudit.pwned.index import (
 )
 
 CHUNK = 1 << 23
+_U32 = struct.Struct("<I")
 Progress = Callable[[int, int], None]
 """(bytes read so far, total bytes of the source)"""
 
@@ -48,13 +50,13 @@ def _source_files(source: Path) -> tuple[list[tuple[Path, bytes]], int]:
     return parts, sum(p.stat().st_size for p, _ in parts)
 
 
-def _lines(
+def _chunks(
     parts: list[tuple[Path, bytes]], progress: Progress | None, total: int
-) -> Iterator[tuple[bytes, bytes, str, int]]:
-    """(prefix, line, file name, line number) for every non-empty line."""
+) -> Iterator[tuple[list[bytes], str, int]]:
+    """(full `HASH:COUNT` lines, file name, number of the first line), chunk by chunk."""
     done = 0
     for path, prefix in parts:
-        number = 0
+        number = 1
         rest = b""
         with path.open("rb") as fh:
             size = min(CHUNK, path.stat().st_size + 1)  # small files: no 8 MB buffer each
@@ -62,13 +64,12 @@ def _lines(
                 done += len(chunk)
                 lines = (rest + chunk).split(b"\n")
                 rest = lines.pop()
-                for line in lines:
-                    number += 1
-                    yield prefix, line, path.name, number
+                yield ([prefix + line for line in lines] if prefix else lines), path.name, number
+                number += len(lines)
                 if progress:
                     progress(done, total)
         if rest.strip():
-            yield prefix, rest, path.name, number + 1
+            yield [prefix + rest], path.name, number
 
 
 def build_index(
@@ -99,13 +100,11 @@ def build_index(
     return records
 
 
-def _parse_line(text: bytes) -> tuple[bytes, int] | None:
-    if text.find(b":") != 40 or not text[41:].strip().isdigit():
-        return None
-    try:
-        return bytes.fromhex(text[:40].decode("ascii")), int(text[41:])
-    except (ValueError, UnicodeDecodeError):
-        return None
+def _not_hash_count(name: str, number: int) -> InputError:
+    return InputError(
+        f"{name}: line {number} is not HASH:COUNT (truncated or corrupt download?);"
+        " no index was written"
+    )
 
 
 def _write(
@@ -125,33 +124,37 @@ def _write(
     previous = b""
     records = 0
     cut = key_bytes
-    for prefix, raw_line, name, number in _lines(parts, progress, total):
-        line = raw_line.rstrip(b"\r")
-        if not line:
-            continue
-        parsed = _parse_line(prefix + line)
-        if parsed is None:
-            raise InputError(
-                f"{name}: line {number} is not HASH:COUNT (truncated or corrupt download?);"
-                " no index was written"
-            )
-        key, count = parsed
-        if not count:
-            continue  # padding-style entry: says nothing was seen
-        if key <= previous:
-            raise InputError(
-                f"{name}: line {number} is out of order (the corpus must be sorted by hash,"
-                " without duplicates); no index was written"
-            )
-        previous = key
-        counts[key[0] << 8 | key[1]] += 1
-        batch.append(key[2:cut] + min(count, MAX_COUNT).to_bytes(4, "little"))
-        if len(batch) >= 65536:
-            blob = b"".join(batch)
-            out.write(blob)
-            digest.update(blob)
-            records += len(batch)
-            batch.clear()
+    pack = _U32.pack
+    for lines, name, first in _chunks(parts, progress, total):
+        number = first - 1
+        for line in lines:  # the hot loop: one iteration per corpus line
+            number += 1
+            if len(line) < 42 or line[40] != 58:  # 58 is ':'
+                if not line.strip():
+                    continue
+                raise _not_hash_count(name, number)
+            try:
+                key = unhexlify(line[:40])
+                count = int(line[41:])  # int() ignores the \r of CRLF
+            except ValueError:
+                raise _not_hash_count(name, number) from None
+            if count <= 0:
+                if count < 0:
+                    raise InputError(f"{name}: line {number} has a negative count")
+                continue  # padding-style entry: says nothing was seen
+            if key <= previous:
+                raise InputError(
+                    f"{name}: line {number} is out of order (the corpus must be sorted by hash,"
+                    " without duplicates); no index was written"
+                )
+            previous = key
+            counts[key[0] << 8 | key[1]] += 1
+            batch.append(key[2:cut] + pack(count if count <= MAX_COUNT else MAX_COUNT))
+        blob = b"".join(batch)
+        out.write(blob)
+        digest.update(blob)
+        records += len(batch)
+        batch.clear()
     blob = b"".join(batch)
     out.write(blob)
     digest.update(blob)
