@@ -43,6 +43,7 @@ def register(app: typer.Typer) -> None:
         """Exit 0 if every password passed, 1 if one is breached or too weak, 3 if the
         breach status of one is unknown."""
         import dataclasses  # noqa: PLC0415
+        import getpass  # noqa: PLC0415
         import sys  # noqa: PLC0415
 
         from privaudit.cli import ui  # noqa: PLC0415
@@ -84,12 +85,9 @@ def register(app: typer.Typer) -> None:
         codes: list[int] = []
         number = 1
         while True:
-            typed = typer.prompt(
-                "Password to check (empty to finish)",
-                default="",
-                show_default=False,
-                hide_input=True,
-            )
+            # getpass, not typer.prompt: click prints the prompt before turning echo
+            # off, so a password typed or pasted quickly could be echoed.
+            typed = getpass.getpass("Password to check (empty to finish): ")
             if not typed:
                 break
             codes.append(run([typed], number))
