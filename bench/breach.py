@@ -60,6 +60,7 @@ def _bodies(count: int = 64) -> list[bytes]:
 
 def _serve(port_out: multiprocessing.connection.Connection, latency: float) -> None:
     bodies = _bodies()
+
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
