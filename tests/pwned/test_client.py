@@ -5,10 +5,15 @@ from __future__ import annotations
 import asyncio
 import re
 import stat
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
+
+import httpx
 
 from privaudit import __version__
 from privaudit.pwned.cache import RangeCache
+from privaudit.pwned.client import ClientOptions, RangeFetcher, _retry_after
 from privaudit.pwned.lookup import LookupFailure
 from privaudit.pwned.online import OnlineLookup
 from tests.pwned.conftest import BREACHED, Fault, HibpServer, SleepRecorder, fetcher_for, sha1
@@ -211,3 +216,30 @@ def test_many_prefixes_concurrently(hibp_server: HibpServer, sleeps: SleepRecord
     counts, _ = lookup(hibp_server, sleeps, passwords, concurrency=25)
     assert all(c == 0 for c in counts.values())
     assert len(set(hibp_server.paths())) == len(hibp_server.paths())
+
+
+def test_retry_after_forms() -> None:
+    now = 1_700_000_000.0
+    assert _retry_after("12", now) == 12.0
+    when = format_datetime(datetime.fromtimestamp(now + 30, UTC), usegmt=True)
+    assert _retry_after(when, now) == 30.0
+    assert _retry_after("soon", now) is None
+    assert _retry_after(None, now) is None
+
+
+def test_an_injected_transport_replaces_the_network(sleeps: SleepRecorder) -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        suffix = sha1("P@ssw0rd")[5:]
+        return httpx.Response(200, text=f"{suffix}:7\r\n{'0' * 35}:0\r\n")
+
+    fetcher = RangeFetcher(
+        ClientOptions(base_url="https://pwned.invalid"),
+        transport_factory=lambda: httpx.MockTransport(answer),
+        sleep=sleeps,
+    )
+    result = asyncio.run(OnlineLookup(fetcher).lookup([sha1("P@ssw0rd")]))
+    assert result == {sha1("P@ssw0rd"): 7}
+    assert seen == ["/range/21BD1"]
