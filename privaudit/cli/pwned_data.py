@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
         ] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
-        """Compact the Pwned Passwords corpus into an index privaudit reads (2x+ smaller)."""
+        """Compact the Pwned Passwords corpus into an index privaudit reads (half the size)."""
         import sys  # noqa: PLC0415
 
         from privaudit.cli import ui  # noqa: PLC0415
