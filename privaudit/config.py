@@ -24,6 +24,7 @@ from privaudit.settings import (
     ChecklistSettings,
     IgnoreRule,
     PasswordPolicy,
+    PwnedSettings,
     Settings,
     TfaSettings,
 )
@@ -100,6 +101,15 @@ def _str() -> Field:
     return Field("a string", convert, convert)
 
 
+def _http_url() -> Field:
+    def convert(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
+            raise ValueError
+        return value.strip().rstrip("/")
+
+    return Field("an http:// or https:// URL", convert, convert)
+
+
 def _severity() -> Field:
     return _choice({s.value: s for s in Severity}, "one of " + ", ".join(s.value for s in Severity))
 
@@ -129,6 +139,16 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "stale_after_days": _int_range(1, 3650),
         "checklist_dir": _str(),
         "lang": _str(),
+    },
+    "pwned": {
+        "api_url": _http_url(),
+        "offline_corpus": _str(),
+        "concurrency": _int_range(1, 256),
+        "timeout": _int_range(1, 300),
+        "deadline": _int_range(1, 3600),
+        "retries": _int_range(0, 10),
+        "cache": _bool(),
+        "cache_ttl_days": _int_range(0, 365),
     },
 }
 TABLE_ARRAYS = ("accounts", "ignore")
@@ -265,6 +285,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
         passwords=PasswordPolicy(**sections.get("passwords", {})),
         tfa=TfaSettings(**sections.get("tfa", {})),
         checklists=ChecklistSettings(**sections.get("checklists", {})),
+        pwned=PwnedSettings(**sections.get("pwned", {})),
         ignore=ignores,
         accounts=accounts,
         source_path=str(path) if path else None,

@@ -13,6 +13,7 @@ from privaudit.settings import Settings
 
 if TYPE_CHECKING:
     from privaudit.checklists.audit import ChecklistContext
+    from privaudit.pwned.lookup import PwnedLookup
     from privaudit.strength import StrengthEstimator
     from privaudit.tfa.match import Directory
 
@@ -36,6 +37,8 @@ class AuditContext:
     """2FA support data with its matcher; checks fall back to the built-in dataset."""
     checklists: ChecklistContext | None = None
     """Checklists in scope and the user's answers to them (privaudit/checklists/audit.py)."""
+    pwned: PwnedLookup | None = None
+    """Breach lookups (online range API or offline corpus); None: not configured."""
     services: Mapping[str, object] = field(default_factory=dict)
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
 

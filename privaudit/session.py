@@ -10,6 +10,7 @@ from privaudit.accounts import Account
 from privaudit.context import AuditContext
 from privaudit.inputs import attach_passwords, merge_profile
 from privaudit.model import InputSummary, SourceSummary
+from privaudit.pwned.lookup import PwnedLookup
 from privaudit.settings import Settings
 from privaudit.sources import DEFAULT_MAX_BYTES, ReadOptions, import_accounts
 
@@ -76,8 +77,17 @@ def gather_inputs(
 
 
 def build_context(
-    settings: Settings, inputs: GatheredInputs, *, offline: bool, interactive: bool
+    settings: Settings,
+    inputs: GatheredInputs,
+    *,
+    offline: bool,
+    interactive: bool,
+    pwned: PwnedLookup | None = None,
 ) -> AuditContext:
     return AuditContext(
-        accounts=inputs.accounts, settings=settings, offline=offline, interactive=interactive
+        accounts=inputs.accounts,
+        settings=settings,
+        offline=offline,
+        interactive=interactive,
+        pwned=pwned,
     )

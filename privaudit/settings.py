@@ -54,6 +54,23 @@ class ChecklistSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class PwnedSettings:
+    """Breach lookups: the range API (or a mirror) online, a local corpus offline."""
+
+    api_url: str = "https://api.pwnedpasswords.com"
+    offline_corpus: str | None = None
+    """A sorted HASH:COUNT file, a per-prefix folder or a privaudit index; used whenever set."""
+    concurrency: int = 40
+    timeout: int = 10
+    """Seconds to connect, and to wait for each read."""
+    deadline: int = 120
+    """Seconds for all breach lookups of one run, retries included."""
+    retries: int = 3
+    cache: bool = True
+    cache_ttl_days: int = 7
+
+
+@dataclass(frozen=True, slots=True)
 class IgnoreRule:
     """A finding the user accepts, with a reason and an optional end date."""
 
@@ -69,6 +86,7 @@ class Settings:
     passwords: PasswordPolicy = field(default_factory=PasswordPolicy)
     tfa: TfaSettings = field(default_factory=TfaSettings)
     checklists: ChecklistSettings = field(default_factory=ChecklistSettings)
+    pwned: PwnedSettings = field(default_factory=PwnedSettings)
     ignore: tuple[IgnoreRule, ...] = ()
     accounts: tuple[Account, ...] = ()
     """Accounts declared in the profile (never with passwords)."""

@@ -37,6 +37,10 @@ def isolated_home(
         if var.startswith("PRIVAUDIT_"):
             monkeypatch.delenv(var)
     monkeypatch.setenv("PRIVAUDIT_HOME", str(home))
+    # Breach lookups never reach the internet from a test: a closed loopback port
+    # (fails at once) unless the test starts its own server (tests/pwned/conftest.py).
+    monkeypatch.setenv("PRIVAUDIT_PWNED_API_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("PRIVAUDIT_PWNED_RETRIES", "0")
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     return home

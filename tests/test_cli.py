@@ -151,6 +151,7 @@ def test_profile_with_password_stdin(cli, tmp_path: Path) -> None:  # type: igno
         "--config",
         str(profile),
         "--password-stdin",
+        "--offline",
         "-f",
         "json",
         stdin=b"correct horse battery staple orbit\npassword\n",

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from privaudit.check import Check
+from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
 from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInSameVault
 
-# Report order: passwords, reuse, 2FA, TOTP, web, then the privacy checklists.
+# Report order: passwords, reuse, breaches, 2FA, TOTP, web, then the privacy checklists.
 BUILTIN_CHECKS: tuple[type[Check], ...] = (
     WeakPassword,
     ReusedPassword,
     NearReusedPassword,
+    BreachedPassword,
     MissingMfa,
     WeakMfaMethod,
     RecoveryCodes,

@@ -19,11 +19,14 @@ def _version(value: bool) -> None:
 def build_app() -> typer.Typer:
     from privaudit.cli import (  # noqa: PLC0415
         audit,
+        cache,
         checklist,
         checks,
         data,
         history,
         mfa,
+        password,
+        pwned_data,
         report,
         sources,
     )
@@ -60,6 +63,9 @@ def build_app() -> typer.Typer:
     report.register(app)
     history.register(app)
     checklist.register(app)
+    password.register(app)
+    cache.register(app)
+    pwned_data.register(app)
     return app
 
 

@@ -91,6 +91,23 @@ def register(app: typer.Typer) -> None:
             ),
         ] = False,
         offline: Annotated[bool, typer.Option("--offline", help="Use no network at all.")] = False,
+        pwned_api_url: Annotated[
+            str | None,
+            typer.Option(
+                "--pwned-api-url",
+                help="Pwned Passwords range API base URL (a self-hosted mirror).",
+            ),
+        ] = None,
+        pwned_corpus: Annotated[
+            Path | None,
+            typer.Option(
+                "--pwned-corpus",
+                help="Offline breach corpus: sorted HASH:COUNT file, per-prefix folder or index.",
+            ),
+        ] = None,
+        no_cache: Annotated[
+            bool, typer.Option("--no-cache", help="Neither read nor write the breach cache.")
+        ] = False,
         no_input: Annotated[
             bool,
             typer.Option(
@@ -142,6 +159,9 @@ def register(app: typer.Typer) -> None:
                 max_input_size=max_input_size,
                 since_last=since_last,
                 notify=notify,
+                pwned_api_url=pwned_api_url,
+                pwned_corpus=pwned_corpus,
+                no_cache=no_cache,
             )
         )
 

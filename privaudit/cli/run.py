@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from privaudit.cli import scheduled, ui
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Severity
+from privaudit.settings import PwnedSettings, Settings
 
 if TYPE_CHECKING:
     from privaudit.model import Report
-    from privaudit.settings import AuditSettings, Settings
+    from privaudit.settings import AuditSettings, PwnedSettings, Settings
     from privaudit.sources import ReadOptions
     from privaudit.tfa.match import Directory
 
@@ -42,6 +43,9 @@ class AuditOptions:
     max_input_size: str | None = None
     since_last: bool = False
     notify: str | None = None
+    pwned_api_url: str | None = None
+    pwned_corpus: Path | None = None
+    no_cache: bool = False
 
 
 def _with_declarations(settings: Settings) -> Settings:
@@ -76,6 +80,17 @@ def _settings_for(opts: AuditOptions) -> tuple[Settings, tuple[str | Path, ...]]
         demo_profile = demo_file("profile.toml")
         settings = parse_config(read_toml(demo_profile), demo_profile)
         exports: tuple[str | Path, ...] = (demo_file("vault.json"),)
+        # Breach answers come from a tiny bundled corpus: the demo never uses the network.
+        corpus = str(demo_file("breached-demo.txt"))
+        settings = dataclasses.replace(
+            settings, pwned=dataclasses.replace(settings.pwned, offline_corpus=corpus)
+        )
+        opts = dataclasses.replace(opts, offline=True)
+        # Breach answers come from a tiny bundled corpus: the demo never uses the network.
+        corpus = str(demo_file("breached-demo.txt"))
+        demo_pwned = dataclasses.replace(settings.pwned, offline_corpus=corpus)
+        settings = dataclasses.replace(settings, pwned=demo_pwned)
+        opts = dataclasses.replace(opts, offline=True)
     else:
         settings = load_settings(opts.config)
         exports = opts.exports
@@ -90,7 +105,10 @@ def _settings_for(opts: AuditOptions) -> tuple[Settings, tuple[str | Path, ...]]
         offline=opts.offline or audit.offline,
         format=opts.fmt or audit.format,
     )
-    return dataclasses.replace(settings, audit=audit), exports
+    settings = dataclasses.replace(
+        settings, audit=audit, pwned=pwned_settings(settings, opts.pwned_api_url, opts.pwned_corpus)
+    )
+    return settings, exports
 
 
 def _check_usage(opts: AuditOptions, exports: tuple[str | Path, ...]) -> None:
@@ -113,6 +131,7 @@ def _check_usage(opts: AuditOptions, exports: tuple[str | Path, ...]) -> None:
 def run_audit_command(opts: AuditOptions) -> int:
     from privaudit.checklists.audit import load_plan, registry_with  # noqa: PLC0415
     from privaudit.context import utc_now  # noqa: PLC0415
+    from privaudit.pwned.factory import build_lookup  # noqa: PLC0415
     from privaudit.registry import load_registry  # noqa: PLC0415
     from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
     from privaudit.runner import run_audit  # noqa: PLC0415
@@ -157,7 +176,10 @@ def run_audit_command(opts: AuditOptions) -> int:
 
             plan = offer_checklists(plan, inputs.accounts)
         checks, checklists = plan.apply(checks, inputs.accounts, audit.select)
-        ctx = build_context(settings, inputs, offline=audit.offline, interactive=interactive)
+        pwned = build_lookup(settings.pwned, offline=audit.offline, use_cache=not opts.no_cache)
+        ctx = build_context(
+            settings, inputs, offline=audit.offline, interactive=interactive, pwned=pwned
+        )
         tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
         ctx = dataclasses.replace(ctx, tfa=tfa, checklists=checklists)
         show_progress = not opts.quiet and ui.isatty(sys.stderr)
@@ -253,3 +275,20 @@ def _read_options(opts: AuditOptions, interactive: bool) -> ReadOptions:
         kdbx_keyfile=opts.kdbx_keyfile,
         max_bytes=max_bytes,
     )
+
+
+def pwned_settings(settings: Settings, api_url: str | None, corpus: Path | None) -> PwnedSettings:
+    """The [pwned] settings with --pwned-api-url / --pwned-corpus applied."""
+    from privaudit.config import SECTIONS  # noqa: PLC0415
+    from privaudit.errors import UsageError  # noqa: PLC0415
+
+    pwned = settings.pwned
+    if api_url is not None:
+        try:
+            url = SECTIONS["pwned"]["api_url"].convert(api_url)
+        except ValueError:
+            raise UsageError("--pwned-api-url must be an http:// or https:// URL") from None
+        pwned = dataclasses.replace(pwned, api_url=url)
+    if corpus is not None:
+        pwned = dataclasses.replace(pwned, offline_corpus=str(corpus))
+    return pwned

@@ -30,8 +30,12 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
-    """Replace `path` with `data` in one step; the file ends up with `mode`."""
+def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: bool = True) -> None:
+    """Replace `path` with `data` in one step; the file ends up with `mode`.
+
+    `durable=False` skips the fsyncs (still atomic, not crash-proof): for caches,
+    where losing an entry costs a refetch and 10,000 fsyncs would cost a minute.
+    """
     path = Path(path)
     if path.is_symlink():
         raise InputError(
@@ -52,14 +56,16 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         tmp.chmod(mode)  # the umask may have narrowed it
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
 
 
 def _fsync_dir(folder: Path) -> None:

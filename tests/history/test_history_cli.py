@@ -11,7 +11,7 @@ from tests.history.exports import STRONG, STRONG_3, WEAK, write_export
 
 
 def audit(cli, export: Path, *extra: str):  # type: ignore[no-untyped-def]
-    result = cli("audit", "--accounts", str(export), "--no-input", "--quiet", *extra)
+    result = cli("audit", "--accounts", str(export), "--offline", "--no-input", "--quiet", *extra)
     assert result.code in (0, 1), result.err
     return result
 

@@ -21,7 +21,7 @@ def test_canary_never_leaks_into_formats_history_or_webhook(
     for fmt in format_names():
         out = tmp_path / f"report.{fmt}"
         result = run_privaudit(
-            "audit", "-a", str(export), "--no-input", "-f", fmt, "-o", str(out),
+            "audit", "-a", str(export), "--offline", "--no-input", "-f", fmt, "-o", str(out),
             "--since-last", "--notify", webhook.url,
         )  # fmt: skip
         assert result.code in (0, 1), result.err
@@ -48,7 +48,9 @@ def test_canary_never_leaks_into_formats_history_or_webhook(
 def test_scheduled_output_has_no_ansi_and_status_goes_to_stderr(tmp_path: Path) -> None:
     export = write_export(tmp_path / "v.json", {"Gmail": WEAK})
     out = tmp_path / "r.txt"
-    result = run_privaudit("audit", "-a", str(export), "-o", str(out), "--fail-under", "90")
+    result = run_privaudit(
+        "audit", "-a", str(export), "--offline", "-o", str(out), "--fail-under", "90"
+    )
     assert result.code == 1
     assert result.out == ""
     assert "report written to" in result.err

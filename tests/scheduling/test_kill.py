@@ -20,8 +20,8 @@ KILL_POINTS = 6
 
 def audit_cmd(export: Path, report: Path) -> list[str]:
     return [
-        sys.executable, "-m", "privaudit", "audit", "-a", str(export), "--no-input", "-q",
-        "-f", "json", "-o", str(report),
+        sys.executable, "-m", "privaudit", "audit", "-a", str(export), "--offline",
+        "--no-input", "-q", "-f", "json", "-o", str(report),
     ]  # fmt: skip
 
 

@@ -28,13 +28,15 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 def test_second_run_exits_3_and_touches_nothing(tmp_path: Path, isolated_home: Path) -> None:
     export = write_export(tmp_path / "v.json", {"Gmail": STRONG})
     report = tmp_path / "report.json"
-    first = run_privaudit("audit", "-a", str(export), "-f", "json", "-o", str(report))
+    first = run_privaudit("audit", "-a", str(export), "--offline", "-f", "json", "-o", str(report))
     assert first.code in (0, 1), first.err
     before_report = report.read_bytes()
     before_home = snapshot(isolated_home)
 
     with profile_lock("default"):  # a run in progress holds the lock
-        second = run_privaudit("audit", "-a", str(export), "-f", "json", "-o", str(report))
+        second = run_privaudit(
+            "audit", "-a", str(export), "--offline", "-f", "json", "-o", str(report)
+        )
 
     assert second.code == 3
     assert "another privaudit run is auditing profile 'default'" in second.err
@@ -43,7 +45,7 @@ def test_second_run_exits_3_and_touches_nothing(tmp_path: Path, isolated_home: P
     assert report.read_bytes() == before_report
     assert snapshot(isolated_home) == before_home
 
-    third = run_privaudit("audit", "-a", str(export), "-f", "json", "-o", str(report))
+    third = run_privaudit("audit", "-a", str(export), "--offline", "-f", "json", "-o", str(report))
     assert third.code in (0, 1), "the lock is released when the holder ends"
 
 

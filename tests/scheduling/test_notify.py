@@ -17,7 +17,7 @@ from tests.scheduling.conftest import Receiver
 
 
 def audit(cli, export: Path, url: str):  # type: ignore[no-untyped-def]
-    return cli("audit", "-a", str(export), "--no-input", "-f", "json", "--notify", url)
+    return cli("audit", "-a", str(export), "--offline", "--no-input", "-f", "json", "--notify", url)
 
 
 def test_notifies_on_new_serious_findings_and_on_a_drop(

@@ -1,0 +1,19 @@
+"""`privaudit cache clear`: forget every cached breach range."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="Manage privaudit's local cache.", no_args_is_help=True)
+    app.add_typer(group, name="cache")
+
+    @group.command("clear")
+    def clear() -> None:
+        """Delete the cached Pwned Passwords range answers (keyed by 5-character prefix)."""
+        from privaudit.pwned.cache import RangeCache, default_cache_folder  # noqa: PLC0415
+
+        folder = default_cache_folder()
+        removed = RangeCache(folder).clear()
+        typer.echo(f"removed {removed} cached breach range(s) from {folder}")

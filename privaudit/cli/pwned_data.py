@@ -1,0 +1,85 @@
+"""`privaudit pwned-data build|verify`: the compact offline breach index."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from privaudit.pwned.build import Progress
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="Prepare offline breach data.", no_args_is_help=True)
+    app.add_typer(group, name="pwned-data")
+
+    @group.command("build")
+    def build(
+        source: Annotated[
+            Path, typer.Argument(help="The downloader's sorted HASH:COUNT file or prefix folder.")
+        ],
+        output: Annotated[Path, typer.Argument(help="The index file to write.")],
+        key_bytes: Annotated[
+            int,
+            typer.Option(
+                min=6,
+                max=20,
+                help="Hash bytes kept per record: 20 exact; fewer is smaller, with rare"
+                " false positives (docs/breach.md).",
+            ),
+        ] = 20,
+        force: Annotated[
+            bool, typer.Option("--force", help="Replace OUTPUT if it exists.")
+        ] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    ) -> None:
+        """Compact the Pwned Passwords corpus into an index privaudit reads (half the size)."""
+        import sys  # noqa: PLC0415
+
+        from privaudit.cli import ui  # noqa: PLC0415
+        from privaudit.errors import UsageError  # noqa: PLC0415
+        from privaudit.pwned.build import build_index  # noqa: PLC0415
+
+        if output.exists() and not force:
+            raise UsageError(f"{output} exists; pass --force to replace it")
+        if output.exists() and source.exists() and output.resolve() == source.resolve():
+            raise UsageError("OUTPUT must differ from SOURCE")
+        with _progress(not quiet and ui.isatty(sys.stderr)) as progress:
+            records = build_index(source, output, key_bytes=key_bytes, progress=progress)
+        size = output.stat().st_size
+        typer.echo(f"wrote {records:,} records to {output} ({size / 1e6:,.1f} MB)")
+
+    @group.command("verify")
+    def verify(index: Annotated[Path, typer.Argument(help="An index built by 'build'.")]) -> None:
+        """Check an index against its checksum (reads it all)."""
+        from privaudit.pwned.index import CompactIndex  # noqa: PLC0415
+
+        opened = CompactIndex(index)
+        opened.verify()
+        exact = "exact keys" if opened.exact else f"{opened.key_bytes}-byte keys"
+        typer.echo(f"{index}: {opened.records:,} records, {exact}, checksum OK")
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool) -> Iterator[Progress | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import BarColumn, DownloadColumn, TimeRemainingColumn  # noqa: PLC0415
+    from rich.progress import Progress as Bar  # noqa: PLC0415
+
+    console = Console(stderr=True, markup=False, highlight=False)
+    with Bar(
+        BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=console, transient=True
+    ) as bar:
+        task = bar.add_task("Building", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
