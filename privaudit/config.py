@@ -17,6 +17,7 @@ from typing import Any
 
 from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError
+from privaudit.files import open_user_file
 from privaudit.model import Severity
 from privaudit.paths import default_config_file
 from privaudit.settings import (
@@ -293,17 +294,15 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    with open_user_file(
+        path,
+        what="config file",
+        error=ConfigError,
+        missing_hint="check the path, or leave out --config",
+    ) as fh:
+        raw = fh.read()
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigError(
-            f"config file not found: {path} (check the path, or leave out --config)"
-        ) from None
-    except IsADirectoryError:
-        raise ConfigError(f"config path is a folder, not a file: {path}") from None
-    except PermissionError:
-        raise ConfigError(f"cannot read config file {path}: permission denied") from None
+        return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:

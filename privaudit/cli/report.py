@@ -47,16 +47,10 @@ def read_report_json(path: Path) -> dict[str, object]:
     import json  # noqa: PLC0415
 
     from privaudit.errors import InputError  # noqa: PLC0415
+    from privaudit.files import open_user_file  # noqa: PLC0415
 
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_REPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"report not found: {path}; check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give a report file") from None
-    except PermissionError:
-        raise InputError(f"cannot read {path}: permission denied") from None
+    with open_user_file(path, what="report") as fh:
+        raw = fh.read(MAX_REPORT_BYTES + 1)
     if len(raw) > MAX_REPORT_BYTES:
         raise InputError(f"{path} is larger than 64 MB: not a privaudit report")
     try:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from privaudit.errors import InputError
+from privaudit.files import open_user_file
 
 SAMPLE_BYTES = 65536
 
@@ -70,18 +71,9 @@ def open_source(path: Path | str, stdin: Callable[[int], bytes], max_bytes: int)
             )
         return SourceData.from_bytes(data, "stdin", max_bytes)
     p = Path(path)
-    try:
-        with p.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            head = stream.read(SAMPLE_BYTES)
-    except FileNotFoundError:
-        raise InputError(f"export not found: {p} (check the path)") from None
-    except IsADirectoryError:
-        raise InputError(f"{p} is a folder; give the export file itself") from None
-    except PermissionError:
-        raise InputError(f"cannot read {p}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or 'I/O error'}") from None
+    with open_user_file(p, what="export") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        head = stream.read(SAMPLE_BYTES)
     if size > max_bytes:
         raise InputError(
             f"{p}: {size} bytes is over the {max_bytes}-byte limit;"
