@@ -23,19 +23,9 @@ CONFIG_HELP = "Profile/config TOML (default: your config dir)."
 def _console(stderr: bool = False) -> Console:
     import sys  # noqa: PLC0415
 
-    from rich.console import Console  # noqa: PLC0415
-
     from privaudit.cli import ui  # noqa: PLC0415
 
-    stream = sys.stderr if stderr else sys.stdout
-    return Console(
-        file=stream,
-        width=ui.width_for(stream),
-        color_system="standard" if ui.wants_color(stream) else None,
-        markup=False,
-        highlight=False,
-        emoji=False,
-    )
+    return ui.console(sys.stderr if stderr else sys.stdout)
 
 
 def _plan(config: Path | None, folder: Path | None, lang: str | None) -> ChecklistPlan:
@@ -148,11 +138,10 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
     ) -> None:
         """Platforms, their item counts, and how many you answered (and how many went stale)."""
-        import json  # noqa: PLC0415
-        import sys  # noqa: PLC0415
         from datetime import timedelta  # noqa: PLC0415
 
         from privaudit.checklists.model import Freshness, freshness  # noqa: PLC0415
+        from privaudit.cli import ui  # noqa: PLC0415
         from privaudit.context import utc_now  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
 
@@ -160,7 +149,7 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
             raise UsageError(f"unknown --format {fmt!r} for 'checklist list'; use table or json")
         plan = _plan(config, checklist_dir, lang)
         now, stale_after = utc_now(), timedelta(days=plan.settings.stale_after_days)
-        rows = []
+        rows: list[dict[str, object]] = []
         for cl in plan.checklists:
             states = [freshness(plan.answers.get(cl.id, i.id), now, stale_after) for i in cl.items]
             rows.append(
@@ -176,21 +165,16 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
                     "source": cl.source,
                 }
             )
-        if fmt == "json":
-            sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-            return
-        from rich import box  # noqa: PLC0415
-        from rich.table import Table  # noqa: PLC0415
-        from rich.text import Text  # noqa: PLC0415
-
-        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        for column in ("Platform", "Name", "Check", "Items", "Answered", "Stale", "Languages"):
-            table.add_column(column, no_wrap=column != "Name")
-        for row in rows:
-            keys = ("platform", "name", "check_id", "items", "answered", "stale")
-            cells = [str(row[k]) for k in keys] + [",".join(map(str, row["languages"]))]  # type: ignore[call-overload]
-            table.add_row(*(Text(c) for c in cells))
-        _console().print(table)
+        columns = [
+            ("Platform", "platform"),
+            ("Name", "name"),
+            ("Check", "check_id"),
+            ("Items", "items"),
+            ("Answered", "answered"),
+            ("Stale", "stale"),
+            ("Languages", "languages"),
+        ]
+        ui.print_listing(rows, columns, fmt, command="checklist list", wrap=("name",))
 
     @group.command("lint")
     def lint(

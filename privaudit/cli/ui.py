@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from privaudit.runner import ProgressCallback
 
 
@@ -86,3 +88,56 @@ def progress_bar(enabled: bool) -> Iterator[ProgressCallback | None]:
             )
 
         yield update
+
+
+def console(stream: IO[str] | None = None) -> Console:
+    """A rich console for command output: terminal-aware width and colour, no markup."""
+    from rich.console import Console  # noqa: PLC0415
+
+    stream = stream or sys.stdout
+    return Console(
+        file=stream,
+        width=width_for(stream),
+        color_system="standard" if wants_color(stream) else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def print_listing(
+    rows: list[dict[str, object]],
+    columns: list[tuple[str, str]],
+    fmt: str,
+    *,
+    command: str,
+    wrap: tuple[str, ...] = (),
+) -> None:
+    """A `list` command's output: JSON rows, or a table of (header, key) columns."""
+    if fmt == "json":
+        import json  # noqa: PLC0415
+
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    if fmt != "table":
+        from privaudit.errors import UsageError  # noqa: PLC0415
+
+        raise UsageError(f"unknown --format {fmt!r} for '{command}'; use table or json")
+    from rich import box  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for header, key in columns:
+        table.add_column(header, no_wrap=key not in wrap)
+    for row in rows:
+        table.add_row(*(Text(_cell(row[key])) for _, key in columns))
+    console().print(table)
