@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("privaudit")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The single source of the version (pyproject reads it from here): a literal,
+# because importlib.metadata costs ~80 ms of start-up for every command.
+__version__ = "0.1.0"
 
 PROJECT_URL = "https://github.com/privaudit/privaudit"
 

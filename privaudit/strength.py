@@ -103,22 +103,31 @@ class ZxcvbnEstimator:
         return [by_item[item] for item in items]
 
     def _parallel(self, unique: list[tuple[str, tuple[str, ...]]]) -> list[Strength]:
-        # Interleaved chunks balance the rare slow password across workers.
-        # forkserver: forking a process that runs threads can deadlock; passwords
-        # travel to workers over a pipe, never through argv or files.
-        n = self.workers
-        chunks = [unique[i::n] for i in range(n)]
+        """Share the work between this process and `workers - 1` worker processes.
+
+        Workers take chunks from the front of the queue; this process, which has
+        zxcvbn ready long before a worker has started, takes them from the back
+        (every chunk no worker has picked up yet), so start-up costs no idle core.
+        forkserver, not fork: forking a process that runs threads can deadlock.
+        Passwords travel to workers over a pipe, never through argv or files.
+        """
+        size = max(8, len(unique) // (self.workers * 16))
+        chunks = [unique[i : i + size] for i in range(0, len(unique), size)]
+        done: list[list[Strength] | None] = [None] * len(chunks)
         context = get_context("forkserver")
         # Workers fork from a server that has already imported zxcvbn and built
-        # the matcher index, so each starts ready instead of importing anew.
+        # the matcher's index, so each starts ready instead of importing anew.
         context.set_forkserver_preload(["privaudit.strength_worker"])
         try:
-            with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-                parts = list(pool.map(_estimate_chunk, chunks))
+            with ProcessPoolExecutor(max_workers=self.workers - 1, mp_context=context) as pool:
+                futures = [pool.submit(_estimate_chunk, chunk) for chunk in chunks]
+                for k in range(len(chunks) - 1, -1, -1):
+                    if futures[k].cancel():
+                        done[k] = _estimate_chunk(chunks[k])
+                for k, future in enumerate(futures):
+                    if done[k] is None:
+                        done[k] = future.result()
         except (OSError, BrokenProcessPool):
             # No worker processes here (a sandbox, a broken pool): same answer, one core.
             return _estimate_chunk(unique)
-        results: list[Strength | None] = [None] * len(unique)
-        for i, part in enumerate(parts):
-            results[i::n] = part
-        return [r for r in results if r is not None]
+        return [strength for part in done if part is not None for strength in part]

@@ -251,3 +251,9 @@ def test_an_internal_error_is_one_line_without_its_message(
     monkeypatch.setenv("PRIVAUDIT_DEBUG", "1")
     with pytest.raises(KeyError):
         cli("audit")
+
+
+def test_the_version_literal_is_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    assert version("privaudit") == __version__
