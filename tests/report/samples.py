@@ -5,48 +5,16 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
-from privaudit.model import (
-    CheckMeta,
-    InputSummary,
-    Report,
-    Severity,
-    SourceSummary,
-    Status,
-    TrendPoint,
-)
+from privaudit.model import InputSummary, Report, SourceSummary, Status, TrendPoint
 from privaudit.scoring import compute_score
+from tests import samples as base
+from tests.samples import PRIVACY, WEAK
 
 # Markup, formula and escape attempts an attacker could put in a vault label.
 HOSTILE = '=HYPERLINK("http://evil.test")<script>alert(1)</script> [/bold] "quoted" & more'
 
-WEAK = CheckMeta(
-    id="PW101",
-    name="weak-password",
-    category="passwords",
-    severity=Severity.HIGH,
-    title="Weak or short password",
-    why="A short or predictable password can be guessed quickly.",
-    fix="Use a password manager to make a long random one.",
-    references=("https://pages.nist.gov/800-63-4/sp800-63b.html",),
-)
-MFA = CheckMeta(
-    id="MFA101",
-    name="missing-mfa",
-    category="mfa",
-    severity=Severity.CRITICAL,
-    title="No second factor <on> the account",
-    why="A stolen password alone is enough without a second factor.",
-    fix="Turn on two-step verification.",
-)
-PRIVACY = CheckMeta(
-    id="CL101",
-    name="profile-visibility",
-    category="platform",
-    severity=Severity.MEDIUM,
-    title="Profile visibility",
-    why="A public profile shows your posts to strangers.",
-    fix="Make the profile private.",
-)
+# The same checks as tests/samples.py, with a title that needs HTML escaping.
+MFA = dataclasses.replace(base.MFA, title="No second factor <on> the account")
 CHECKS = (WEAK, MFA, PRIVACY)
 
 
