@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from privaudit.accounts import Account
+from privaudit.checks.grouping import name_list, with_sharers
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.strength import Strength, ZxcvbnEstimator
@@ -134,24 +135,18 @@ class ReusedPassword:
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
-        groups: dict[str, list[Account]] = {}
-        for account in ctx.with_passwords:
-            assert account.password is not None
-            groups.setdefault(account.password.fingerprint(ctx.run_key), []).append(account)
-        for account in ctx.with_passwords:
-            assert account.password is not None
-            group = groups[account.password.fingerprint(ctx.run_key)]
-            others = [a.subject for a in group if a is not account]
-            if not others:
+        def fingerprint(account: Account) -> str | None:
+            return account.password.fingerprint(ctx.run_key) if account.password else None
+
+        for account, sharers in with_sharers(ctx.with_passwords, fingerprint):
+            if not sharers:
                 yield self.meta.finding(Status.PASS, account.subject, "not used on another account")
                 continue
-            shown = ", ".join(others[:5]) + (
-                f" and {len(others) - 5} more" if len(others) > 5 else ""
-            )
             yield self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"same password as {len(others)} other account(s): {shown}",
-                severity=Severity.CRITICAL if len(group) >= 4 else None,
-                details={"shared_with": len(others)},
+                f"same password as {len(sharers)} other account(s):"
+                f" {name_list([a.subject for a in sharers])}",
+                severity=Severity.CRITICAL if len(sharers) >= 3 else None,
+                details={"shared_with": len(sharers)},
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from privaudit.accounts import Account
+from privaudit.checks.grouping import name_list, with_sharers
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, DetailValue, Finding, Need, Severity, Status
 from privaudit.tfa.otpauth import Level, OtpauthError, TotpConfig, parse_totp
@@ -111,25 +112,23 @@ class TotpSeedReuse:
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
-        groups: dict[str, list[Account]] = {}
-        for account in _with_seeds(ctx):
+        def fingerprint(account: Account) -> str | None:
             assert account.totp is not None
             try:
                 config = parse_totp(account.totp)
             except OtpauthError:
-                continue  # TOTP101 reports it; nothing to compare
-            groups.setdefault(config.secret.fingerprint(ctx.run_key), []).append(account)
-        for members in groups.values():
-            for account in members:
-                others = [a.subject for a in members if a is not account]
-                if others:
-                    yield self.meta.finding(
-                        Status.FAIL,
-                        account.subject,
-                        "same TOTP secret as " + ", ".join(others),
-                        details={"shared_with": len(others)},
-                    )
-                else:
-                    yield self.meta.finding(
-                        Status.PASS, account.subject, "TOTP secret used by this account only"
-                    )
+                return None  # TOTP101 reports it; nothing to compare
+            return config.secret.fingerprint(ctx.run_key)
+
+        for account, sharers in with_sharers(_with_seeds(ctx), fingerprint):
+            if sharers:
+                yield self.meta.finding(
+                    Status.FAIL,
+                    account.subject,
+                    "same TOTP secret as " + name_list([a.subject for a in sharers]),
+                    details={"shared_with": len(sharers)},
+                )
+            else:
+                yield self.meta.finding(
+                    Status.PASS, account.subject, "TOTP secret used by this account only"
+                )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from privaudit.accounts import Account
+from privaudit.checks.grouping import name_list, with_sharers
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.secret import Secret
@@ -121,32 +122,35 @@ class NearReusedPassword:
         # A key of its own, derived from the run key, so base fingerprints cannot be
         # compared with PW102's fingerprints of whole passwords.
         base_key = hmac.new(ctx.run_key, b"privaudit PW103 base", hashlib.sha256).digest()
-        accounts = ctx.with_passwords
-        exact: dict[int, str] = {}
-        groups: dict[str, list[Account]] = {}
-        for account in accounts:
+        exact = {
+            id(a): a.password.fingerprint(ctx.run_key) for a in ctx.with_passwords if a.password
+        }
+
+        def base_fingerprint(account: Account) -> str | None:
             assert account.password is not None  # filtered by with_passwords
-            exact[id(account)] = account.password.fingerprint(ctx.run_key)
             base = password_base(account.password.reveal())
-            if base is not None:
-                groups.setdefault(Secret(base).fingerprint(base_key), []).append(account)
-        members = {id(a): group for group in groups.values() for a in group}
-        for account in accounts:
-            group = members.get(id(account), [])
+            return Secret(base).fingerprint(base_key) if base is not None else None
+
+        matched = dict(
+            (id(a), sharers) for a, sharers in with_sharers(ctx.with_passwords, base_fingerprint)
+        )
+        for account in ctx.with_passwords:
             # Identical passwords are PW102's finding; here only true variants count.
-            variants = [a.subject for a in group if exact[id(a)] != exact[id(account)]]
+            variants = [
+                a.subject
+                for a in matched.get(id(account), [])
+                if exact[id(a)] != exact[id(account)]
+            ]
             if not variants:
                 yield self.meta.finding(
                     Status.PASS, account.subject, "not a variant of another account's password"
                 )
                 continue
-            shown = ", ".join(variants[:5]) + (
-                f" and {len(variants) - 5} more" if len(variants) > 5 else ""
-            )
             yield self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"a variant of the password of {len(variants)} other account(s): {shown}",
+                f"a variant of the password of {len(variants)} other account(s):"
+                f" {name_list(variants)}",
                 details={"variants": len(variants)},
             )
 
