@@ -122,25 +122,19 @@ class NearReusedPassword:
         # A key of its own, derived from the run key, so base fingerprints cannot be
         # compared with PW102's fingerprints of whole passwords.
         base_key = hmac.new(ctx.run_key, b"privaudit PW103 base", hashlib.sha256).digest()
-        exact = {
-            id(a): a.password.fingerprint(ctx.run_key) for a in ctx.with_passwords if a.password
-        }
+        accounts = ctx.with_passwords
+        exact = {id(a): a.password.fingerprint(ctx.run_key) for a in accounts if a.password}
 
         def base_fingerprint(account: Account) -> str | None:
             assert account.password is not None  # filtered by with_passwords
             base = password_base(account.password.reveal())
             return Secret(base).fingerprint(base_key) if base is not None else None
 
-        matched = dict(
-            (id(a), sharers) for a, sharers in with_sharers(ctx.with_passwords, base_fingerprint)
-        )
-        for account in ctx.with_passwords:
+        sharing = {id(a): sharers for a, sharers in with_sharers(accounts, base_fingerprint)}
+        for account in accounts:
             # Identical passwords are PW102's finding; here only true variants count.
-            variants = [
-                a.subject
-                for a in matched.get(id(account), [])
-                if exact[id(a)] != exact[id(account)]
-            ]
+            mine = exact[id(account)]
+            variants = [a.subject for a in sharing.get(id(account), []) if exact[id(a)] != mine]
             if not variants:
                 yield self.meta.finding(
                     Status.PASS, account.subject, "not a variant of another account's password"
