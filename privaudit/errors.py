@@ -30,6 +30,12 @@ class ServiceError(PrivauditError):
     """A remote or local service could not answer (network, corpus, dataset)."""
 
 
+class ServiceUnavailableError(ServiceError):
+    """A remote service could not be reached or failed: try again later (exit 3)."""
+
+    exit_code = 3
+
+
 class LockedError(PrivauditError):
     """Another privaudit run holds the lock for this profile."""
 

@@ -257,3 +257,9 @@ def test_the_version_literal_is_the_installed_version() -> None:
     from importlib.metadata import version
 
     assert version("privaudit") == __version__
+
+
+def test_password_check_stdin_that_is_not_utf8_is_one_line(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("password", "check", "--password-stdin", stdin=b"\xff\xfe\n")
+    assert result.code == 2
+    assert result.err == "privaudit: error: --password-stdin: input is not UTF-8 text\n"

@@ -73,7 +73,10 @@ def register(app: typer.Typer) -> None:
             return exit_code(report)
 
         if password_stdin:
-            data = sys.stdin.buffer.read().decode("utf-8", errors="strict")
+            try:
+                data = sys.stdin.buffer.read().decode("utf-8")
+            except UnicodeDecodeError:
+                raise UsageError("--password-stdin: input is not UTF-8 text") from None
             lines = [line.rstrip("\r") for line in data.split("\n")]
             while lines and not lines[-1]:
                 lines.pop()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from privaudit.errors import ServiceError, UsageError
+from privaudit.errors import ServiceError, ServiceUnavailableError, UsageError
 from privaudit.tfa.dataset import MAX_DATASET_BYTES, DatasetError, parse_services
 from privaudit.tfa.store import save_download
 
@@ -63,7 +63,7 @@ def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYT
         with client.stream("GET", url) as response:
             check_url(str(response.url))  # a redirect must not leave https either
             if response.status_code != 200:
-                raise ServiceError(
+                raise ServiceUnavailableError(
                     f"2FA dataset download from {url} failed: HTTP {response.status_code};"
                     " check tfa.url or try later (your current copy is unchanged)"
                 )
@@ -78,7 +78,7 @@ def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYT
                     )
                 chunks.append(chunk)
     except httpx.HTTPError as exc:
-        raise ServiceError(
+        raise ServiceUnavailableError(
             f"2FA dataset download from {url} failed ({type(exc).__name__}); check the network"
             " or try later (your current copy is unchanged)"
         ) from None

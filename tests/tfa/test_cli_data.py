@@ -51,25 +51,27 @@ def test_v4_object_is_accepted(cli, loopback: LoopbackServer) -> None:  # type: 
 
 
 @pytest.mark.parametrize(
-    ("route", "message"),
+    ("route", "message", "code"),
     [
-        (Route(body=GOOD[: len(GOOD) // 2]), "not valid JSON"),
-        (Route(body=GOOD[: len(GOOD) // 2], content_length=len(GOOD)), "failed"),
-        (Route(body=json.dumps(v3_entries(3)).encode()), "usable entries"),
-        (Route(body=b"<html>captive portal</html>"), "not valid JSON"),
-        (Route(status=500, body=b"oops"), "HTTP 500"),
-        (Route(body=b'{"a.test": "x", "b.test": 1}'), "usable entries"),
+        # What the service sent is not the dataset: check the URL (2).
+        (Route(body=GOOD[: len(GOOD) // 2]), "not valid JSON", 2),
+        (Route(body=json.dumps(v3_entries(3)).encode()), "usable entries", 2),
+        (Route(body=b"<html>captive portal</html>"), "not valid JSON", 2),
+        (Route(body=b'{"a.test": "x", "b.test": 1}'), "usable entries", 2),
+        # The service failed on the way: try again later (3).
+        (Route(body=GOOD[: len(GOOD) // 2], content_length=len(GOOD)), "failed", 3),
+        (Route(status=500, body=b"oops"), "HTTP 500", 3),
     ],
 )
 def test_bad_downloads_never_replace_a_good_copy(
-    cli, loopback: LoopbackServer, route: Route, message: str
+    cli, loopback: LoopbackServer, route: Route, message: str, code: int
 ) -> None:  # type: ignore[no-untyped-def]
     loopback.routes["/good"] = Route(body=GOOD)
     assert _update(cli, loopback, "/good").code == 0
     before = stored_path().read_bytes()
     loopback.routes["/bad"] = route
     result = _update(cli, loopback, "/bad")
-    assert result.code == 2
+    assert result.code == code
     assert message in result.err
     assert "Traceback" not in result.err
     assert len(result.err.strip().splitlines()) == 1
@@ -79,7 +81,7 @@ def test_bad_downloads_never_replace_a_good_copy(
 
 def test_unreachable_server_is_one_line(cli) -> None:  # type: ignore[no-untyped-def]
     result = cli("data", "update", "--url", "http://127.0.0.1:9/all.json", "--timeout", "2")
-    assert result.code == 2
+    assert result.code == 3  # unreachable: try again later
     assert "failed" in result.err
     assert "unchanged" in result.err
     assert not stored_path().exists()
@@ -142,7 +144,7 @@ def test_real_process_refuses_a_partial_download(loopback: LoopbackServer) -> No
     result = run_privaudit(
         "data", "update", "--url", loopback.url + "/cut", env={"PRIVAUDIT_TFA_MIN_ENTRIES": "10"}
     )
-    assert result.code == 2
+    assert result.code == 3  # cut off on the way: try again later
     assert result.err.startswith("privaudit: error: ")
     assert "Traceback" not in result.err
     assert not stored_path().exists()
