@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
@@ -18,6 +18,37 @@ def _same_site(profile: Account, imported: Account) -> bool:
     return profile.label.casefold() == imported.label.casefold()
 
 
+def apply_to_matching(
+    entries: Sequence[Account],
+    targets: Sequence[Account],
+    matches: Callable[[Account, Account], bool],
+    combine: Callable[[Account, Account], Account],
+) -> list[Account]:
+    """`targets` with each entry combined into every target it matches; entries that
+    match nothing are appended, so they are audited on their own."""
+    merged = list(targets)
+    for entry in entries:
+        matched = False
+        for i, account in enumerate(merged):
+            if matches(entry, account):
+                matched = True
+                merged[i] = combine(entry, account)
+        if not matched:
+            merged.append(entry)
+    return merged
+
+
+def _profile_matches(entry: Account, account: Account) -> bool:
+    if not _same_site(entry, account):
+        return False
+    return not (entry.username and account.username and entry.username != account.username)
+
+
+def _add_declared(entry: Account, account: Account) -> Account:
+    recovery = account.recovery_codes if entry.recovery_codes is None else entry.recovery_codes
+    return dataclasses.replace(account, mfa=account.mfa | entry.mfa, recovery_codes=recovery)
+
+
 def merge_profile(profile: Sequence[Account], imported: Sequence[Account]) -> list[Account]:
     """Apply the 2FA the user declared in the profile to matching imported logins.
 
@@ -25,24 +56,7 @@ def merge_profile(profile: Sequence[Account], imported: Sequence[Account]) -> li
     separate authenticator app); the profile can. Profile entries that match no
     imported login are audited on their own, without a password.
     """
-    merged = list(imported)
-    for entry in profile:
-        matched = False
-        for i, account in enumerate(merged):
-            if not _same_site(entry, account):
-                continue
-            if entry.username and account.username and entry.username != account.username:
-                continue
-            matched = True
-            recovery = account.recovery_codes
-            if entry.recovery_codes is not None:
-                recovery = entry.recovery_codes
-            merged[i] = dataclasses.replace(
-                account, mfa=account.mfa | entry.mfa, recovery_codes=recovery
-            )
-        if not matched:
-            merged.append(entry)
-    return merged
+    return apply_to_matching(profile, imported, _profile_matches, _add_declared)
 
 
 def attach_passwords(accounts: Sequence[Account], lines: Iterable[str]) -> list[Account]:

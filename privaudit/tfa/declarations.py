@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError, UsageError
+from privaudit.inputs import apply_to_matching
 from privaudit.paths import data_dir
 from privaudit.store.atomic import ensure_private_dir, write_atomic
 from privaudit.text import sanitize
@@ -155,23 +156,19 @@ def _same_service(declared: Account, account: Account) -> bool:
     )
 
 
+def _declare(declared: Account, account: Account) -> Account:
+    # A declaration replaces the methods: it is the user's latest word on the account.
+    recovery = declared.recovery_codes
+    return dataclasses.replace(
+        account,
+        mfa=declared.mfa,
+        recovery_codes=account.recovery_codes if recovery is None else recovery,
+    )
+
+
 def apply_declarations(
     declarations: Sequence[Declaration], profile: Sequence[Account]
 ) -> tuple[Account, ...]:
     """Profile accounts with declared methods set on them; unmatched declarations appended."""
-    accounts = list(profile)
-    for declaration in declarations:
-        declared = declaration.as_account()
-        matched = False
-        for i, account in enumerate(accounts):
-            if _same_service(declared, account):
-                matched = True
-                recovery = declared.recovery_codes
-                accounts[i] = dataclasses.replace(
-                    account,
-                    mfa=declared.mfa,
-                    recovery_codes=account.recovery_codes if recovery is None else recovery,
-                )
-        if not matched:
-            accounts.append(declared)
-    return tuple(accounts)
+    declared = [d.as_account() for d in declarations]
+    return tuple(apply_to_matching(declared, profile, _same_service, _declare))
