@@ -32,6 +32,8 @@ class ChecklistContext:
     scope: frozenset[str] = frozenset()
     stale_after: timedelta = timedelta(days=180)
     lang: str = "en"
+    checklists: tuple[Checklist, ...] = ()
+    """The checklists in scope, so 2FA answers can join an account's MFA status (merge.py)."""
 
 
 def checklist_dir(settings: Settings, flag: Path | None = None) -> Path | None:
@@ -117,6 +119,7 @@ class ChecklistPlan:
             scope=frozenset(scope),
             stale_after=timedelta(days=self.settings.stale_after_days),
             lang=self.lang,
+            checklists=tuple(c for c in self.checklists if c.id in scope),
         )
         return kept, context
 
