@@ -186,5 +186,5 @@ class StalePasswordCopy:
                 account.subject,
                 f"{stale} still holds {older} password for {account.label}: delete it there"
                 f" (keep the one in {kept})",
-                details={"stale_copies": len(account.stale_copies)},
+                details={"stale_copies": len(account.stale_copies), "stale_in": stale},
             )

@@ -15,7 +15,8 @@ from privaudit.model import Severity
 from privaudit.settings import PwnedSettings, Settings
 
 if TYPE_CHECKING:
-    from privaudit.model import Report
+    from privaudit.model import Report, TrendPoint
+    from privaudit.render import RenderOptions
     from privaudit.settings import AuditSettings, PwnedSettings, Settings
     from privaudit.sources import ReadOptions
     from privaudit.tfa.match import Directory
@@ -46,6 +47,8 @@ class AuditOptions:
     pwned_api_url: str | None = None
     pwned_corpus: Path | None = None
     no_cache: bool = False
+    details: bool = False
+    group_by: str = "account"
 
 
 def _with_declarations(settings: Settings) -> Settings:
@@ -113,7 +116,10 @@ def _settings_for(opts: AuditOptions) -> tuple[Settings, tuple[str | Path, ...]]
 
 def _check_usage(opts: AuditOptions, exports: tuple[str | Path, ...]) -> None:
     from privaudit.errors import UsageError  # noqa: PLC0415
+    from privaudit.render.common import GROUP_BY  # noqa: PLC0415
 
+    if opts.group_by not in GROUP_BY:
+        raise UsageError(f"--group-by {opts.group_by!r}: choose one of {', '.join(GROUP_BY)}")
     if opts.notify is not None:
         from privaudit.notify import check_url  # noqa: PLC0415
 
@@ -133,13 +139,14 @@ def run_audit_command(opts: AuditOptions) -> int:
     from privaudit.context import utc_now  # noqa: PLC0415
     from privaudit.pwned.factory import build_lookup  # noqa: PLC0415
     from privaudit.registry import load_registry  # noqa: PLC0415
-    from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
+    from privaudit.render import get_renderer  # noqa: PLC0415
     from privaudit.runner import run_audit  # noqa: PLC0415
     from privaudit.session import build_context, gather_inputs  # noqa: PLC0415
 
     settings, exports = _settings_for(opts)
     audit = settings.audit
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
+
     _check_usage(opts, exports)
     password_lines = _password_lines() if opts.password_stdin else None
 
@@ -194,14 +201,8 @@ def run_audit_command(opts: AuditOptions) -> int:
             )
         if opts.since_last:
             report = scheduled.mark_new(report, baseline)
-        to_terminal = opts.output is None
-        options = RenderOptions(
-            width=ui.width_for(sys.stdout) if to_terminal else 100,
-            color=to_terminal and ui.wants_color(sys.stdout),
-            trend=baseline.trend,
-        )
         # The report first, then the history: each write is atomic on its own.
-        ui.write_report(renderer(report, options), opts.output)
+        ui.write_report(renderer(report, _render_options(opts, baseline.trend)), opts.output)
         if opts.output is not None:
             ui.info(f"report written to {opts.output}", quiet=opts.quiet)
         if history is not None:
@@ -210,6 +211,20 @@ def run_audit_command(opts: AuditOptions) -> int:
         if opts.notify is not None:
             delivered = scheduled.notify(opts.notify, report, baseline, quiet=opts.quiet)
     return _exit_code(report, audit, delivered=delivered, quiet=opts.quiet)
+
+
+def _render_options(opts: AuditOptions, trend: tuple[TrendPoint, ...]) -> RenderOptions:
+    from privaudit.render import RenderOptions  # noqa: PLC0415
+
+    to_terminal = opts.output is None
+    return RenderOptions(
+        width=ui.width_for(sys.stdout) if to_terminal else 100,
+        color=to_terminal and ui.wants_color(sys.stdout),
+        trend=trend,
+        details=opts.details,
+        group_by=opts.group_by,
+        links=to_terminal and ui.supports_links(sys.stdout),
+    )
 
 
 def _exit_code(report: Report, audit: AuditSettings, *, delivered: bool, quiet: bool) -> int:
