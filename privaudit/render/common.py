@@ -137,6 +137,56 @@ def problems_by_account(report: Report) -> list[tuple[str, list[Finding]]]:
     ]
 
 
+# A few words per problem, for the one-line-per-account view; plugins fall back to
+# their check's name.
+SHORT = {
+    "PW101": "weak password",
+    "PW102": "reused password",
+    "PW103": "variant of another password",
+    "PW104": "old copy elsewhere",
+    "BR101": "breached password",
+    "MFA101": "no 2FA",
+    "MFA102": "weaker 2FA than offered",
+    "MFA103": "recovery codes not stored",
+    "MFA150": "TOTP seed beside password",
+    "TOTP101": "weak TOTP setup",
+    "TOTP102": "TOTP seed shared",
+    "WEB101": "http:// login",
+}
+
+
+def short_label(report: Report, finding: Finding) -> str:
+    item = finding.details.get("item")
+    if "platform" in finding.details and isinstance(item, str):
+        return item
+    if finding.check_id == "BR101" and isinstance(finding.details.get("breach_count"), int):
+        return f"in {finding.details['breach_count']:,} breaches"
+    return SHORT.get(finding.check_id, report.meta(finding.check_id).name.replace("-", " "))
+
+
+def compact_problems(report: Report) -> list[tuple[Severity, tuple[str, ...], tuple[str, ...]]]:
+    """(worst severity, names, labels): accounts with the same problems share one line."""
+    rows: dict[tuple[str, ...], list[tuple[str, Severity]]] = {}
+    for name, found in problems_by_account(report):
+        labels = tuple(dict.fromkeys(short_label(report, f) for f in found))
+        worst = max((report.severity_of(f) for f in found), key=lambda s: s.rank)
+        rows.setdefault(labels, []).append((name, worst))
+    out = [
+        (max((w for _, w in entries), key=lambda s: s.rank), tuple(n for n, _ in entries), labels)
+        for labels, entries in rows.items()
+    ]
+    # Worst first; sorted() is stable, so equal rows keep the by-account order.
+    return sorted(out, key=lambda row: -row[0].rank)
+
+
+def unanswered_line(report: Report) -> str | None:
+    platforms = unanswered_platforms(report)
+    if not platforms:
+        return None
+    listed = ", ".join(f"{pid} ({n})" for _, pid, n in platforms)
+    return f"Checklist questions to answer: {listed}. Run: privaudit checklist run PLATFORM"
+
+
 def group_name(report: Report, finding: Finding) -> str:
     """The account a finding is about; checklist items group under their platform."""
     if "platform" in finding.details and "item" in finding.details:

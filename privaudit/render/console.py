@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import StringIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
@@ -18,9 +19,11 @@ from privaudit.plan import build_plan
 from privaudit.render import RenderOptions
 from privaudit.render.common import (
     OTHER_SECTIONS,
+    SHORT,
     STATUS_LABEL,
     URL,
     category_rows,
+    compact_problems,
     coverage_line,
     findings_with,
     folded,
@@ -29,7 +32,7 @@ from privaudit.render.common import (
     problem_groups,
     problems_by_account,
     score_line,
-    unanswered_platforms,
+    unanswered_line,
 )
 
 SEVERITY_STYLE = {
@@ -81,6 +84,13 @@ def _summary(report: Report) -> Panel:
     return Panel(Group(head, body), title="privaudit report", title_align="left", box=box.ROUNDED)
 
 
+def _fit(text: Text, indent: int) -> Padding:
+    """Indented text whose wrapped lines stay within the width in characters too:
+    combining marks take no cell but are one character each, so leave room for them."""
+    extra = len(text.plain) - cell_len(text.plain)
+    return Padding(text, (0, max(0, extra), 0, indent))
+
+
 def _plan(console: Console, report: Report) -> None:
     actions = build_plan(report)
     if not actions:
@@ -90,7 +100,7 @@ def _plan(console: Console, report: Report) -> None:
         line = Text.assemble(
             (f"{n}. ", "bold"), action.title, (f"  (~{action.effort_minutes} min)", "dim")
         )
-        console.print(Padding(line, (0, 0, 0, 2)))
+        console.print(_fit(line, 2))
 
 
 def _categories(report: Report) -> Table:
@@ -161,7 +171,25 @@ def _row(console: Console, label: Status, text: Text, indent: int) -> None:
     console.print(Padding(grid, (0, 0, 0, indent)))
 
 
+def _compact(console: Console, report: Report) -> None:
+    rows = compact_problems(report)
+    if not rows:
+        return
+    console.print()
+    console.print(Text("PROBLEMS BY ACCOUNT (--details for every message)", style="bold"))
+    for severity, names, labels in rows:
+        who = names[0] if len(names) == 1 else f"{len(names)} accounts: {', '.join(names)}"
+        line = Text.assemble(
+            (f"{severity.value.upper():<8} ", SEVERITY_STYLE[severity]), (who, "bold"), ": "
+        )
+        line.append(", ".join(labels))
+        console.print(_fit(line, 2))
+
+
 def _by_account(console: Console, report: Report, options: RenderOptions) -> None:
+    if not options.details:
+        _compact(console, report)
+        return
     for subject, found in problems_by_account(report):
         console.print()
         console.print(Padding(Text(subject, style="bold"), (0, 0, 0, 2)))
@@ -193,6 +221,12 @@ def _explanations(console: Console, report: Report, options: RenderOptions) -> N
     if not metas:
         return
     console.print()
+    if not options.details:
+        console.print(Text("HOW TO FIX (privaudit checks explain ID says why)", style="bold"))
+        for meta in metas:
+            label = SHORT.get(meta.id, meta.name.replace("-", " "))
+            _print_block(console, f"{meta.id} {label}: {meta.fix}", 2, options)
+        return
     console.print(Text("WHAT THESE MEAN", style="bold"))
     for meta in metas:
         console.print(Padding(Text.assemble((f"{meta.id} ", "bold"), meta.title), (0, 0, 0, 2)))
@@ -212,8 +246,8 @@ def _others(console: Console, report: Report, options: RenderOptions) -> None:
         console.print()
         console.print(Text(f"{title.upper()}: {len(found)}", style=f"{STATUS_STYLE[status]} bold"))
         if status is Status.UNANSWERED and not options.details:
-            for name, platform, n in unanswered_platforms(report):
-                ask = f"{name}: {n} question(s) to answer: privaudit checklist run {platform}"
+            ask = unanswered_line(report)
+            if ask:
                 console.print(Padding(Text(ask), (0, 0, 0, 2)))
             found = [f for f in found if "platform" not in f.details]
         rows = (
