@@ -164,7 +164,9 @@ def _fold_into_changes(
 def build_plan(report: Report, limit: int = MAX_ACTIONS) -> tuple[Action, ...]:
     values = account_values(report)
     actions = []
-    for kind, _key, found in _fold_into_changes(_groups(report)):
+    for kind, _key, unordered in _fold_into_changes(_groups(report)):
+        # Most valuable account first, then by name: the same plan whatever the order.
+        found = sorted(unordered, key=lambda f: (-values.get(f.subject, 1), f.subject, f.check_id))
         title, why = _title(report, kind, found)
         accounts = tuple(dict.fromkeys(f.subject for f in found))
         # Settings take minutes per item; everything else, per account.

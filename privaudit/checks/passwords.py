@@ -12,6 +12,8 @@ from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.strength import Strength, ZxcvbnEstimator
 
 NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
+# The one attacker PW101's words describe (docs/scoring.md): zxcvbn's slow-hash estimate.
+ATTACKER = "an attacker with a leaked, slowly hashed copy (10,000 guesses a second)"
 _WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
 
 
@@ -113,7 +115,12 @@ class WeakPassword:
         return self.meta.finding(
             Status.PASS,
             account.subject,
-            f"strong: would take {strength.crack_time} to crack",
+            (
+                f"strong: about {strength.crack_time} of guessing for {ATTACKER}"
+                if strength.score >= 4
+                else f"acceptable, not strong: about {strength.crack_time} of guessing for"
+                f" {ATTACKER}; a longer one is safer"
+            ),
             details=details,
         )
 

@@ -186,9 +186,23 @@ def _compact(console: Console, report: Report) -> None:
         console.print(_fit(line, 2))
 
 
+def _settings(console: Console, report: Report, options: RenderOptions) -> None:
+    """A checklist's "no" comes with its own steps and link: nothing else says them."""
+    for name, found in problems_by_account(report):
+        if not all("platform" in f.details for f in found):
+            continue
+        console.print()
+        console.print(Padding(Text(name, style="bold"), (0, 0, 0, 2)))
+        for finding in found:
+            _row(console, finding.status, _finding_text(report, finding, False), 4)
+            if finding.fix:
+                _print_block(console, "Fix: " + finding.fix, 10, options)
+
+
 def _by_account(console: Console, report: Report, options: RenderOptions) -> None:
     if not options.details:
         _compact(console, report)
+        _settings(console, report, options)
         return
     for subject, found in problems_by_account(report):
         console.print()
