@@ -170,9 +170,9 @@ def compact_problems(report: Report) -> list[tuple[Severity, tuple[str, ...], tu
     for name, found in problems_by_account(report):
         labels = tuple(dict.fromkeys(short_label(report, f) for f in found))
         worst = max((report.severity_of(f) for f in found), key=lambda s: s.rank)
-        if any(report.is_new(f) for f in found):
-            name = f"NEW {name}"  # since the previous run (audit --since-last)
-        rows.setdefault(labels, []).append((name, worst))
+        # NEW: since the previous run (audit --since-last).
+        shown = f"NEW {name}" if any(report.is_new(f) for f in found) else name
+        rows.setdefault(labels, []).append((shown, worst))
     out = [
         (max((w for _, w in entries), key=lambda s: s.rank), tuple(n for n, _ in entries), labels)
         for labels, entries in rows.items()
