@@ -45,7 +45,7 @@ def _names(account: Account, key: str) -> bool:
 
 
 def _pick(exports: tuple[str, ...], wanted: str | None, source_format: str | None) -> Account:
-    from privaudit.session import gather_inputs  # noqa: PLC0415
+    from privaudit.pipeline.inputs import gather_inputs  # noqa: PLC0415
     from privaudit.settings import Settings  # noqa: PLC0415
 
     inputs = gather_inputs(Settings(), exports, source_format=source_format)

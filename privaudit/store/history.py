@@ -13,7 +13,6 @@ import json
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +20,7 @@ from types import TracebackType
 from privaudit.errors import InputError
 from privaudit.model import Report, Severity, Status, TrendPoint
 from privaudit.paths import data_dir
+from privaudit.runs import RunResult, RunSummary
 from privaudit.store.atomic import FILE_MODE, ensure_private_dir
 from privaudit.store.migrations import migrate
 
@@ -33,35 +33,6 @@ def default_history_path() -> Path:
 
 def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True, slots=True)
-class RunResult:
-    check_id: str
-    key: str
-    status: Status
-    severity: Severity
-    subject: str
-
-    @property
-    def problem(self) -> bool:
-        return self.status in (Status.FAIL, Status.WARN)
-
-
-@dataclass(frozen=True, slots=True)
-class RunSummary:
-    id: int
-    profile: str
-    started_at: datetime
-    finished_at: datetime
-    tool_version: str
-    score: int | None
-    grade: str | None
-    errors: int
-    unanswered: int
-    skipped: int
-    counts: dict[str, int]
-    categories: tuple[tuple[str, int | None, str | None], ...]
 
 
 def _create_private_file(path: Path) -> None:
