@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +20,7 @@ from privaudit.errors import InputError
 from privaudit.model import Report, Severity, Status, TrendPoint
 from privaudit.paths import data_dir
 from privaudit.runs import RunResult, RunSummary
-from privaudit.store.atomic import FILE_MODE, ensure_private_dir
+from privaudit.store.atomic import ensure_private_dir, open_private
 from privaudit.store.migrations import migrate
 
 HISTORY_FILE = "history.sqlite3"
@@ -33,15 +32,6 @@ def default_history_path() -> Path:
 
 def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _create_private_file(path: Path) -> None:
-    if path.is_symlink():
-        raise InputError(f"refusing to use {path}: it is a symbolic link; remove it")
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-    os.close(os.open(path, flags, FILE_MODE))
-    if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
-        path.chmod(FILE_MODE)
 
 
 class History:
@@ -56,7 +46,7 @@ class History:
         """Open the database, creating and migrating it as needed."""
         path = path or default_history_path()
         ensure_private_dir(path.parent)
-        _create_private_file(path)
+        os.close(open_private(path, os.O_WRONLY))
         try:
             conn = sqlite3.connect(path, timeout=30, isolation_level=None)
             conn.execute("PRAGMA journal_mode = WAL")
