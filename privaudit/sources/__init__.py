@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
@@ -122,12 +121,6 @@ def source_plugins() -> tuple[Plugin, ...]:
 def source_targets() -> dict[str, tuple[str, str]]:
     """name -> (import target, origin)."""
     return {p.name: (p.target, p.origin) for p in source_plugins()}
-
-
-def load_importer(target: str) -> Importer:
-    module_name, _, attr = target.partition(":")
-    factory: Callable[[], Importer] = getattr(import_module(module_name), attr)
-    return factory()
 
 
 def as_importer(obj: object) -> Importer:
