@@ -1,7 +1,9 @@
 """Files generated from the one description of each schema.
 
 - docs/checklist-schema.json from privaudit/checklists/schema.py;
-- the settings tables of docs/configuration.md from privaudit/settings.py.
+- the settings tables of docs/configuration.md from privaudit/settings.py;
+- docs/report-schema.json from privaudit/report-schema.json (the copy the package
+  ships to validate saved reports).
 
 `python -m privaudit.schemas` rewrites them; tests/core/test_schemas.py fails
 when a generated file is not current.
@@ -14,6 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 
 from privaudit.checklists.schema import json_schema
@@ -27,6 +30,10 @@ _BLOCK = re.compile(r"(<!-- settings:(\w+) -->\n).*?(<!-- /settings -->)", re.DO
 
 def checklist_schema(_current: str) -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_schema(_current: str) -> str:
+    return files("privaudit").joinpath("report-schema.json").read_text(encoding="utf-8")
 
 
 def _default(spec: dataclasses.Field[object]) -> str:
@@ -64,6 +71,7 @@ def configuration(current: str) -> str:
 GENERATED: dict[str, Callable[[str], str]] = {
     CHECKLIST_SCHEMA: checklist_schema,
     CONFIGURATION: configuration,
+    "docs/report-schema.json": report_schema,
 }
 
 
