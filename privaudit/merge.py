@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING, Final
 from privaudit.accounts import Account, MfaMethod
 
 if TYPE_CHECKING:
-    from privaudit.checklists.audit import ChecklistContext
-    from privaudit.checklists.model import Checklist, Item
+    from privaudit.checklists.model import Checklist, ChecklistContext, Item
 
 LOGIN_2FA_TAG: Final = "login-2fa"
 """Checklist items tagged so ask whether the platform account's own 2-step login is on."""

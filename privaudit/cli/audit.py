@@ -147,10 +147,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> int:
         """Run the audit and print a scored report."""
-        from privaudit.cli.run import AuditOptions, run_audit_command  # noqa: PLC0415
+        from privaudit.cli.run import run_audit_command  # noqa: PLC0415
+        from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
-            AuditOptions(
+            AuditRequest(
                 exports=tuple(accounts or ()),
                 config=config,
                 fmt=fmt,
@@ -170,12 +171,12 @@ def register(app: typer.Typer) -> None:
                 kdbx_keyfile=kdbx_keyfile,
                 max_input_size=max_input_size,
                 since_last=since_last,
+                details=details,
+                group_by=group_by,
                 notify=notify,
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
                 no_cache=no_cache,
-                details=details,
-                group_by=group_by,
             )
         )
 
@@ -200,10 +201,11 @@ def register(app: typer.Typer) -> None:
         ] = "account",
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
-        from privaudit.cli.run import AuditOptions, run_audit_command  # noqa: PLC0415
+        from privaudit.cli.run import run_audit_command  # noqa: PLC0415
+        from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
-            AuditOptions(
+            AuditRequest(
                 fmt=fmt,
                 output=output,
                 quiet=quiet,
