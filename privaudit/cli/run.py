@@ -60,7 +60,8 @@ def exit_code(report: Report, audit: AuditSettings, *, delivered: bool, quiet: b
     if code is ExitCode.POLICY:
         ui.info(f"privaudit: exit 1, policy not met: {'; '.join(reasons)}", quiet=False)
     if code is ExitCode.INCOMPLETE:
-        ui.info(f"privaudit: exit 3, audit incomplete: {incomplete_reason(report, audit.fail_under)}", quiet=False)
+        why = incomplete_reason(report, audit.fail_under)
+        ui.info(f"privaudit: exit 3, audit incomplete: {why}", quiet=False)
     if not delivered and code is ExitCode.OK:
         # Monitoring relies on the webhook: a lost notification is not a clean run.
         code = ExitCode.INCOMPLETE

@@ -13,9 +13,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from privaudit.checks.grouping import name_list
 from privaudit.model import Finding, Report, Severity, Status
-from privaudit.plan import build_plan
+from privaudit.plan import and_list, build_plan
 from privaudit.render import RenderOptions
 from privaudit.render.common import (
     OTHER_SECTIONS,
@@ -273,7 +272,7 @@ def _others(console: Console, report: Report, options: RenderOptions) -> None:
             who = (
                 subjects[0]
                 if len(subjects) == 1
-                else f"{len(subjects)} accounts ({name_list(list(subjects), 3)})"
+                else f"{len(subjects)} accounts ({and_list(subjects)})"
             )
             line = Text.assemble((f"{check_id} ", "bold"), who, ": ", message)
             console.print(Padding(line, (0, 0, 0, 2)))
