@@ -17,6 +17,8 @@ from typing import BinaryIO
 from privaudit.errors import InputError, PrivauditError
 
 _VIRTUAL_ROOTS = ("/proc", "/sys", "/dev")
+# tmpfs: a good place for a plaintext export that must not hit disk (only compared with).
+_RAM_FOLDER = "/dev/shm"  # noqa: S108
 
 
 def _kind(mode: int) -> str:
@@ -32,8 +34,13 @@ def _kind(mode: int) -> str:
 
 
 def is_virtual(path: Path) -> bool:
-    """Whether `path` resolves into /proc, /sys or /dev (kernel files, not user data)."""
+    """Whether `path` resolves into /proc, /sys or /dev (kernel files, not user data).
+
+    /dev/shm is ordinary memory-backed storage, so it is not one of them.
+    """
     real = os.path.realpath(path)
+    if real == _RAM_FOLDER or real.startswith(_RAM_FOLDER + "/"):
+        return False
     return any(real == root or real.startswith(root + "/") for root in _VIRTUAL_ROOTS)
 
 

@@ -118,6 +118,10 @@ def _check_usage(opts: AuditOptions, exports: tuple[str | Path, ...]) -> None:
         from privaudit.notify import check_url  # noqa: PLC0415
 
         check_url(opts.notify)
+    if opts.output is not None:
+        from privaudit.store.atomic import check_output_path  # noqa: PLC0415
+
+        check_output_path(opts.output)  # a device or FIFO is refused before any work
     if opts.demo and (opts.since_last or opts.notify):
         raise UsageError("demo runs are not recorded: --since-last and --notify need 'audit'")
     stdin_readers = [e for e in exports if str(e) == "-"]
@@ -208,7 +212,9 @@ def run_audit_command(opts: AuditOptions) -> int:
             history.append(report, profile_id)
         delivered = True
         if opts.notify is not None:
-            delivered = scheduled.notify(opts.notify, report, baseline, quiet=opts.quiet)
+            delivered = scheduled.notify(
+                opts.notify, report, baseline, profile=profile_id, quiet=opts.quiet
+            )
     return _exit_code(report, audit, delivered=delivered, quiet=opts.quiet)
 
 

@@ -51,7 +51,7 @@ def mark_new(report: Report, baseline: Baseline) -> Report:
     )
 
 
-def notify(url: str, report: Report, baseline: Baseline, *, quiet: bool) -> bool:
+def notify(url: str, report: Report, baseline: Baseline, *, profile: str, quiet: bool) -> bool:
     """POST the summary when the score dropped or serious problems appeared.
 
     Returns False when the webhook could not be reached (the caller exits 3).
@@ -60,6 +60,7 @@ def notify(url: str, report: Report, baseline: Baseline, *, quiet: bool) -> bool
 
     from privaudit.errors import ServiceError  # noqa: PLC0415
     from privaudit.notify import TIMEOUT_SECONDS, post_summary  # noqa: PLC0415
+    from privaudit.store.profile_key import outbound_key, profile_secret  # noqa: PLC0415
     from privaudit.trends import (  # noqa: PLC0415
         new_problem_keys,
         notification_payload,
@@ -70,8 +71,13 @@ def notify(url: str, report: Report, baseline: Baseline, *, quiet: bool) -> bool
     if not reasons:
         ui.info("privaudit: no notification: the score did not drop", quiet=quiet)
         return True
+    secret = profile_secret(profile)
     payload = notification_payload(
-        report, baseline.previous, reasons, new_problem_keys(report, baseline.results)
+        report,
+        baseline.previous,
+        reasons,
+        new_problem_keys(report, baseline.results),
+        lambda key: outbound_key(secret, key),
     )
     with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
         try:
