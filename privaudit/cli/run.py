@@ -40,6 +40,7 @@ class AuditOptions:
     column_map: str | None = None
     kdbx_password_stdin: bool = False
     kdbx_keyfile: Path | None = None
+    kdbx_kdf_limit: int = 1
     max_input_size: str | None = None
     since_last: bool = False
     notify: str | None = None
@@ -279,6 +280,7 @@ def _read_options(opts: AuditOptions, interactive: bool) -> ReadOptions:
         column_map=column_map,
         kdbx_password=kdbx_password,
         kdbx_keyfile=opts.kdbx_keyfile,
+        kdbx_kdf_limit=opts.kdbx_kdf_limit,
         max_bytes=max_bytes,
     )
 
