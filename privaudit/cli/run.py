@@ -152,10 +152,10 @@ def run_audit_command(opts: AuditOptions) -> int:
         history = None
         profile_id = scheduled.profile_name(settings.source_path)
         if not opts.demo:
-            from privaudit.store.lock import profile_lock  # noqa: PLC0415
+            from privaudit.store.lock import probe_lock  # noqa: PLC0415
 
-            # Before anything is written: a second run stops here with exit 3.
-            stack.enter_context(profile_lock(profile_id))
+            # Before anything is read: a second run stops here with exit 3.
+            probe_lock(profile_id)
         interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
         # The demo's plan holds its own pre-answered items: it never reads user data.
         plan = load_plan(settings, demo=opts.demo, now=utc_now())
@@ -170,10 +170,9 @@ def run_audit_command(opts: AuditOptions) -> int:
             read_options=_read_options(opts, interactive),
         )
         if not opts.demo:
-            from privaudit.store.history import History  # noqa: PLC0415
-
-            # Only once the inputs are good: bad input exits 2 with nothing created.
-            history = stack.enter_context(History.open())
+            # Only once the inputs are good: bad input exits 2 with nothing created,
+            # not even the lock file.
+            history = scheduled.lock_and_open_history(stack, profile_id)
         baseline = scheduled.load_baseline(history, profile_id)
 
         if interactive:

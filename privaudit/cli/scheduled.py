@@ -3,6 +3,7 @@ and --notify. Wiring only; the logic lives in privaudit.store and privaudit.tren
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +22,15 @@ def profile_name(source_path: str | None) -> str:
     from pathlib import Path  # noqa: PLC0415
 
     return str(Path(source_path).resolve()) if source_path else "default"
+
+
+def lock_and_open_history(stack: contextlib.ExitStack[bool | None], profile: str) -> History:
+    """Take the profile's lock, then open its history, both held until `stack` closes."""
+    from privaudit.store.history import History  # noqa: PLC0415
+    from privaudit.store.lock import profile_lock  # noqa: PLC0415
+
+    stack.enter_context(profile_lock(profile))
+    return stack.enter_context(History.open())
 
 
 @dataclass(frozen=True)
