@@ -58,6 +58,17 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def verify_private_dir(path: Path) -> bool:
+    """Before reading from one of privaudit's folders: False when it does not exist,
+    True when it is a real folder of this user (tightened to 0700 if needed);
+    InputError otherwise. Creates nothing."""
+    path = Path(path)
+    if not os.path.lexists(path):
+        return False
+    _verify(path)
+    return True
+
+
 def _verify(path: Path) -> None:
     try:
         info = path.lstat()

@@ -13,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
+from privaudit.errors import InputError
 from privaudit.paths import data_dir
 from privaudit.settings import TfaSettings
-from privaudit.store.atomic import ensure_private_dir, write_atomic
+from privaudit.store.atomic import ensure_private_dir, verify_private_dir, write_atomic
 from privaudit.tfa.dataset import (
     MAX_DATASET_BYTES,
     Dataset,
@@ -57,6 +58,11 @@ def save_download(raw: bytes, data: Any, *, url: str, fetched: datetime, entries
 
 def _read_stored(path: Path) -> tuple[dict[str, Any], StoredInfo]:
     where = str(path)
+    try:
+        verify_private_dir(path.parent.parent)
+        verify_private_dir(path.parent)
+    except InputError as exc:
+        raise DatasetError(str(exc)) from None
     try:
         if path.stat().st_size > MAX_DATASET_BYTES * 2:
             raise DatasetError(f"{where}: too large; run 'privaudit data update' again")

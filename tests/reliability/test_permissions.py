@@ -158,3 +158,29 @@ def test_regular_files_and_new_paths_are_fine(tmp_path: Path) -> None:
     existing.write_text("old")
     assert check_output_path(existing) == existing
     assert check_output_path(tmp_path / "new.html") == tmp_path / "new.html"
+
+
+def test_reading_checks_the_folder_first_and_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from privaudit.store.answers import load_answers
+    from privaudit.store.atomic import verify_private_dir
+
+    assert verify_private_dir(tmp_path / "none") is False
+    assert not (tmp_path / "none").exists()
+    planted = tmp_path / "data"
+    planted.mkdir(mode=0o755)
+    (planted / "answers.json").write_text("{}")
+    monkeypatch.setattr(os, "geteuid", lambda: planted.stat().st_uid + 1)
+    with pytest.raises(InputError, match="belongs to another user"):
+        load_answers(planted / "answers.json")
+
+
+def test_a_widened_data_folder_is_tightened_before_it_is_read(tmp_path: Path) -> None:
+    from privaudit.tfa.declarations import load_declarations
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    folder.chmod(0o777)
+    assert load_declarations(folder / "mfa-declarations.json") == []
+    assert _mode(folder) == 0o700
