@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from privaudit.accounts import Account, MfaMethod, host_of
+from privaudit.accounts import Account, MfaMethod, app_id, host_of
 from privaudit.secret import Secret, TotpSeed
 
 NO_PASSWORD = "no password"  # noqa: S105  # a skip reason
@@ -104,7 +104,7 @@ def label_for(title: str, urls: Iterable[str], username: str) -> str:
     if title:
         return title
     for url in urls:
-        host = host_of(url)
+        host = host_of(url) or app_id(url)
         if host:
             return host
     return username or "(unnamed)"
