@@ -17,6 +17,7 @@ from privaudit.errors import InputError
 from privaudit.paths import data_dir
 from privaudit.settings import TfaSettings
 from privaudit.store.atomic import ensure_private_dir, verify_private_dir, write_atomic
+from privaudit.text import sanitize
 from privaudit.tfa.dataset import (
     MAX_DATASET_BYTES,
     Dataset,
@@ -76,8 +77,18 @@ def _read_stored(path: Path) -> tuple[dict[str, Any], StoredInfo]:
     fetched, url = doc.get("fetched"), doc.get("url")
     if not isinstance(fetched, str) or not isinstance(url, str):
         raise DatasetError(f"{where}: no fetch date; run 'privaudit data update' again")
-    info = StoredInfo(fetched, url, int(doc.get("entries") or 0), str(doc.get("sha256", "")))
+    # Shown by 'data status': text from a file goes through the sanitiser like any other.
+    info = StoredInfo(
+        sanitize(fetched, max_length=40),
+        sanitize(url, max_length=500),
+        _count(doc.get("entries")),
+        sanitize(str(doc.get("sha256", "")), max_length=64),
+    )
     return doc, info
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def stored_info() -> StoredInfo | None:

@@ -23,6 +23,7 @@ def test_a_fifo_as_accounts_is_refused_without_waiting_for_a_writer(cli, fifo: P
     result = cli("audit", "--offline", "--no-input", "-a", str(fifo))
     assert result.code == 2
     assert "named pipe (FIFO)" in result.err
+    assert "--accounts -" in result.err, "process substitution users learn to pipe to stdin"
     assert "Traceback" not in result.err
 
 
