@@ -44,6 +44,8 @@ class Account:
     source: str = "profile"
     created: datetime | None = None
     modified: datetime | None = None
+    expires: datetime | None = None
+    """When the password manager marks the entry to expire (KeePass); None: never."""
     domains: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from privaudit.check import Check
 from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
+from privaudit.checks.expired import ExpiredEntry
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
@@ -16,6 +17,7 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     ReusedPassword,
     NearReusedPassword,
     BreachedPassword,
+    ExpiredEntry,
     MissingMfa,
     WeakMfaMethod,
     RecoveryCodes,
