@@ -41,6 +41,14 @@ def register(app: typer.Typer) -> None:
         timeout: Annotated[
             float, typer.Option(min=1, max=600, help="Network timeout in seconds.")
         ] = 30.0,
+        accept_changes: Annotated[
+            bool,
+            typer.Option(
+                "--accept-changes",
+                help="Install an update even if it removes 2FA from services or drops"
+                " more than 5% of them (review it first).",
+            ),
+        ] = False,
     ) -> None:
         """Download the 2fa.directory dataset, validate it, then replace the stored copy."""
         from datetime import UTC, datetime  # noqa: PLC0415
@@ -54,31 +62,43 @@ def register(app: typer.Typer) -> None:
         settings = load_settings(config)
         now, min_entries = datetime.now(UTC), settings.tfa.min_entries
         source = url or settings.tfa.url
-        if file is not None:
-            result = update_from_file(file, now=now, min_entries=min_entries)
-        elif is_file_url(source):
+        if file is not None or is_file_url(source):
             from privaudit.tfa.update import file_url_path  # noqa: PLC0415
 
-            result = update_from_file(file_url_path(source), now=now, min_entries=min_entries)
+            path = file if file is not None else file_url_path(source)
+            result = update_from_file(
+                path, now=now, min_entries=min_entries, accept_changes=accept_changes
+            )
         else:
-            result = _download(source, timeout, now, min_entries)
+            result = _download(source, timeout, now, min_entries, accept_changes)
+        if result.changes.suspicious:
+            from privaudit.tfa.review import describe  # noqa: PLC0415
+
+            typer.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
         skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
         typer.echo(
             f"2FA data updated: {result.entries} services{skipped},"
             f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
         )
 
-    def _download(source: str, timeout: float, now: datetime, min_entries: int) -> UpdateResult:
+    def _download(
+        source: str, timeout: float, now: datetime, min_entries: int, accept_changes: bool
+    ) -> UpdateResult:
         import httpx  # noqa: PLC0415
 
         from privaudit import __version__  # noqa: PLC0415
         from privaudit.tfa.update import update_dataset  # noqa: PLC0415
 
         headers = {"User-Agent": f"privaudit/{__version__} (2FA data update)"}
-        with httpx.Client(
-            timeout=timeout, headers=headers, follow_redirects=True, max_redirects=5
-        ) as client:
-            return update_dataset(client, source, now=now, min_entries=min_entries)
+        # Redirects are followed by update_dataset, which checks each hop first.
+        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+            return update_dataset(
+                client,
+                source,
+                now=now,
+                min_entries=min_entries,
+                accept_changes=accept_changes,
+            )
 
     @group.command("status")
     def status(

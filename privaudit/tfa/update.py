@@ -10,7 +10,6 @@ download: `store_validated` is the one door to the stored copy.
 from __future__ import annotations
 
 import ipaddress
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,8 +17,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from privaudit.errors import ServiceError, ServiceUnavailableError, UsageError
-from privaudit.tfa.dataset import MAX_DATASET_BYTES, DatasetError, parse_services
-from privaudit.tfa.store import save_download
+from privaudit.tfa.dataset import MAX_DATASET_BYTES, DatasetError, Service, load_builtin
+from privaudit.tfa.review import Changes, validate_update
+from privaudit.tfa.store import load_stored, save_download
 
 if TYPE_CHECKING:
     import httpx
@@ -32,6 +32,7 @@ class UpdateResult:
     skipped: int
     fetched: datetime
     size: int
+    changes: Changes
 
 
 def _is_loopback(host: str) -> bool:
@@ -59,44 +60,79 @@ def check_url(url: str) -> str:
     )
 
 
+MAX_REDIRECTS = 5
+
+
 def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYTES) -> bytes:
+    """GET `url`, following at most MAX_REDIRECTS redirects, each checked before it is
+    followed (the client must not follow redirects itself)."""
     import httpx  # noqa: PLC0415
 
     try:
-        with client.stream("GET", url) as response:
-            check_url(str(response.url))  # a redirect must not leave https either
-            if response.status_code != 200:
-                raise ServiceUnavailableError(
-                    f"2FA dataset download from {url} failed: HTTP {response.status_code};"
-                    " check tfa.url or try later (your current copy is unchanged)"
-                )
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise ServiceError(
-                        f"2FA dataset download from {url} is larger than"
-                        f" {max_bytes // 2**20} MiB; refusing it (your current copy is unchanged)"
-                    )
-                chunks.append(chunk)
+        request = client.build_request("GET", url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            response = client.send(request, stream=True, follow_redirects=False)
+            try:
+                if not response.has_redirect_location:
+                    return _read_body(response, url, max_bytes)
+                next_request = response.next_request
+            finally:
+                response.close()
+            if next_request is None:
+                break
+            check_url(str(next_request.url))  # before connecting: a hop must not leave https
+            request = next_request
+        raise ServiceError(
+            f"2FA dataset download from {url} redirected more than {MAX_REDIRECTS} times;"
+            " check tfa.url (your current copy is unchanged)"
+        )
     except httpx.HTTPError as exc:
         raise ServiceUnavailableError(
             f"2FA dataset download from {url} failed ({type(exc).__name__}); check the network"
             " or try later (your current copy is unchanged)"
         ) from None
+
+
+def _read_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    if response.status_code != 200:
+        raise ServiceUnavailableError(
+            f"2FA dataset download from {url} failed: HTTP {response.status_code};"
+            " check tfa.url or try later (your current copy is unchanged)"
+        )
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ServiceError(
+                f"2FA dataset download from {url} is larger than"
+                f" {max_bytes // 2**20} MiB; refusing it (your current copy is unchanged)"
+            )
+        chunks.append(chunk)
     return b"".join(chunks)
 
 
 def update_dataset(
-    client: httpx.Client, url: str, *, now: datetime, min_entries: int
+    client: httpx.Client,
+    url: str,
+    *,
+    now: datetime,
+    min_entries: int,
+    accept_changes: bool = False,
 ) -> UpdateResult:
     if is_file_url(url):
-        return update_from_file(file_url_path(url), now=now, min_entries=min_entries)
+        return update_from_file(
+            file_url_path(url), now=now, min_entries=min_entries, accept_changes=accept_changes
+        )
     url = check_url(url)
     raw = download(client, url)
     return store_validated(
-        raw, url=url, where=f"download from {url}", now=now, min_entries=min_entries
+        raw,
+        url=url,
+        where=f"download from {url}",
+        now=now,
+        min_entries=min_entries,
+        accept_changes=accept_changes,
     )
 
 
@@ -119,7 +155,9 @@ def file_url_path(url: str) -> Path:
     return Path(url2pathname(parts.path))
 
 
-def update_from_file(path: Path, *, now: datetime, min_entries: int) -> UpdateResult:
+def update_from_file(
+    path: Path, *, now: datetime, min_entries: int, accept_changes: bool = False
+) -> UpdateResult:
     """Load a local 2fa.directory snapshot (an all.json saved earlier, an offline mirror)."""
     from privaudit.files import open_user_file  # noqa: PLC0415
 
@@ -133,20 +171,38 @@ def update_from_file(path: Path, *, now: datetime, min_entries: int) -> UpdateRe
             " (your current copy is unchanged)"
         )
     url = path.resolve().as_uri()
-    return store_validated(raw, url=url, where=where, now=now, min_entries=min_entries)
+    return store_validated(
+        raw, url=url, where=where, now=now, min_entries=min_entries, accept_changes=accept_changes
+    )
 
 
 def store_validated(
-    raw: bytes, *, url: str, where: str, now: datetime, min_entries: int
+    raw: bytes,
+    *,
+    url: str,
+    where: str,
+    now: datetime,
+    min_entries: int,
+    accept_changes: bool = False,
 ) -> UpdateResult:
-    """Validate a dataset however it arrived, then replace the stored copy."""
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise DatasetError(
-            f"{where}: not valid JSON: the download is corrupt or partial"
-            " (your current copy is unchanged)"
-        ) from None
-    services, bad = parse_services(data, where=where, min_entries=min_entries)
+    """Validate a dataset however it arrived (download or local file: the same checks,
+    including the refusal of suspicious changes), then replace the stored copy."""
+    data, services, bad, changes = validate_update(
+        raw,
+        where=where,
+        min_entries=min_entries,
+        previous=_current_services(),
+        builtin=load_builtin().services,
+        accept_changes=accept_changes,
+    )
     path = save_download(raw, data, url=url, fetched=now, entries=len(services))
-    return UpdateResult(path, len(services), bad, now, len(raw))
+    return UpdateResult(path, len(services), bad, now, len(raw), changes)
+
+
+def _current_services() -> tuple[Service, ...] | None:
+    """The stored copy being replaced; None when there is none or it is unreadable."""
+    try:
+        stored = load_stored()
+    except DatasetError:
+        return None
+    return stored.services if stored is not None else None
