@@ -213,3 +213,20 @@ def test_local_snapshot_usage_errors(cli, args: tuple[str, ...], message: str) -
     result = cli("data", "update", *args)
     assert result.code == 2
     assert message in result.err
+
+
+def test_a_local_snapshot_gets_the_same_review_as_a_download(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "good.json"
+    good.write_bytes(GOOD)
+    assert cli("data", "update", "--file", str(good)).code == 0
+    before = stored_path().read_bytes()
+    entries = v3_entries(20)
+    entries[0][1] = {**entries[0][1], "tfa": []}  # "Example Mail no longer offers 2FA"
+    worse = tmp_path / "worse.json"
+    worse.write_bytes(json.dumps(entries).encode())
+    refused = cli("data", "update", "--file", str(worse))
+    assert refused.code == 2
+    assert "refused" in refused.err and "--accept-changes" in refused.err
+    assert stored_path().read_bytes() == before
+    accepted = cli("data", "update", "--file", str(worse), "--accept-changes")
+    assert accepted.code == 0, accepted.err
