@@ -43,7 +43,7 @@ class AuditContext:
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
     expired: tuple[Account, ...] = ()
     """Entries the password manager marks as expired: kept out of `accounts`, so no
-    check audits them as live logins; PW104 reports each one."""
+    check audits them as live logins; PW105 reports each one."""
 
     def __post_init__(self) -> None:
         if not any(a.expires is not None for a in self.accounts):

@@ -7,7 +7,7 @@ from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
 from privaudit.checks.expired import ExpiredEntry
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
-from privaudit.checks.passwords import ReusedPassword, WeakPassword
+from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
 from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInSameVault
 
@@ -15,6 +15,7 @@ from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInS
 BUILTIN_CHECKS: tuple[type[Check], ...] = (
     WeakPassword,
     ReusedPassword,
+    StalePasswordCopy,
     NearReusedPassword,
     BreachedPassword,
     ExpiredEntry,

@@ -1,4 +1,4 @@
-"""Entries the password manager marks as expired (PW104).
+"""Entries the password manager marks as expired (PW105).
 
 KeePass and KeePassXC let an entry expire: the user said "this login is over".
 Such entries are kept out of every other check (`AuditContext` holds them apart),
@@ -16,7 +16,7 @@ from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 
 class ExpiredEntry:
     meta = CheckMeta(
-        id="PW104",
+        id="PW105",
         name="expired-entry",
         category="passwords",
         severity=Severity.LOW,
