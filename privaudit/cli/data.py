@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 CONFIG_HELP = "Profile/config TOML (default: your config dir)."
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(
         help="Reference data privaudit uses (2FA support data).", no_args_is_help=True
     )
@@ -50,7 +53,7 @@ def register(app: typer.Typer) -> None:
                 min_entries=settings.tfa.min_entries,
             )
         skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
-        typer.echo(
+        env.echo(
             f"2FA data updated: {result.entries} services{skipped},"
             f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
         )
@@ -65,9 +68,9 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings(config)
         dataset, notice = choose_dataset(settings.tfa)
-        typer.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
+        env.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
         info = stored_info() if notice is None else None
         if info is not None:
-            typer.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
+            env.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
         if notice:
-            typer.echo(notice, err=True)
+            env.echo(notice, err=True)
