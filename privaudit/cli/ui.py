@@ -1,18 +1,27 @@
-"""Output plumbing shared by the commands; terminal facts come from the Environment."""
+"""Output plumbing shared by the commands; terminal facts come from the Environment.
+
+Loaded only by commands that run; rich is still imported where it is used, since
+a report piped to a file or a JSON listing never needs it.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
+
+from privaudit.errors import UsageError
+from privaudit.render import RenderOptions
+from privaudit.runner import ProgressEvent
+from privaudit.store.atomic import write_atomic
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from privaudit.cli.env import Environment
     from privaudit.model import TrendPoint
-    from privaudit.render import RenderOptions
     from privaudit.runner import ProgressCallback
 
 
@@ -21,8 +30,6 @@ def write_report(env: Environment, text: str, output: Path | None) -> None:
         env.stdout.write(text)
         env.stdout.flush()
         return
-    from privaudit.store.atomic import write_atomic  # noqa: PLC0415
-
     write_atomic(output, text.encode("utf-8"))
 
 
@@ -30,8 +37,6 @@ def render_options(
     env: Environment, *, to_terminal: bool, trend: tuple[TrendPoint, ...] = ()
 ) -> RenderOptions:
     """Width and colour of the terminal for stdout; a fixed 100 columns for a file."""
-    from privaudit.render import RenderOptions  # noqa: PLC0415
-
     return RenderOptions(
         width=env.width() if to_terminal else 100,
         color=to_terminal and env.wants_color(),
@@ -47,8 +52,6 @@ def progress_bar(env: Environment, enabled: bool) -> Iterator[ProgressCallback |
         return
     from rich.console import Console  # noqa: PLC0415
     from rich.progress import BarColumn, Progress, TextColumn  # noqa: PLC0415
-
-    from privaudit.runner import ProgressEvent  # noqa: PLC0415
 
     console = Console(file=env.stderr, markup=False, highlight=False)
     with Progress(
@@ -105,13 +108,9 @@ def print_listing(
 ) -> None:
     """A `list` command's output: JSON rows, or a table of (header, key) columns."""
     if fmt == "json":
-        import json  # noqa: PLC0415
-
         env.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
     if fmt != "table":
-        from privaudit.errors import UsageError  # noqa: PLC0415
-
         raise UsageError(f"unknown --format {fmt!r} for '{command}'; use table or json")
     from rich import box  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
