@@ -19,6 +19,9 @@ MIN_WIDTH, MAX_WIDTH = 60, 120
 """Terminal width used for reports: narrower is unreadable, wider hard to scan."""
 
 
+LINK_TERMINALS = ("iTerm.app", "WezTerm", "vscode", "ghostty", "kitty")
+
+
 def _isatty(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
@@ -79,6 +82,19 @@ class Environment:
         """A status line on stderr (never stdout, which may carry the report)."""
         if not quiet:
             self.echo(message, err=True)
+
+    def supports_links(self, stream: IO[str] | None = None) -> bool:
+        """Whether the terminal is one known to show OSC 8 hyperlinks; elsewhere a URL
+        is printed bare (and whole)."""
+        if not self.wants_color(stream):
+            return False
+        env = self.environ
+        return (
+            env.get("TERM_PROGRAM", "") in LINK_TERMINALS
+            or "VTE_VERSION" in env
+            or env.get("TERM", "").startswith(("xterm-kitty", "foot"))
+            or "WT_SESSION" in env
+        )
 
     def width(self, stream: IO[str] | None = None) -> int:
         """The terminal's width (60-120) on a terminal, else COLUMNS (40-400) or 80."""

@@ -14,6 +14,7 @@ from privaudit.pipeline.request import AuditRequest
 from privaudit.pipeline.settings import audit_settings
 from privaudit.policy import exit_code_for, policy_failures
 from privaudit.render import get_renderer
+from privaudit.render.common import AREA_NAMES
 from privaudit.settings import AuditSettings
 
 
@@ -30,8 +31,13 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
     with open_audit(request, settings, exports, io) as run:
         with ui.progress_bar(env, not request.quiet) as on_progress:
             report = run.run(on_progress)
+        to_terminal = request.output is None
         options = ui.render_options(
-            env, to_terminal=request.output is None, trend=run.baseline.trend
+            env,
+            to_terminal=to_terminal,
+            trend=run.baseline.trend,
+            details=request.details,
+            group_by=request.group_by,
         )
         ui.write_report(env, renderer(report, options), request.output)
         if request.output is not None:
@@ -41,21 +47,33 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
         if delivery is not None:
             env.info(delivery.message, quiet=request.quiet and not delivery.warning)
     delivered = delivery is None or delivery.delivered
-    return exit_code(env, report, audit, delivered=delivered, quiet=request.quiet)
+    return exit_code(env, report, audit, delivered=delivered)
 
 
-def exit_code(
-    env: Environment, report: Report, audit: AuditSettings, *, delivered: bool, quiet: bool
-) -> int:
+def exit_code(env: Environment, report: Report, audit: AuditSettings, *, delivered: bool) -> int:
+    """The exit code, and one line on stderr saying why it is 1 or 3, even with --quiet:
+    a scheduled job's log must say why it failed."""
     code = exit_code_for(report, fail_under=audit.fail_under, fail_on=audit.fail_on)
-    for reason in policy_failures(report, fail_under=audit.fail_under, fail_on=audit.fail_on):
-        env.info(f"privaudit: policy not met: {reason}", quiet=quiet)
+    reasons = policy_failures(report, fail_under=audit.fail_under, fail_on=audit.fail_on)
+    if code is ExitCode.POLICY:
+        env.info(f"privaudit: exit 1, policy not met: {'; '.join(reasons)}")
     if code is ExitCode.INCOMPLETE:
-        env.info(
-            f"privaudit: audit incomplete: {report.score.errors} result(s) could not be checked",
-            quiet=quiet,
-        )
+        why = incomplete_reason(report, audit.fail_under)
+        env.info(f"privaudit: exit 3, audit incomplete: {why}")
     if not delivered and code is ExitCode.OK:
         # Monitoring relies on the webhook: a lost notification is not a clean run.
         code = ExitCode.INCOMPLETE
+        env.info("privaudit: exit 3, the --notify webhook was not delivered")
     return int(code)
+
+
+def incomplete_reason(report: Report, fail_under: int | None) -> str:
+    parts = []
+    if report.score.errors:
+        parts.append(f"{report.score.errors} result(s) could not be checked")
+    if report.score.missing and fail_under is not None:
+        missing = " and ".join(AREA_NAMES[m] for m in report.score.missing)
+        parts.append(f"{missing} not checked, so --fail-under cannot be met")
+    if report.score.value is None and not parts:
+        parts.append("nothing could be scored, so --fail-under cannot be met")
+    return "; ".join(parts) or "some results are unknown"

@@ -34,13 +34,21 @@ def write_report(env: Environment, text: str, output: Path | None) -> None:
 
 
 def render_options(
-    env: Environment, *, to_terminal: bool, trend: tuple[TrendPoint, ...] = ()
+    env: Environment,
+    *,
+    to_terminal: bool,
+    trend: tuple[TrendPoint, ...] = (),
+    details: bool = False,
+    group_by: str = "account",
 ) -> RenderOptions:
-    """Width and colour of the terminal for stdout; a fixed 100 columns for a file."""
+    """Width, colour and links of the terminal for stdout; a fixed 100 columns for a file."""
     return RenderOptions(
         width=env.width() if to_terminal else 100,
         color=to_terminal and env.wants_color(),
         trend=trend,
+        details=details,
+        group_by=group_by,
+        links=to_terminal and env.supports_links(),
     )
 
 
