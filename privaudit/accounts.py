@@ -42,6 +42,9 @@ class Account:
     source: str = "profile"
     created: datetime | None = None
     modified: datetime | None = None
+    password_changed: datetime | None = None
+    """When the current password was set, where the export says (its own date or history).
+    None: unknown; `modified` then still bounds it from above."""
     domains: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:

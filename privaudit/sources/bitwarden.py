@@ -93,6 +93,9 @@ def _item(item: Any, source: str) -> Account | str:
         totp=raw(login.get("totp")),
         created=parse_date(item.get("creationDate")),
         modified=parse_date(item.get("revisionDate")),
+        # Null until the password is first changed; creationDate is no substitute
+        # (an item imported from another manager is "created" on import).
+        password_changed=parse_date(login.get("passwordRevisionDate")),
     )
 
 

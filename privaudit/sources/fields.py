@@ -54,6 +54,21 @@ def parse_date(value: Any) -> datetime | None:
     return None
 
 
+def password_set_from_history(
+    versions: Iterable[tuple[datetime | None, str]], current: str
+) -> datetime | None:
+    """When the current password was set, from an item's history (oldest first) of
+    (time the version was saved, its password): the first save of the newest run of
+    versions with the current password. None when the history never shows a change."""
+    saved = list(versions)
+    since: datetime | None = None
+    for when, password in reversed(saved):
+        if password != current:
+            return since
+        since = when
+    return None
+
+
 def label_for(title: str, urls: Iterable[str], username: str) -> str:
     """The item's own name, else its site, else its username."""
     if title:
@@ -75,6 +90,7 @@ def make_login(
     totp: str = "",
     created: datetime | None = None,
     modified: datetime | None = None,
+    password_changed: datetime | None = None,
 ) -> Account | str:
     """An Account, or the reason the item is skipped (a reason never holds a value)."""
     if not password:
@@ -91,6 +107,7 @@ def make_login(
         source=source,
         created=created,
         modified=modified,
+        password_changed=password_changed,
     )
 
 

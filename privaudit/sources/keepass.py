@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -12,7 +13,13 @@ from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import decode_head, decode_text
-from privaudit.sources.fields import NO_PASSWORD, TRASHED, make_login, parse_date
+from privaudit.sources.fields import (
+    NO_PASSWORD,
+    TRASHED,
+    make_login,
+    parse_date,
+    password_set_from_history,
+)
 
 # KDBX 2.x-4.x files start with these two little-endian signatures (KDBX 1 is not supported).
 KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
@@ -83,12 +90,38 @@ def _read_database(database: Any, name: str) -> ImportResult:
             totp=entry.otp or "",
             created=entry.ctime,
             modified=entry.mtime,
+            password_changed=_kdbx_password_changed(entry),
         )
         if isinstance(outcome, Account):
             result.accounts.append(outcome)
         else:
             result.skip(outcome)
     return result
+
+
+def _kdbx_password_changed(entry: Any) -> datetime | None:
+    try:
+        history = [(h.mtime, h.password or "") for h in entry.history]
+    except Exception:  # noqa: BLE001  # a damaged history must not lose the entry
+        return None
+    versions = [*history, (entry.mtime, entry.password or "")]
+    return password_set_from_history(versions, entry.password or "")
+
+
+def _xml_password_changed(entry: ET.Element, current: str) -> datetime | None:
+    versions: list[tuple[datetime | None, str]] = []
+    for old in entry.findall("History/Entry"):
+        password = next(
+            (
+                s.findtext("Value") or ""
+                for s in old.findall("String")
+                if s.findtext("Key") == "Password"
+            ),
+            "",
+        )
+        versions.append((parse_date(old.findtext("Times/LastModificationTime")), password))
+    versions.append((parse_date(entry.findtext("Times/LastModificationTime")), current))
+    return password_set_from_history(versions, current)
 
 
 def _inside(group: Any, ancestor: Any) -> bool:
@@ -169,6 +202,7 @@ def _xml_entry(entry: ET.Element, source: str) -> Account | str:
         totp=strings.get("otp", "") or strings.get("TOTP Seed", ""),
         created=parse_date(entry.findtext("Times/CreationTime")),
         modified=parse_date(entry.findtext("Times/LastModificationTime")),
+        password_changed=_xml_password_changed(entry, strings["Password"]),
     )
 
 

@@ -40,7 +40,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def check_url(url: str) -> str:
+def check_url(url: str, *, what: str = "2FA dataset", setting: str = "tfa.url") -> str:
     """Only https, or plain http to this machine (tests, local mirrors)."""
     try:
         parts = urlsplit(url)
@@ -48,24 +48,33 @@ def check_url(url: str) -> str:
     except ValueError:
         host, parts = "", None
     if parts is None or not host:
-        raise UsageError(f"2FA dataset URL {url!r} is not a URL; set tfa.url to an https:// URL")
+        raise UsageError(f"{what} URL {url!r} is not a URL; set {setting} to an https:// URL")
     if parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host)):
         return url
     raise UsageError(
-        f"2FA dataset URL {url!r} must use https:// (plain http only to localhost); fix tfa.url"
+        f"{what} URL {url!r} must use https:// (plain http only to localhost); fix {setting}"
     )
 
 
-def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYTES) -> bytes:
+def download(
+    client: httpx.Client,
+    url: str,
+    *,
+    max_bytes: int = MAX_DATASET_BYTES,
+    what: str = "2FA dataset",
+    setting: str = "tfa.url",
+) -> bytes:
+    """The body of a 200 answer, within `max_bytes`; `what`/`setting` name it in errors."""
     import httpx  # noqa: PLC0415
 
     try:
         with client.stream("GET", url) as response:
-            check_url(str(response.url))  # a redirect must not leave https either
+            # a redirect must not leave https either
+            check_url(str(response.url), what=what, setting=setting)
             if response.status_code != 200:
                 raise ServiceUnavailableError(
-                    f"2FA dataset download from {url} failed: HTTP {response.status_code};"
-                    " check tfa.url or try later (your current copy is unchanged)"
+                    f"{what} download from {url} failed: HTTP {response.status_code};"
+                    f" check {setting} or try later (your current copy is unchanged)"
                 )
             chunks: list[bytes] = []
             size = 0
@@ -73,13 +82,13 @@ def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYT
                 size += len(chunk)
                 if size > max_bytes:
                     raise ServiceError(
-                        f"2FA dataset download from {url} is larger than"
+                        f"{what} download from {url} is larger than"
                         f" {max_bytes // 2**20} MiB; refusing it (your current copy is unchanged)"
                     )
                 chunks.append(chunk)
     except httpx.HTTPError as exc:
         raise ServiceUnavailableError(
-            f"2FA dataset download from {url} failed ({type(exc).__name__}); check the network"
+            f"{what} download from {url} failed ({type(exc).__name__}); check the network"
             " or try later (your current copy is unchanged)"
         ) from None
     return b"".join(chunks)
