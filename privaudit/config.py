@@ -23,6 +23,7 @@ from privaudit.paths import default_config_file
 from privaudit.settings import (
     AuditSettings,
     ChecklistSettings,
+    ExposureSettings,
     IgnoreRule,
     PasswordPolicy,
     PwnedSettings,
@@ -150,6 +151,13 @@ SECTIONS: dict[str, dict[str, Field]] = {
         "retries": _int_range(0, 10),
         "cache": _bool(),
         "cache_ttl_days": _int_range(0, 365),
+    },
+    "exposure": {
+        "breaches_url": _http_url(),
+        "passkeys_url": _http_url(),
+        "hibp_api_url": _http_url(),
+        "update": _bool(),
+        "email_deadline": _int_range(10, 3600),
     },
 }
 TABLE_ARRAYS = ("accounts", "ignore")
@@ -287,6 +295,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
         tfa=TfaSettings(**sections.get("tfa", {})),
         checklists=ChecklistSettings(**sections.get("checklists", {})),
         pwned=PwnedSettings(**sections.get("pwned", {})),
+        exposure=ExposureSettings(**sections.get("exposure", {})),
         ignore=ignores,
         accounts=accounts,
         source_path=str(path) if path else None,

@@ -71,6 +71,20 @@ class PwnedSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ExposureSettings:
+    """Site breaches, passkeys and the opt-in email lookups (docs/checks.md, EXP101/EXP102)."""
+
+    breaches_url: str = "https://haveibeenpwned.com/api/v3/breaches"
+    passkeys_url: str = "https://passkeys-api.2fa.directory/v1/all.json"
+    hibp_api_url: str = "https://haveibeenpwned.com/api/v3"
+    """Base URL of HIBP's API for --check-emails (breachedaccount)."""
+    update: bool = True
+    """Whether a bare `data update` also refreshes the breach catalogue and passkeys."""
+    email_deadline: int = 300
+    """Seconds for all email lookups of one run, rate-limit waits included."""
+
+
+@dataclass(frozen=True, slots=True)
 class IgnoreRule:
     """A finding the user accepts, with a reason and an optional end date."""
 
@@ -87,6 +101,7 @@ class Settings:
     tfa: TfaSettings = field(default_factory=TfaSettings)
     checklists: ChecklistSettings = field(default_factory=ChecklistSettings)
     pwned: PwnedSettings = field(default_factory=PwnedSettings)
+    exposure: ExposureSettings = field(default_factory=ExposureSettings)
     ignore: tuple[IgnoreRule, ...] = ()
     accounts: tuple[Account, ...] = ()
     """Accounts declared in the profile (never with passwords)."""

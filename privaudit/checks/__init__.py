@@ -5,6 +5,8 @@ from __future__ import annotations
 from privaudit.check import Check
 from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
+from privaudit.checks.emails import EmailInBreaches
+from privaudit.checks.exposure import SiteBreachedSincePassword
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
@@ -16,6 +18,8 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     ReusedPassword,
     NearReusedPassword,
     BreachedPassword,
+    SiteBreachedSincePassword,
+    EmailInBreaches,
     MissingMfa,
     WeakMfaMethod,
     RecoveryCodes,

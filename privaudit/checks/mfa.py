@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from privaudit.accounts import Account, MfaMethod
+from privaudit.checks.mfa_exposure import MfaFacts
 from privaudit.context import AuditContext
+from privaudit.exposure.passkeys import PasskeySupport
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
 from privaudit.tfa.match import Directory, ServiceMatch
@@ -31,11 +33,28 @@ def known_methods(account: Account) -> frozenset[MfaMethod]:
 
 
 def names(methods: list[MfaMethod]) -> str:
+    if MfaMethod.PASSKEY in methods:  # "a security key (or passkey)" would say it twice
+        return " or ".join(
+            "a security key" if m is MfaMethod.HARDWARE_KEY else METHOD_NAMES[m] for m in methods
+        )
     return " or ".join(METHOD_NAMES[m] for m in methods)
 
 
 def _set_hint(account: Account) -> str:
     return f"privaudit mfa set '{account.label}' totp (or sms, hardware-key, passkey, none)"
+
+
+def passkey_fix(account: Account, passkeys: PasskeySupport) -> str:
+    lines = [
+        (
+            f"Create a passkey for {passkeys.name} (it offers them {passkeys.how}): it"
+            " cannot be phished, and nothing reusable is left for a breach to leak."
+        )
+    ]
+    if passkeys.documentation:
+        lines.append(f"How: {passkeys.documentation}")
+    lines.append(f"Already have one? Declare it: privaudit mfa set '{account.label}' passkey")
+    return "\n".join(lines)
 
 
 def _is_local(directory: Directory, account: Account) -> bool:
@@ -76,17 +95,28 @@ class MissingMfa:
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
+        facts = MfaFacts(ctx, known_methods)
         for account in ctx.accounts:
-            yield self._judge(account, directory)
+            yield self._judge(account, directory, facts)
 
-    def _judge(self, account: Account, directory: Directory) -> Finding:
+    def _judge(self, account: Account, directory: Directory, facts: MfaFacts) -> Finding:
         match = directory.match(account)
         details = _details(match, directory)
-        methods = known_methods(account)
+        methods = facts.methods(account)
         if methods:
             listed = ", ".join(sorted(m.value for m in methods))
             return self.meta.finding(
                 Status.PASS, account.subject, f"second factor: {listed}", details=details
+            )
+        passkeys = facts.passkeys(account)
+        if passkeys is not None and (match is None or not match.service.offers_2fa):
+            return self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                f"{passkeys.name} offers passkeys {passkeys.how} but no second factor is"
+                " recorded: one stolen password opens this account",
+                fix=passkey_fix(account, passkeys),
+                details={**details, "passkeys": passkeys.how},
             )
         if match is None:
             return self._unknown(account, directory, details)
@@ -105,7 +135,7 @@ class MissingMfa:
             f"{service.name} offers 2FA but none is recorded: one stolen password opens this"
             f" account ({self._guards(service)})",
             severity=service.severity,
-            fix=self._fix(account, service),
+            fix=self._fix(account, service, passkeys),
             details=details,
         )
 
@@ -147,11 +177,14 @@ class MissingMfa:
         return "a takeover costs you the account and what it stores"
 
     @staticmethod
-    def _fix(account: Account, service: Service) -> str:
-        best = best_methods(service.methods)
+    def _fix(account: Account, service: Service, passkeys: PasskeySupport | None) -> str:
+        offered = set(service.methods) | ({MfaMethod.PASSKEY} if passkeys else set())
+        best = best_methods(offered)
         lines = [f"Turn on two-step verification for {service.name}; prefer {names(best)}."]
         if service.documentation:
             lines.append(f"How: {service.documentation}")
+        if passkeys is not None and passkeys.documentation:
+            lines.append(f"Passkeys ({passkeys.how}): {passkeys.documentation}")
         lines.append(f"Already on? Declare it: {_set_hint(account)}")
         return "\n".join(lines)
 
@@ -178,22 +211,34 @@ class WeakMfaMethod:
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
+        facts = MfaFacts(ctx, known_methods)
         for account in ctx.accounts:
-            methods = known_methods(account)
+            methods = facts.methods(account)
             if methods:
-                yield self._judge(account, methods, directory)
+                yield self._judge(account, methods, directory, facts.passkeys(account))
 
     def _judge(
-        self, account: Account, methods: frozenset[MfaMethod], directory: Directory
+        self,
+        account: Account,
+        methods: frozenset[MfaMethod],
+        directory: Directory,
+        passkeys: PasskeySupport | None,
     ) -> Finding:
         match = directory.match(account)
         details = _details(match, directory)
         top = strongest(methods)
-        offered = match.service.methods if match else frozenset()
+        offered = set(match.service.methods) if match else set()
+        if passkeys is not None:
+            offered.add(MfaMethod.PASSKEY)  # a passkey ranks with security keys, listed first
+        if passkeys is not None and MfaMethod.PASSKEY not in methods:
+            details = {**details, "passkeys": passkeys.how}
+            if top is Strength.PHISHING_RESISTANT:
+                offered.discard(MfaMethod.PASSKEY)  # a security key already: nothing to add
         better = best_methods(m for m in offered if STRENGTH[m] > top)
         service_name = match.service.name if match else account.label
         also = f"; {service_name} also offers {names(better)}" if better else ""
         guards_email = match is not None and match.service.severity is Severity.CRITICAL
+        fix = passkey_fix(account, passkeys) if passkeys and MfaMethod.PASSKEY in better else None
         if top is Strength.RESTRICTED:
             return self.meta.finding(
                 Status.WARN,
@@ -201,6 +246,7 @@ class WeakMfaMethod:
                 "only SMS or voice codes: a SIM swap (your number moved to an attacker's SIM)"
                 f" or an intercepted text gets past them{also}",
                 severity=Severity.HIGH if guards_email else Severity.MEDIUM,
+                fix=fix,
                 details=details,
             )
         if top is Strength.EMAIL:
@@ -209,6 +255,7 @@ class WeakMfaMethod:
                 account.subject,
                 f"only codes by email: whoever gets into the mailbox gets in here too{also}",
                 severity=Severity.MEDIUM,
+                fix=fix,
                 details=details,
             )
         if better:
@@ -218,6 +265,7 @@ class WeakMfaMethod:
                 f"uses {names(best_methods(methods))}; {service_name} also offers"
                 f" {names(better)}, which phishing cannot get past",
                 severity=Severity.LOW,
+                fix=fix,
                 details=details,
             )
         return self.meta.finding(

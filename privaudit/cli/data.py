@@ -3,19 +3,58 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    import httpx
+
+    from privaudit.settings import Settings
+
 CONFIG_HELP = "Profile/config TOML (default: your config dir)."
+DATA_KINDS = ("tfa", "breaches", "passkeys")
+
+
+def _update_one(
+    kind: str, client: httpx.Client, url: str | None, settings: Settings, now: datetime
+) -> str:
+    """Download, validate and store one kind of data; the line that reports it."""
+    from privaudit.exposure import update as exposure_update  # noqa: PLC0415
+    from privaudit.tfa.update import update_dataset  # noqa: PLC0415
+
+    if kind == "tfa":
+        result = update_dataset(
+            client, url or settings.tfa.url, now=now, min_entries=settings.tfa.min_entries
+        )
+        skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
+        return (
+            f"2FA data updated: {result.entries} services{skipped},"
+            f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
+        )
+    if kind == "breaches":
+        done = exposure_update.update_breaches(
+            client, url or settings.exposure.breaches_url, now=now
+        )
+        return f"breach catalogue updated: {done.entries} breaches, stored in {done.path}"
+    done = exposure_update.update_passkeys(client, url or settings.exposure.passkeys_url, now=now)
+    return f"passkeys directory updated: {done.entries} services, stored in {done.path}"
 
 
 def register(app: typer.Typer) -> None:
     group = typer.Typer(
-        help="Reference data privaudit uses (2FA support data).", no_args_is_help=True
+        help="Reference data privaudit uses (2FA support, breaches, passkeys).",
+        no_args_is_help=True,
     )
     app.add_typer(group, name="data")
+    _add_update(group)
+    _add_status(group)
+    _add_hibp_key(group)
 
+
+def _add_update(group: typer.Typer) -> None:
     @group.command("update")
     def update(
         url: Annotated[
@@ -24,42 +63,96 @@ def register(app: typer.Typer) -> None:
                 help="Download from here instead of tfa.url (https, or http to localhost)."
             ),
         ] = None,
+        breaches_url: Annotated[
+            str | None,
+            typer.Option(help="HIBP breach catalogue URL (a mirror or test server)."),
+        ] = None,
+        passkeys_url: Annotated[
+            str | None,
+            typer.Option(help="Passkeys directory all.json URL (a mirror or test server)."),
+        ] = None,
+        only: Annotated[
+            list[str] | None,
+            typer.Option(help="Update only these: tfa, breaches, passkeys (repeatable)."),
+        ] = None,
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
         timeout: Annotated[
             float, typer.Option(min=1, max=600, help="Network timeout in seconds.")
         ] = 30.0,
     ) -> None:
-        """Download the 2fa.directory dataset, validate it, then replace the stored copy."""
+        """Download the 2FA data, HIBP's breach catalogue and the passkeys directory;
+        each is validated before it replaces the stored copy."""
         from datetime import UTC, datetime  # noqa: PLC0415
 
         import httpx  # noqa: PLC0415
 
         from privaudit import __version__  # noqa: PLC0415
         from privaudit.config import load_settings  # noqa: PLC0415
-        from privaudit.tfa.update import update_dataset  # noqa: PLC0415
+        from privaudit.errors import PrivauditError, UsageError  # noqa: PLC0415
 
+        wanted = {w.strip() for value in only or [] for w in value.split(",") if w.strip()}
+        unknown = wanted - set(DATA_KINDS)
+        if unknown:
+            raise UsageError(
+                f"--only {', '.join(sorted(unknown))}: choose from {', '.join(DATA_KINDS)}"
+            )
         settings = load_settings(config)
-        headers = {"User-Agent": f"privaudit/{__version__} (2FA data update)"}
+        if not wanted:
+            # A URL given on the command line says which data to update.
+            given = {"tfa": url, "breaches": breaches_url, "passkeys": passkeys_url}
+            wanted = {kind for kind, value in given.items() if value is not None}
+        if not wanted:
+            wanted = set(DATA_KINDS) if settings.exposure.update else {"tfa"}
+        headers = {"User-Agent": f"privaudit/{__version__} (data update)"}
+        now = datetime.now(UTC)
+        failures: list[PrivauditError] = []
+        urls = {"tfa": url, "breaches": breaches_url, "passkeys": passkeys_url}
         with httpx.Client(
             timeout=timeout, headers=headers, follow_redirects=True, max_redirects=5
         ) as client:
-            result = update_dataset(
-                client,
-                url or settings.tfa.url,
-                now=datetime.now(UTC),
-                min_entries=settings.tfa.min_entries,
-            )
-        skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
+            for kind in DATA_KINDS:
+                if kind not in wanted:
+                    continue
+                try:
+                    typer.echo(_update_one(kind, client, urls[kind], settings, now))
+                except PrivauditError as exc:
+                    failures.append(exc)
+        for failure in failures[:-1]:  # each download stands alone: report every failure
+            typer.echo(f"privaudit: {failure}", err=True)
+        if failures:
+            raise max(failures, key=lambda e: e.exit_code)
+
+
+def _add_hibp_key(group: typer.Typer) -> None:
+    @group.command("hibp-key")
+    def hibp_key(
+        from_file: Annotated[
+            Path | None,
+            typer.Option("--from-file", help="Read the key from this file instead of asking."),
+        ] = None,
+    ) -> None:
+        """Store your HIBP API key in the OS keyring, for 'audit --check-emails'."""
+        import getpass  # noqa: PLC0415
+
+        from privaudit.exposure.apikey import key_from_file, save_to_keyring  # noqa: PLC0415
+        from privaudit.secret import Secret  # noqa: PLC0415
+
+        if from_file is not None:
+            key = key_from_file(from_file)
+        else:
+            key = Secret(getpass.getpass("HIBP API key (hidden): "))
+        save_to_keyring(key)
         typer.echo(
-            f"2FA data updated: {result.entries} services{skipped},"
-            f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
+            "HIBP API key stored in the OS keyring (service 'privaudit', entry 'hibp-api-key')"
         )
 
+
+def _add_status(group: typer.Typer) -> None:
     @group.command("status")
     def status(
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
     ) -> None:
-        """Which 2FA dataset an audit would use, and how old it is."""
+        """Which 2FA, breach and passkeys data an audit would use, and how old it is."""
         from privaudit.config import load_settings  # noqa: PLC0415
         from privaudit.tfa.store import choose_dataset, stored_info, stored_path  # noqa: PLC0415
 
@@ -71,3 +164,10 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
         if notice:
             typer.echo(notice, err=True)
+        from privaudit.exposure import load_exposure  # noqa: PLC0415
+
+        exposure, notices = load_exposure()
+        typer.echo(f"breach data in use: {exposure.breaches.label}")
+        typer.echo(f"passkeys data in use: {exposure.passkeys.label}")
+        for line in notices:
+            typer.echo(line, err=True)

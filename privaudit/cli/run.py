@@ -15,7 +15,10 @@ from privaudit.model import Severity
 from privaudit.settings import PwnedSettings, Settings
 
 if TYPE_CHECKING:
+    from privaudit.accounts import Account
+    from privaudit.exposure import Exposure
     from privaudit.model import Report
+    from privaudit.secret import Secret
     from privaudit.settings import AuditSettings, PwnedSettings, Settings
     from privaudit.sources import ReadOptions
     from privaudit.tfa.match import Directory
@@ -46,6 +49,10 @@ class AuditOptions:
     pwned_api_url: str | None = None
     pwned_corpus: Path | None = None
     no_cache: bool = False
+    check_emails: bool = False
+    hibp_key_file: Path | None = None
+    hibp_key_env: str | None = None
+    hibp_api_url: str | None = None
 
 
 def _with_declarations(settings: Settings) -> Settings:
@@ -67,6 +74,82 @@ def _tfa_directory(settings: Settings, *, demo: bool) -> tuple[Directory, str | 
         return Directory(load_builtin()), None
     dataset, notice = choose_dataset(settings.tfa)
     return Directory(dataset), notice
+
+
+def _exposure(
+    opts: AuditOptions,
+    settings: Settings,
+    accounts: tuple[Account, ...],
+    api_key: Secret | None,
+    stack: contextlib.ExitStack,
+) -> tuple[Exposure, list[str]]:
+    """Breach catalogue, passkeys and quirks (the demo: always the built-in snapshots),
+    and the email lookups when --check-emails asked for them."""
+    from privaudit.exposure import load_exposure  # noqa: PLC0415
+
+    exposure, notices = load_exposure(builtin_only=opts.demo)
+    if api_key is None:
+        return exposure, notices
+    import httpx  # noqa: PLC0415
+
+    from privaudit.checks.emails import addresses  # noqa: PLC0415
+    from privaudit.exposure.email_cache import EmailCache  # noqa: PLC0415
+    from privaudit.exposure.emails import EmailLookup  # noqa: PLC0415
+    from privaudit.paths import cache_dir  # noqa: PLC0415
+    from privaudit.pwned.client import USER_AGENT  # noqa: PLC0415
+
+    client = stack.enter_context(
+        httpx.Client(timeout=15.0, headers={"User-Agent": USER_AGENT}, follow_redirects=False)
+    )
+    cache = None if opts.no_cache else EmailCache(cache_dir() / "emails")
+    lookup = EmailLookup(
+        client,
+        api_key,
+        api_url=opts.hibp_api_url or settings.exposure.hibp_api_url,
+        cache=cache,
+        deadline=settings.exposure.email_deadline,
+    )
+    wanted = list(addresses(accounts))
+    ui.info(
+        f"checking {len(wanted)} email address(es) with HIBP (--check-emails)", quiet=opts.quiet
+    )
+    lookup.fetch(wanted)
+    return dataclasses.replace(exposure, emails=lookup), notices
+
+
+def _reference_data(
+    opts: AuditOptions,
+    settings: Settings,
+    accounts: tuple[Account, ...],
+    api_key: Secret | None,
+    stack: contextlib.ExitStack,
+) -> tuple[Directory, Exposure, list[str]]:
+    """2FA data and exposure data, with notices for any downloaded copy that was ignored."""
+    tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
+    exposure, notices = _exposure(opts, settings, accounts, api_key, stack)
+    return tfa, exposure, [*([tfa_notice] if tfa_notice else []), *notices]
+
+
+def _email_key(opts: AuditOptions, interactive: bool) -> Secret | None:
+    """The HIBP API key when --check-emails is on: asked for before anything is written."""
+    if not opts.check_emails:
+        return None
+    from privaudit.errors import UsageError  # noqa: PLC0415
+    from privaudit.exposure.apikey import find_api_key  # noqa: PLC0415
+
+    if opts.demo or opts.offline:
+        raise UsageError("--check-emails looks addresses up online: not with --demo or --offline")
+    if opts.hibp_api_url is not None:
+        from privaudit.tfa.update import check_url  # noqa: PLC0415
+
+        check_url(opts.hibp_api_url, what="HIBP API", setting="--hibp-api-url")
+    import getpass  # noqa: PLC0415
+
+    return find_api_key(
+        key_file=opts.hibp_key_file,
+        env_name=opts.hibp_key_env,
+        prompt=getpass.getpass if interactive else None,
+    )
 
 
 def _settings_for(opts: AuditOptions) -> tuple[Settings, tuple[str | Path, ...]]:
@@ -152,6 +235,7 @@ def run_audit_command(opts: AuditOptions) -> int:
             # Before anything is written: a second run stops here with exit 3.
             stack.enter_context(profile_lock(profile_id))
         interactive = not opts.no_input and ui.stdin_is_interactive() and not opts.demo
+        api_key = _email_key(opts, interactive)
         # The demo's plan holds its own pre-answered items: it never reads user data.
         plan = load_plan(settings, demo=opts.demo, now=utc_now())
         checks = registry_with(load_registry(), plan).select(audit.select, audit.skip)
@@ -163,6 +247,10 @@ def run_audit_command(opts: AuditOptions) -> int:
             password_lines=password_lines,
             remind_to_delete=not opts.demo,
             read_options=_read_options(opts, interactive),
+        )
+        # Email lookups before the history: a rejected HIBP key exits 2 with nothing written.
+        tfa, exposure, data_notices = _reference_data(
+            opts, settings, inputs.accounts, api_key, stack
         )
         if not opts.demo:
             from privaudit.store.history import History  # noqa: PLC0415
@@ -180,15 +268,14 @@ def run_audit_command(opts: AuditOptions) -> int:
         ctx = build_context(
             settings, inputs, offline=audit.offline, interactive=interactive, pwned=pwned
         )
-        tfa, tfa_notice = _tfa_directory(settings, demo=opts.demo)
-        ctx = dataclasses.replace(ctx, tfa=tfa, checklists=checklists)
+        ctx = dataclasses.replace(ctx, tfa=tfa, checklists=checklists, exposure=exposure)
         show_progress = not opts.quiet and ui.isatty(sys.stderr)
         with ui.progress_bar(show_progress) as on_progress:
             report = run_audit(
                 checks,
                 ctx,
-                inputs=inputs.summary(datasets={"2fa": tfa.label}),
-                notices=(*inputs.notices, *([tfa_notice] if tfa_notice else [])),
+                inputs=inputs.summary(datasets={"2fa": tfa.label, **exposure.labels}),
+                notices=(*inputs.notices, *data_notices),
                 on_progress=on_progress,
                 demo=opts.demo,
             )
