@@ -114,6 +114,8 @@ def _problems(console: Console, report: Report) -> None:
                 text = Text.assemble(("NEW ", "bold reverse"), text)
             if finding.fix:
                 text.append("\nFix: " + finding.fix)
+            # A word longer than the column (a URL) runs on rather than being cut with "…".
+            text.overflow = "fold"
             label = Text(STATUS_LABEL[finding.status], style=STATUS_STYLE[finding.status])
             grid.add_row(label, text)
         console.print(Padding(grid, (0, 0, 0, 4)))

@@ -136,6 +136,7 @@ def make_login(
     created: datetime | None = None,
     modified: datetime | None = None,
     password_changed: datetime | None = None,
+    passkey: bool = False,
 ) -> Account | str:
     """An Account, or the reason the item is skipped (a reason never holds a value)."""
     if not password:
@@ -148,7 +149,8 @@ def make_login(
         username=username or None,
         password=Secret(password),
         totp=TotpSeed(seed) if seed else None,
-        mfa=frozenset({MfaMethod.TOTP}) if seed else frozenset(),
+        mfa=frozenset({MfaMethod.TOTP} if seed else set())
+        | frozenset({MfaMethod.PASSKEY} if passkey else set()),
         source=source,
         created=parse_date(created),
         modified=parse_date(modified),

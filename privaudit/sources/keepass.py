@@ -24,6 +24,8 @@ from privaudit.sources.fields import (
 
 # KDBX 2.x-4.x files start with these two little-endian signatures (KDBX 1 is not supported).
 KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
+PASSKEY_ATTRIBUTE = "KPEX_PASSKEY_"
+"""KeePassXC keeps a passkey in entry attributes named KPEX_PASSKEY_*."""
 _XML_HINT = "export again from KeePass (File > Export > KeePass XML (2.x))"
 
 
@@ -132,6 +134,9 @@ def _kdbx_entry(entry: Any, bin_group: Any, name: str) -> Account | str:
         username=(entry.username or "").strip(),
         password=entry.password or "",
         totp=entry.otp or "",
+        passkey=bool(
+            _safe(lambda: any(k.startswith(PASSKEY_ATTRIBUTE) for k in entry.custom_properties))
+        ),
         created=_safe(lambda: entry.ctime),
         modified=_safe(lambda: entry.mtime),
         password_changed=_safe(lambda: _kdbx_password_changed(entry)),
@@ -229,6 +234,7 @@ def _xml_entry(entry: ET.Element, source: str) -> Account | str:
         username=strings.get("UserName", "").strip(),
         password=strings["Password"],
         totp=strings.get("otp", "") or strings.get("TOTP Seed", ""),
+        passkey=any(k.startswith(PASSKEY_ATTRIBUTE) for k in strings),
         created=parse_date(entry.findtext("Times/CreationTime")),
         modified=parse_date(entry.findtext("Times/LastModificationTime")),
         password_changed=_xml_password_changed(entry, strings["Password"]),

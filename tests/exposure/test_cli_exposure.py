@@ -261,3 +261,13 @@ def test_the_demo_shows_a_site_breach_and_a_passkey_suggestion_offline(cli) -> N
 def test_the_change_password_link_is_in_every_format(cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
     result = cli("demo", "--format", fmt)
     assert "https://www.patreon.com/settings/account" in result.out
+
+
+def test_a_long_link_is_folded_in_the_terminal_never_cut(cli) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    out = cli("demo").out
+    assert "…" not in out
+    joined = re.sub(r"\n +", "", out)
+    url = "https://docs.github.com/en/authentication/authenticating-with-a-passkey/about-passkeys"
+    assert url in joined

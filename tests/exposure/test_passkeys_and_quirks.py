@@ -188,3 +188,33 @@ def test_one_second_factor_covers_every_domain_of_a_group() -> None:
     themeforest = Account(label="ThemeForest", urls=("https://themeforest.net",), username="sam")
     findings = by_subject(list(MissingMfa().run(ctx(envato, themeforest))))
     assert findings["ThemeForest (sam)"].status is Status.PASS
+
+
+def test_a_passkey_recorded_in_the_export_satisfies_mfa101() -> None:
+    from tests.sources.conftest import read_bytes
+
+    item = {
+        "type": 1,
+        "name": "GitHub",
+        "login": {
+            "uris": [{"uri": "https://github.com"}],
+            "username": "sam",
+            "password": "pw-with-a-passkey",
+            "fido2Credentials": [{"credentialId": "x", "rpId": "github.com"}],
+        },
+    }
+    bitwarden = read_bytes(json.dumps({"items": [item]}).encode(), "bitwarden-json").accounts
+    xml = """<?xml version="1.0" encoding="utf-8"?>
+<KeePassFile><Root><Group><Name>Root</Name><Entry><UUID>AAAA</UUID>
+<String><Key>Title</Key><Value>GitHub</Value></String>
+<String><Key>URL</Key><Value>https://github.com</Value></String>
+<String><Key>Password</Key><Value>pw</Value></String>
+<String><Key>KPEX_PASSKEY_USERNAME</Key><Value>sam</Value></String>
+</Entry></Group></Root></KeePassFile>"""
+    keepass = read_bytes(xml.encode(), "keepass-xml").accounts
+    for account in (*bitwarden, *keepass):
+        assert MfaMethod.PASSKEY in account.mfa
+        (finding,) = MissingMfa().run(ctx(account))
+        assert finding.status is Status.PASS
+        (weak,) = WeakMfaMethod().run(ctx(account))
+        assert weak.status is Status.PASS

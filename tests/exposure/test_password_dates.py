@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from pykeepass import create_database
 
 from privaudit.accounts import Account
@@ -116,3 +117,29 @@ def test_firefox_time_password_changed() -> None:
     )
     account = only(read_bytes(csv.encode(), "firefox-csv").accounts)
     assert account.password_changed == when("2014-03-02T10:00:00")
+
+
+def _real(shared_dir: Path, name: str, fmt: str) -> list[Account]:
+    path = shared_dir / "real-exports" / name
+    if not path.is_file():
+        pytest.skip(f"no {name} in ../shared/real-exports")
+    result, _summary, _ = import_accounts(
+        path, fmt=fmt, stdin=lambda _n: b"", options=ReadOptions()
+    )
+    return result.accounts
+
+
+def test_real_exports_give_their_password_dates(shared_dir: Path) -> None:
+    (onepux,) = _real(shared_dir, "1password-1pux-export.data", "1password-1pux")
+    # The newest history entry is when the current password replaced the last one,
+    # the same moment as the item's updatedAt in 1Password's own export.
+    assert onepux.password_changed == datetime.fromtimestamp(1635522872, UTC)
+    assert onepux.password_changed == onepux.modified
+    (firefox,) = _real(shared_dir, "firefoxCsv-simplePasswordData.csv", "firefox-csv")
+    assert firefox.password_changed == datetime.fromtimestamp(1612345678.9, UTC)
+    # Keeper and Dashlane exports carry no dates at all.
+    for name, fmt in (
+        ("keeper.json", "keeper-json"),
+        ("dashlaneCsv-credentials.csv", "dashlane-csv"),
+    ):
+        assert all(a.password_changed is None for a in _real(shared_dir, name, fmt))
