@@ -18,8 +18,12 @@ class MfaFacts:
     def __init__(self, ctx: AuditContext, known: Callable[[Account], frozenset[MfaMethod]]) -> None:
         self._fixes = Fixes(ctx)
         self._known = known
-        self._accounts = ctx.accounts
         self._keys = {id(a): self._service_key(a) for a in ctx.accounts}
+        # Only accounts with the same username can be one login: compare within those.
+        self._by_user: dict[str, list[Account]] = {}
+        for account in ctx.accounts:
+            if account.username:
+                self._by_user.setdefault(account.username.casefold(), []).append(account)
 
     def _service_key(self, account: Account) -> frozenset[str]:
         quirks = self._fixes.exposure.quirks
@@ -35,11 +39,9 @@ class MfaFacts:
         key = self._keys[id(account)]
         if not key or not account.username:
             return frozenset(methods)
-        for other in self._accounts:
+        for other in self._by_user.get(account.username.casefold(), ()):
             if (
                 other is not account
-                and other.username
-                and other.username.casefold() == account.username.casefold()
                 and self._keys[id(other)] & key
                 and not set(other.domains) & set(account.domains)
             ):

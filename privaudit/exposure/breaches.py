@@ -149,11 +149,18 @@ class BreachCatalogue:
     def __init__(self, breaches: Iterable[Breach], *, label: str) -> None:
         self.breaches = tuple(breaches)
         self.label = label
+        self._by_site: dict[str, list[Breach]] | None = None
 
     def for_sites(self, sites: Iterable[str], site_of: Callable[[str], str | None]) -> list[Breach]:
         """Breaches of any of these registrable domains, oldest first."""
-        wanted = set(sites)
-        found = [b for b in self.breaches if b.domain and site_of(b.domain) in wanted]
+        if self._by_site is None:  # indexed once: each account then costs a few probes
+            index: dict[str, list[Breach]] = {}
+            for breach in self.breaches:
+                site = site_of(breach.domain) if breach.domain else None
+                if site:
+                    index.setdefault(site, []).append(breach)
+            self._by_site = index
+        found = [b for site in set(sites) for b in self._by_site.get(site, ())]
         return sorted(found, key=lambda b: (b.breach_date, b.name))
 
 

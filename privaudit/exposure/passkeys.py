@@ -96,6 +96,7 @@ class PasskeyDirectory:
         self.entries = tuple(entries)
         self.label = label
         self._by_domain: dict[str, PasskeySupport] = {}
+        self._by_site: dict[str, PasskeySupport] | None = None
         for entry in sorted(self.entries, key=lambda e: e.domain):
             for domain in entry.domains:
                 self._by_domain.setdefault(domain, entry)
@@ -111,10 +112,17 @@ class PasskeyDirectory:
                     return self._by_domain[candidate]
                 candidate = candidate.split(".", 1)[1]
         # One login covers a whole site (mail.google.com's passkey signs in to google.com).
-        sites = {site_of(h) for h in hosts} - {None}
-        for domain, entry in sorted(self._by_domain.items()):
-            if site_of(domain) in sites:
-                return entry
+        if self._by_site is None:
+            index: dict[str, PasskeySupport] = {}
+            for domain, entry in sorted(self._by_domain.items()):
+                site = site_of(domain)
+                if site:
+                    index.setdefault(site, entry)
+            self._by_site = index
+        for host in hosts:
+            site = site_of(host)
+            if site and site in self._by_site:
+                return self._by_site[site]
         return None
 
 

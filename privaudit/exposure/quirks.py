@@ -70,7 +70,7 @@ class Quirks:
         sites = {s for s in (site_of(h) for h in hosts) if s}
         groups = self.shared + (self.historical if historical else ())
         for group in groups:
-            if sites & group or sites & {site_of(d) for d in group}:
+            if sites & group:
                 sites |= group
         return frozenset(sites)
 
