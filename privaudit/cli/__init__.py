@@ -5,7 +5,8 @@ Every error a user can cause ends here as one line on stderr and exit code 2;
 no traceback, and typer's pretty exceptions (which print local variables,
 and so could print a password) are never used. A bug in privaudit itself is
 reported by exception type and place only (its message could carry data),
-with exit code 3; PRIVAUDIT_DEBUG=1 shows the full traceback instead.
+with exit code 3; PRIVAUDIT_DEBUG=1 shows its traceback instead (frames only:
+the exception's message and chained exceptions are withheld, as they can hold data).
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from privaudit.cli._click import click_exceptions  # noqa: PLC0415
+    import typer  # noqa: PLC0415  # imported here so `import privaudit.cli` stays light
+
     from privaudit.cli.app import build_command  # noqa: PLC0415
     from privaudit.errors import PrivauditError  # noqa: PLC0415
     from privaudit.exitcodes import ExitCode  # noqa: PLC0415
 
-    click = click_exceptions()
     args = list(sys.argv[1:] if argv is None else argv)
     command = build_command()
     try:
@@ -29,30 +30,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PrivauditError as exc:
         _error(str(exc))
         return exc.exit_code
-    except click.NoArgsIsHelpError as exc:
+    except typer.TyperException as exc:
+        # typer's public base of every usage and parameter error (click's, vendored).
         ctx = getattr(exc, "ctx", None)
-        print(ctx.get_help() if ctx else "", file=sys.stderr)
+        message = exc.format_message()
+        if ctx is not None and message == ctx.get_help():
+            print(message, file=sys.stderr)  # a group run with no command: its help
+            return ExitCode.USAGE
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _error(message.replace("\n", " ") + hint)
         return ExitCode.USAGE
-    except click.UsageError as exc:
-        ctx = getattr(exc, "ctx", None)
-        hint = f" (see '{ctx.command_path} --help')" if ctx else ""
-        _error(_click_message(exc) + hint)
-        return ExitCode.USAGE
-    except click.ClickException as exc:
-        _error(_click_message(exc))
-        return ExitCode.USAGE
-    except click.Abort:
-        _error("interrupted")
-        return ExitCode.INTERRUPTED
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):
         _error("interrupted")
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`privaudit ... | head`): not an error of ours.
         return ExitCode.OK
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001  # the last resort: any bug is exit 3
         if os.environ.get("PRIVAUDIT_DEBUG") == "1":
-            raise
+            raise _without_message(exc) from None
         from privaudit.runner import crash_reason  # noqa: PLC0415
 
         _error(f"internal error: {crash_reason(exc, 'privaudit')}")
@@ -64,9 +60,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return ExitCode.OK
 
 
-def _click_message(exc: Exception) -> str:
-    message: str = exc.format_message()  # type: ignore[attr-defined]
-    return message.replace("\n", " ")
+def _without_message(exc: Exception) -> Exception:
+    """The same exception type and traceback, without its message or chained exceptions.
+
+    A message can quote a field value ("invalid literal for int(): '²⁰²⁰'") and a
+    chained exception its own; the frames (files, lines, code) are what debugging
+    needs, and they hold no data.
+    """
+    try:
+        clean = type(exc)()
+    except Exception:  # noqa: BLE001  # types that need arguments (UnicodeDecodeError...)
+        clean = RuntimeError(f"{type(exc).__module__}.{type(exc).__qualname__} (message withheld)")
+    if str(clean):  # a type whose text comes from somewhere other than its arguments
+        clean = RuntimeError(f"{type(exc).__module__}.{type(exc).__qualname__} (message withheld)")
+    return clean.with_traceback(exc.__traceback__)
 
 
 def _error(message: str) -> None:

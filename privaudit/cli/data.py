@@ -19,7 +19,13 @@ DATA_KINDS = ("tfa", "breaches", "passkeys")
 
 
 def _update_one(
-    kind: str, client: httpx.Client, url: str | None, settings: Settings, now: datetime
+    kind: str,
+    client: httpx.Client,
+    url: str | None,
+    settings: Settings,
+    now: datetime,
+    *,
+    accept_changes: bool,
 ) -> str:
     """Download, validate and store one kind of data; the line that reports it."""
     from privaudit.exposure import update as exposure_update  # noqa: PLC0415
@@ -27,8 +33,16 @@ def _update_one(
 
     if kind == "tfa":
         result = update_dataset(
-            client, url or settings.tfa.url, now=now, min_entries=settings.tfa.min_entries
+            client,
+            url or settings.tfa.url,
+            now=now,
+            min_entries=settings.tfa.min_entries,
+            accept_changes=accept_changes,
         )
+        if result.changes.suspicious:
+            from privaudit.tfa.review import describe  # noqa: PLC0415
+
+            typer.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
         skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
         return (
             f"2FA data updated: {result.entries} services{skipped},"
@@ -79,6 +93,14 @@ def _add_update(group: typer.Typer) -> None:
         timeout: Annotated[
             float, typer.Option(min=1, max=600, help="Network timeout in seconds.")
         ] = 30.0,
+        accept_changes: Annotated[
+            bool,
+            typer.Option(
+                "--accept-changes",
+                help="Install an update even if it removes 2FA from services or drops"
+                " more than 5% of them (review it first).",
+            ),
+        ] = False,
     ) -> None:
         """Download the 2FA data, HIBP's breach catalogue and the passkeys directory;
         each is validated before it replaces the stored copy."""
@@ -107,14 +129,16 @@ def _add_update(group: typer.Typer) -> None:
         now = datetime.now(UTC)
         failures: list[PrivauditError] = []
         urls = {"tfa": url, "breaches": breaches_url, "passkeys": passkeys_url}
-        with httpx.Client(
-            timeout=timeout, headers=headers, follow_redirects=True, max_redirects=5
-        ) as client:
+        # Redirects are followed by tfa.update.download, which checks each hop first.
+        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
             for kind in DATA_KINDS:
                 if kind not in wanted:
                     continue
                 try:
-                    typer.echo(_update_one(kind, client, urls[kind], settings, now))
+                    line = _update_one(
+                        kind, client, urls[kind], settings, now, accept_changes=accept_changes
+                    )
+                    typer.echo(line)
                 except PrivauditError as exc:
                     failures.append(exc)
         for failure in failures[:-1]:  # each download stands alone: report every failure

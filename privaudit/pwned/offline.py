@@ -123,12 +123,6 @@ class SortedTextCorpus:
             f" HASH:COUNT with 40 upper-case hex digits{hint}; {GET_ONE}"
         )
 
-    def _line_start_from(self, pos: int, hi: int) -> int:
-        if pos == 0:
-            return 0
-        nl = self._mm.find(b"\n", pos - 1, hi)
-        return hi if nl == -1 else nl + 1
-
     def count(self, full_hash: str) -> int:
         """Interpolation search (SHA-1 hashes are uniform: ~log log n probes, 2-3 on
         20 M lines), falling back to bisection after `INTERPOLATION_STEPS` probes, so a
@@ -214,8 +208,11 @@ def open_corpus(path: Path) -> Corpus:
         raise InputError(
             f"breach corpus not found: {path} (check --pwned-corpus or pwned.offline_corpus)"
         )
+    from privaudit.files import open_user_file  # noqa: PLC0415
+
+    # A regular file only: a FIFO here would block the run forever, a device never end.
     try:
-        with path.open("rb") as fh:
+        with open_user_file(path, what="breach corpus") as fh:
             head = fh.read(len(MAGIC))
     except OSError:
         raise InputError(f"cannot read breach corpus {path}") from None
