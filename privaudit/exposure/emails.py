@@ -82,6 +82,8 @@ class EmailLookup:
         self._sleep = sleep
         self.results: dict[str, EmailResult] = {}
         self._blocked_until = 0.0
+        self.requests_sent = 0
+        """Addresses asked about (not answered from the cache): the report says how many."""
         self.source = self._url.split("/")[2] if "://" in self._url else self._url
 
     def fetch(self, addresses: Iterable[str]) -> None:
@@ -104,11 +106,15 @@ class EmailLookup:
 
         url = f"{self._url}/breachedaccount/{quote(address, safe='@')}"
         failures = 0
+        counted = False
         while True:
             if self._clock() >= ends:
                 return EmailFailure("the time allowed for email lookups ran out; try again later")
             if self._blocked_until >= ends:  # asking again before then only earns another 429
                 return EmailFailure(RATE_LIMITED)
+            if not counted:
+                self.requests_sent += 1
+                counted = True
             try:
                 response = self._client.get(
                     url,

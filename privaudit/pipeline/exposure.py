@@ -74,4 +74,10 @@ def exposure_service(
     wanted = list(addresses(tuple(accounts)))
     say(f"checking {len(wanted)} email address(es) with HIBP (--check-emails)")
     lookup.fetch(wanted)
+    asked = lookup.requests_sent
+    notices.append(
+        f"--check-emails sent {asked} email address(es) to {lookup.source} (HIBP"
+        f" breachedaccount, with your API key; {len(wanted) - asked} answered from the cache):"
+        " the addresses only, no password, hash or account name"
+    )
     return dataclasses.replace(exposure, emails=lookup), notices

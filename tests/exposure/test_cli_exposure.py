@@ -161,6 +161,8 @@ def test_check_emails_end_to_end_and_nothing_else_leaves(
     assert hit["status"] == "fail"
     assert "Adobe (2013-10-04" in hit["message"] and "Onliner Spambot" in hit["message"]
     assert "your account on a breached site: Canary Adobe" in hit["message"]
+    notices = json.loads(audit.out)["notices"]
+    assert any("--check-emails sent 1 email address(es) to 127.0.0.1" in n for n in notices)
 
     # The wire: one request, to breachedaccount, carrying the address and nothing more.
     (request,) = exposure_server.requests
@@ -271,3 +273,61 @@ def test_a_long_link_is_folded_in_the_terminal_never_cut(cli) -> None:  # type: 
     joined = re.sub(r"\n +", "", out)
     url = "https://docs.github.com/en/authentication/authenticating-with-a-passkey/about-passkeys"
     assert url in joined
+
+
+def _bitwarden(path: Path, items: list[tuple[str, str, str, str]]) -> Path:
+    path.write_text(
+        json.dumps(
+            {
+                "encrypted": False,
+                "items": [
+                    {
+                        "type": 1,
+                        "name": name,
+                        "login": {"uris": [{"uri": url}], "username": user, "password": pw},
+                    }
+                    for name, url, user, pw in items
+                ],
+            }
+        )
+    )
+    return path
+
+
+def test_shared_logins_and_password_rules_through_the_cli(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    same = "one Apple ID password 4 both sites"
+    path = _bitwarden(
+        tmp_path / "e.json",
+        [
+            ("Apple", "https://appleid.apple.com", "sam@icloud.com", same),
+            ("iCloud", "https://www.icloud.com", "sam@icloud.com", same),
+            ("Bank", "https://www.bankofamerica.com", "sam", "short1"),
+        ],
+    )
+    report = cli("audit", "--accounts", str(path), "-f", "json", "--offline").out
+    reuse = findings(report, "PW102")
+    assert reuse["Apple (sam@icloud.com)"]["status"] == "pass"
+    assert reuse["iCloud (sam@icloud.com)"]["status"] == "pass"
+    weak = findings(report, "PW101")["Bank (sam)"]
+    assert "Change it here: https://" in weak["fix"]
+    assert "Password rules: this site accepts 8 to 20 characters" in weak["fix"]
+
+
+def test_the_full_passkeys_directory_through_data_update_and_audit(
+    cli, exposure_server: ExposureServer, shared_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    snapshot = shared_dir / "real-data" / "passkeys" / "passkeys-entries.json"
+    if not snapshot.is_file():
+        pytest.skip("no passkeys snapshot in ../shared")
+    exposure_server.passkeys = json.loads(snapshot.read_bytes())
+    result = cli("data", "update", "--passkeys-url", exposure_server.url + "/passkeys/all.json")
+    assert result.code == 0, result.err
+    assert "passkeys directory updated: 2" in result.out  # 258 of 260 offer passkeys
+    # Adafruit is in the full directory only (not in the built-in subset).
+    path = _bitwarden(
+        tmp_path / "e.json", [("Adafruit", "https://www.adafruit.com", "sam", "x-Pw-long-1")]
+    )
+    report = cli("audit", "--accounts", str(path), "-f", "json", "--offline").out
+    mfa = findings(report, "MFA101")["Adafruit (sam)"]
+    assert mfa["status"] == "fail"
+    assert "passkey" in (mfa["fix"] or "").lower()
