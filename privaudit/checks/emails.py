@@ -14,23 +14,13 @@ from privaudit.checks.fixes import Fixes
 from privaudit.checks.grouping import name_list
 from privaudit.context import AuditContext
 from privaudit.exposure.breaches import Breach
-from privaudit.exposure.emails import EmailFailure, email_of
+from privaudit.exposure.emails import EmailFailure, addresses
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 
 OFF = (
     "not asked: --check-emails looks up the email addresses in your usernames with HIBP"
     " (it sends each address, with your own API key; see docs/privacy.md)"
 )
-
-
-def addresses(accounts: tuple[Account, ...]) -> dict[str, list[Account]]:
-    """Each email address found in a username, with the accounts using it."""
-    found: dict[str, list[Account]] = {}
-    for account in accounts:
-        address = email_of(account.username)
-        if address is not None:
-            found.setdefault(address, []).append(account)
-    return found
 
 
 def _breach_line(breach: Breach) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from privaudit.accounts import Account
 from privaudit.context import AuditContext
 from privaudit.exposure import Exposure
+from privaudit.tfa.dataset import load_builtin
+from privaudit.tfa.match import Directory
 
 
 def exposure_of(ctx: AuditContext) -> Exposure:
@@ -23,10 +25,9 @@ class Fixes:
     """Built once per check run: the data and the domain matcher it needs."""
 
     def __init__(self, ctx: AuditContext) -> None:
-        from privaudit.checks.mfa import directory_of  # noqa: PLC0415  # mfa.py imports this module
-
         self.exposure = exposure_of(ctx)
-        self.site_of: Callable[[str], str | None] = directory_of(ctx).matcher.registrable_domain
+        directory = ctx.tfa if ctx.tfa is not None else Directory(load_builtin())
+        self.site_of: Callable[[str], str | None] = directory.matcher.registrable_domain
 
     def change_link(self, account: Account) -> str | None:
         return self.exposure.quirks.change_password_url(account.domains, self.site_of)

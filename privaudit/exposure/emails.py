@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote
 
+from privaudit.accounts import Account
 from privaudit.errors import ConfigError
 from privaudit.exposure.breaches import Breach, parse_breach
 from privaudit.secret import Secret
@@ -57,6 +58,16 @@ def email_of(username: str | None) -> str | None:
         return None
     candidate = username.strip().lower()
     return candidate if _EMAIL.match(candidate) else None
+
+
+def addresses(accounts: Iterable[Account]) -> dict[str, list[Account]]:
+    """Each email address found in a username, with the accounts using it."""
+    found: dict[str, list[Account]] = {}
+    for account in accounts:
+        address = email_of(account.username)
+        if address is not None:
+            found.setdefault(address, []).append(account)
+    return found
 
 
 class EmailLookup:

@@ -55,9 +55,8 @@ def exposure_service(
         return exposure, notices
     import httpx  # noqa: PLC0415
 
-    from privaudit.checks.emails import addresses  # noqa: PLC0415
     from privaudit.exposure.email_cache import EmailCache  # noqa: PLC0415
-    from privaudit.exposure.emails import EmailLookup  # noqa: PLC0415
+    from privaudit.exposure.emails import EmailLookup, addresses  # noqa: PLC0415
     from privaudit.paths import cache_dir  # noqa: PLC0415
     from privaudit.pwned.client import USER_AGENT  # noqa: PLC0415
 
@@ -71,7 +70,7 @@ def exposure_service(
         cache=None if request.no_cache else EmailCache(cache_dir() / "emails"),
         deadline=settings.exposure.email_deadline,
     )
-    wanted = list(addresses(tuple(accounts)))
+    wanted = list(addresses(accounts))
     say(f"checking {len(wanted)} email address(es) with HIBP (--check-emails)")
     lookup.fetch(wanted)
     asked = lookup.requests_sent

@@ -11,13 +11,19 @@ import httpx
 import pytest
 
 from privaudit.accounts import Account
-from privaudit.checks.emails import EmailInBreaches, addresses
+from privaudit.checks.emails import EmailInBreaches
 from privaudit.context import AuditContext
 from privaudit.errors import UsageError
 from privaudit.exposure import Exposure
 from privaudit.exposure.apikey import find_api_key, key_from_file
 from privaudit.exposure.email_cache import EmailCache
-from privaudit.exposure.emails import EmailFailure, EmailLookup, HibpKeyError, email_of
+from privaudit.exposure.emails import (
+    EmailFailure,
+    EmailLookup,
+    HibpKeyError,
+    addresses,
+    email_of,
+)
 from privaudit.model import Status
 from privaudit.secret import Secret
 from privaudit.tfa.dataset import load_builtin as tfa_builtin
