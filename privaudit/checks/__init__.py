@@ -8,7 +8,7 @@ from privaudit.checks.checklist import CHECKLIST_CHECKS
 from privaudit.checks.emails import EmailInBreaches
 from privaudit.checks.exposure import SiteBreachedSincePassword
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
-from privaudit.checks.passwords import ReusedPassword, WeakPassword
+from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
 from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInSameVault
 
@@ -16,6 +16,7 @@ from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInS
 BUILTIN_CHECKS: tuple[type[Check], ...] = (
     WeakPassword,
     ReusedPassword,
+    StalePasswordCopy,
     NearReusedPassword,
     BreachedPassword,
     SiteBreachedSincePassword,

@@ -12,6 +12,7 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.checks.mfa_exposure import MfaFacts
 from privaudit.context import AuditContext
 from privaudit.exposure.passkeys import PasskeySupport
+from privaudit.merge import MfaStatus, mfa_status
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
 from privaudit.tfa.match import Directory, Matcher, ServiceMatch
@@ -24,12 +25,14 @@ def directory_of(ctx: AuditContext) -> Directory:
     return ctx.tfa if ctx.tfa is not None else Directory(load_builtin())
 
 
-def known_methods(account: Account) -> frozenset[MfaMethod]:
-    """Second factors known to be on: declared ones plus TOTP when the export holds a seed."""
-    methods = set(account.mfa) - {MfaMethod.NONE}
-    if account.totp is not None:
-        methods.add(MfaMethod.TOTP)
-    return frozenset(methods)
+def status_of(account: Account, ctx: AuditContext) -> MfaStatus:
+    """The one 2FA status of an account: export seeds, declarations and checklist answers."""
+    return mfa_status(account, ctx.checklists, ctx.clock())
+
+
+def facts_of(ctx: AuditContext) -> MfaFacts:
+    """Passkey support and shared-login groups, over each account's one 2FA status."""
+    return MfaFacts(ctx, lambda account: status_of(account, ctx).methods)
 
 
 def names(methods: list[MfaMethod]) -> str:
@@ -38,10 +41,6 @@ def names(methods: list[MfaMethod]) -> str:
             "a security key" if m is MfaMethod.HARDWARE_KEY else METHOD_NAMES[m] for m in methods
         )
     return " or ".join(METHOD_NAMES[m] for m in methods)
-
-
-def _set_hint(account: Account) -> str:
-    return f"privaudit mfa set '{account.label}' totp (or sms, hardware-key, passkey, none)"
 
 
 def passkey_fix(account: Account, passkeys: PasskeySupport) -> str:
@@ -55,6 +54,10 @@ def passkey_fix(account: Account, passkeys: PasskeySupport) -> str:
         lines.append(f"How: {passkeys.documentation}")
     lines.append(f"Already have one? Declare it: privaudit mfa set '{account.label}' passkey")
     return "\n".join(lines)
+
+
+def _set_hint(account: Account) -> str:
+    return f"privaudit mfa set '{account.label}' totp (or sms, hardware-key, passkey, none)"
 
 
 def _is_local(directory: Directory, account: Account) -> bool:
@@ -103,18 +106,38 @@ class MissingMfa:
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
-        facts = MfaFacts(ctx, known_methods)
+        facts = facts_of(ctx)
         for account in ctx.accounts:
-            yield self._judge(account, directory, facts)
+            yield self._judge(account, status_of(account, ctx), directory, facts)
 
-    def _judge(self, account: Account, directory: Directory, facts: MfaFacts) -> Finding:
+    def _judge(
+        self, account: Account, status: MfaStatus, directory: Directory, facts: MfaFacts
+    ) -> Finding:
         match = directory.match(account)
-        details = _details(match, directory)
-        methods = facts.methods(account)
-        if methods:
-            listed = ", ".join(sorted(m.value for m in methods))
+        details = {**_details(match, directory), "evidence": "; ".join(status.evidence) or None}
+        shared = facts.methods(account) - status.methods
+        if not status.on and status.on is not False and shared:
+            listed = ", ".join(sorted(m.value for m in shared))
             return self.meta.finding(
-                Status.PASS, account.subject, f"second factor: {listed}", details=details
+                Status.PASS,
+                account.subject,
+                f"second factor: {listed} (recorded for the same login on a site that shares it)",
+                details=details,
+            )
+        if status.on:
+            listed = ", ".join(sorted(m.value for m in status.methods))
+            said = listed or f"on ({'; '.join(status.evidence)})"
+            return self.meta.finding(
+                Status.PASS, account.subject, f"second factor: {said}", details=details
+            )
+        if status.conflict:
+            return self.meta.finding(
+                Status.WARN,
+                account.subject,
+                f"what you recorded disagrees ({'; '.join(status.evidence)}): check the"
+                " account's security settings, then correct the wrong one",
+                severity=Severity.MEDIUM,
+                details=details,
             )
         passkeys = facts.passkeys(account)
         if passkeys is not None and (match is None or not match.service.offers_2fa):
@@ -127,7 +150,7 @@ class MissingMfa:
                 details={**details, "passkeys": passkeys.how},
             )
         if match is None:
-            return self._unknown(account, directory, details)
+            return self._unknown(account, status, directory, details)
         service = match.service
         if not service.offers_2fa:
             return self.meta.finding(
@@ -137,18 +160,27 @@ class MissingMfa:
                 " a long unique password is all you can do there",
                 details=details,
             )
+        state = (
+            f"it is off ({'; '.join(status.evidence)})"
+            if status.on is False
+            else "none is recorded"
+        )
         return self.meta.finding(
             Status.FAIL,
             account.subject,
-            f"{service.name} offers 2FA but none is recorded: one stolen password opens this"
+            f"{service.name} offers 2FA but {state}: one stolen password opens this"
             f" account ({self._guards(service)})",
             severity=service.severity,
             fix=self._fix(account, service, passkeys),
-            details=details,
+            details={**details, "passkeys": passkeys.how} if passkeys else details,
         )
 
     def _unknown(
-        self, account: Account, directory: Directory, details: dict[str, str | None]
+        self,
+        account: Account,
+        status: MfaStatus,
+        directory: Directory,
+        details: dict[str, str | None],
     ) -> Finding:
         if _is_local(directory, account):
             return self.meta.finding(
@@ -158,7 +190,7 @@ class MissingMfa:
                 " account: keep its admin password strong instead",
                 details=details,
             )
-        if MfaMethod.NONE in account.mfa:
+        if status.on is False:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
@@ -219,9 +251,13 @@ class WeakMfaMethod:
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
-        facts = MfaFacts(ctx, known_methods)
+        facts = facts_of(ctx)
         for account in ctx.accounts:
-            methods = facts.methods(account)
+            status = status_of(account, ctx)
+            if status.on is False:
+                continue
+            own = status.methods if status.on else frozenset()
+            methods = own | (facts.methods(account) - status.methods)  # + its shared login's
             if methods:
                 yield self._judge(account, methods, directory, facts.passkeys(account))
 
@@ -306,7 +342,7 @@ class RecoveryCodes:
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
         for account in ctx.accounts:
-            if not known_methods(account):
+            if not status_of(account, ctx).on:
                 continue
             match = directory.match(account)
             details = _details(match, directory)

@@ -261,14 +261,23 @@ def test_the_demo_shows_a_site_breach_and_a_passkey_suggestion_offline(cli) -> N
 
 @pytest.mark.parametrize("fmt", format_names())
 def test_the_change_password_link_is_in_every_format(cli, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    result = cli("demo", "--format", fmt)
+    # The short terminal report shows each finding's fix with --details.
+    extra = ("--details",) if fmt == "terminal" else ()
+    result = cli("audit", "--demo", "--format", fmt, *extra)
     assert "https://www.patreon.com/settings/account" in result.out
+
+
+def test_the_plan_suggests_a_passkey_and_the_site_breach_change(cli) -> None:  # type: ignore[no-untyped-def]
+    out = cli("demo").out
+    plan = out[out.index("FIX FIRST") : out.index("Category")]
+    assert "Set up a passkey (or two-step login) for Gmail" in plan
+    assert "Change the password you use on Patreon: the site was breached" in " ".join(plan.split())
 
 
 def test_a_long_link_is_folded_in_the_terminal_never_cut(cli) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    out = cli("demo").out
+    out = cli("audit", "--demo", "--details").out
     assert "…" not in out
     joined = re.sub(r"\n +", "", out)
     url = "https://docs.github.com/en/authentication/authenticating-with-a-passkey/about-passkeys"

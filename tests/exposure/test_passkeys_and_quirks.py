@@ -48,7 +48,7 @@ def test_the_builtin_subset_finds_passkeys_by_host_and_by_site() -> None:
 
 
 def test_mfa102_suggests_a_passkey_where_the_service_offers_one() -> None:
-    account = Account(label="GitHub", urls=("https://github.com",), mfa=frozenset({"totp"}))  # type: ignore[arg-type]
+    account = Account(label="GitHub", urls=("https://github.com",), mfa=frozenset({MfaMethod.TOTP}))
     (finding,) = WeakMfaMethod().run(ctx(account))
     assert finding.status is Status.WARN
     assert "a passkey" in finding.message
