@@ -47,6 +47,8 @@ class Account:
     password_changed: datetime | None = None
     """When the current password was set, where the export says (its own date or history).
     None: unknown; `modified` then still bounds it from above."""
+    expires: datetime | None = None
+    """When the password manager marks the entry to expire (KeePass); None: never."""
     domains: tuple[str, ...] = field(default=())
     sources: tuple[str, ...] = ()
     """Every input this login was found in (one account across exports: merge.py)."""

@@ -6,6 +6,7 @@ from privaudit.check import Check
 from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
 from privaudit.checks.emails import EmailInBreaches
+from privaudit.checks.expired import ExpiredEntry
 from privaudit.checks.exposure import SiteBreachedSincePassword
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
@@ -21,6 +22,7 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     BreachedPassword,
     SiteBreachedSincePassword,
     EmailInBreaches,
+    ExpiredEntry,
     MissingMfa,
     WeakMfaMethod,
     RecoveryCodes,

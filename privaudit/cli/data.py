@@ -26,19 +26,32 @@ def _update_one(
     now: datetime,
     *,
     accept_changes: bool,
+    file: Path | None = None,
 ) -> str:
-    """Download, validate and store one kind of data; the line that reports it."""
+    """Download (or, for the 2FA data, load --file), validate and store one kind of
+    data; the line that reports it."""
     from privaudit.exposure import update as exposure_update  # noqa: PLC0415
-    from privaudit.tfa.update import update_dataset  # noqa: PLC0415
+    from privaudit.tfa.update import (  # noqa: PLC0415
+        file_url_path,
+        is_file_url,
+        update_dataset,
+        update_from_file,
+    )
 
     if kind == "tfa":
-        result = update_dataset(
-            client,
-            url or settings.tfa.url,
-            now=now,
-            min_entries=settings.tfa.min_entries,
-            accept_changes=accept_changes,
-        )
+        source = url or settings.tfa.url
+        min_entries = settings.tfa.min_entries
+        if file is not None or is_file_url(source):
+            result = update_from_file(
+                file if file is not None else file_url_path(source),
+                now=now,
+                min_entries=min_entries,
+                accept_changes=accept_changes,
+            )
+        else:
+            result = update_dataset(
+                client, source, now=now, min_entries=min_entries, accept_changes=accept_changes
+            )
         if result.changes.suspicious:
             from privaudit.tfa.review import describe  # noqa: PLC0415
 
@@ -89,6 +102,14 @@ def _add_update(group: typer.Typer) -> None:
             list[str] | None,
             typer.Option(help="Update only these: tfa, breaches, passkeys (repeatable)."),
         ] = None,
+        file: Annotated[
+            Path | None,
+            typer.Option(
+                "--file",
+                help="Load a local 2fa.directory all.json (v3 or v4) instead of downloading;"
+                " validated like a download. A file:// --url does the same.",
+            ),
+        ] = None,
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
         timeout: Annotated[
             float, typer.Option(min=1, max=600, help="Network timeout in seconds.")
@@ -118,10 +139,12 @@ def _add_update(group: typer.Typer) -> None:
             raise UsageError(
                 f"--only {', '.join(sorted(unknown))}: choose from {', '.join(DATA_KINDS)}"
             )
+        if file is not None and url is not None:
+            raise UsageError("data update: give --file PATH or --url URL, not both")
         settings = load_settings(config)
         if not wanted:
-            # A URL given on the command line says which data to update.
-            given = {"tfa": url, "breaches": breaches_url, "passkeys": passkeys_url}
+            # A URL (or file) given on the command line says which data to update.
+            given = {"tfa": url or file, "breaches": breaches_url, "passkeys": passkeys_url}
             wanted = {kind for kind, value in given.items() if value is not None}
         if not wanted:
             wanted = set(DATA_KINDS) if settings.exposure.update else {"tfa"}
@@ -136,7 +159,13 @@ def _add_update(group: typer.Typer) -> None:
                     continue
                 try:
                     line = _update_one(
-                        kind, client, urls[kind], settings, now, accept_changes=accept_changes
+                        kind,
+                        client,
+                        urls[kind],
+                        settings,
+                        now,
+                        accept_changes=accept_changes,
+                        file=file,
                     )
                     typer.echo(line)
                 except PrivauditError as exc:

@@ -137,8 +137,12 @@ def make_login(
     modified: datetime | None = None,
     password_changed: datetime | None = None,
     passkey: bool = False,
+    expires: datetime | None = None,
 ) -> Account | str:
-    """An Account, or the reason the item is skipped (a reason never holds a value)."""
+    """An Account, or the reason the item is skipped (a reason never holds a value).
+
+    `expires`: when the password manager marks the entry to expire (KeePass).
+    """
     if not password:
         return NO_PASSWORD
     url_list = tuple(dict.fromkeys(u.strip() for u in urls if u and u.strip()))
@@ -155,6 +159,7 @@ def make_login(
         created=parse_date(created),
         modified=parse_date(modified),
         password_changed=parse_date(password_changed),
+        expires=parse_date(expires),
     )
 
 
