@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 from privaudit.model import Severity
 
@@ -20,7 +23,7 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     @app.command("audit")
     def audit(
         accounts: Annotated[
@@ -185,6 +188,7 @@ def register(app: typer.Typer) -> None:
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
+            env,
             AuditRequest(
                 exports=tuple(accounts or ()),
                 config=config,
@@ -216,7 +220,7 @@ def register(app: typer.Typer) -> None:
                 hibp_key_file=hibp_key_file,
                 hibp_key_env=hibp_key_env,
                 hibp_api_url=hibp_api_url,
-            )
+            ),
         )
 
     @app.command("demo")
@@ -244,6 +248,7 @@ def register(app: typer.Typer) -> None:
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
+            env,
             AuditRequest(
                 fmt=fmt,
                 output=output,
@@ -252,5 +257,5 @@ def register(app: typer.Typer) -> None:
                 no_input=True,
                 details=details,
                 group_by=group_by,
-            )
+            ),
         )

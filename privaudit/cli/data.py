@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     import httpx
 
+    from privaudit.cli.env import Environment
     from privaudit.settings import Settings
 
 CONFIG_HELP = "Profile/config TOML (default: your config dir)."
@@ -26,6 +27,7 @@ def _update_one(
     now: datetime,
     *,
     accept_changes: bool,
+    env: Environment,
     file: Path | None = None,
 ) -> str:
     """Download (or, for the 2FA data, load --file), validate and store one kind of
@@ -55,7 +57,7 @@ def _update_one(
         if result.changes.suspicious:
             from privaudit.tfa.review import describe  # noqa: PLC0415
 
-            typer.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
+            env.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
         skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
         return (
             f"2FA data updated: {result.entries} services{skipped},"
@@ -70,18 +72,18 @@ def _update_one(
     return f"passkeys directory updated: {done.entries} services, stored in {done.path}"
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(
         help="Reference data privaudit uses (2FA support, breaches, passkeys).",
         no_args_is_help=True,
     )
     app.add_typer(group, name="data")
-    _add_update(group)
-    _add_status(group)
-    _add_hibp_key(group)
+    _add_update(group, env)
+    _add_status(group, env)
+    _add_hibp_key(group, env)
 
 
-def _add_update(group: typer.Typer) -> None:
+def _add_update(group: typer.Typer, env: Environment) -> None:
     @group.command("update")
     def update(
         url: Annotated[
@@ -165,18 +167,19 @@ def _add_update(group: typer.Typer) -> None:
                         settings,
                         now,
                         accept_changes=accept_changes,
+                        env=env,
                         file=file,
                     )
-                    typer.echo(line)
+                    env.echo(line)
                 except PrivauditError as exc:
                     failures.append(exc)
         for failure in failures[:-1]:  # each download stands alone: report every failure
-            typer.echo(f"privaudit: {failure}", err=True)
+            env.echo(f"privaudit: {failure}", err=True)
         if failures:
             raise max(failures, key=lambda e: e.exit_code)
 
 
-def _add_hibp_key(group: typer.Typer) -> None:
+def _add_hibp_key(group: typer.Typer, env: Environment) -> None:
     @group.command("hibp-key")
     def hibp_key(
         from_file: Annotated[
@@ -195,12 +198,12 @@ def _add_hibp_key(group: typer.Typer) -> None:
         else:
             key = Secret(getpass.getpass("HIBP API key (hidden): "))
         save_to_keyring(key)
-        typer.echo(
+        env.echo(
             "HIBP API key stored in the OS keyring (service 'privaudit', entry 'hibp-api-key')"
         )
 
 
-def _add_status(group: typer.Typer) -> None:
+def _add_status(group: typer.Typer, env: Environment) -> None:
     @group.command("status")
     def status(
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
@@ -211,16 +214,16 @@ def _add_status(group: typer.Typer) -> None:
 
         settings = load_settings(config)
         dataset, notice = choose_dataset(settings.tfa)
-        typer.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
+        env.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
         info = stored_info() if notice is None else None
         if info is not None:
-            typer.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
+            env.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
         if notice:
-            typer.echo(notice, err=True)
+            env.echo(notice, err=True)
         from privaudit.exposure import load_exposure  # noqa: PLC0415
 
         exposure, notices = load_exposure()
-        typer.echo(f"breach data in use: {exposure.breaches.label}")
-        typer.echo(f"passkeys data in use: {exposure.passkeys.label}")
+        env.echo(f"breach data in use: {exposure.breaches.label}")
+        env.echo(f"passkeys data in use: {exposure.passkeys.label}")
         for line in notices:
-            typer.echo(line, err=True)
+            env.echo(line, err=True)
