@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privaudit.errors import PrivauditError
+from privaudit.paths import cache_dir
 from privaudit.store.atomic import ensure_private_dir, write_atomic
 
 CACHE_FORMAT = "privaudit-range-cache 1"
@@ -103,6 +104,4 @@ class RangeCache:
 
 
 def default_cache_folder() -> Path:
-    from privaudit.paths import cache_dir  # noqa: PLC0415
-
     return cache_dir() / "pwned-range"

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from privaudit.pwned.cache import RangeCache, default_cache_folder
+from privaudit.pwned.client import ClientOptions, RangeFetcher
 from privaudit.pwned.lookup import PwnedLookup
+from privaudit.pwned.offline import CorpusLookup, open_corpus
+from privaudit.pwned.online import OnlineLookup
 from privaudit.settings import PwnedSettings
 
 
@@ -14,15 +18,9 @@ def build_lookup(
     """A local corpus whenever one is configured (nothing leaves the machine); else
     the range API, unless offline, where there is no lookup at all (None)."""
     if settings.offline_corpus:
-        from privaudit.pwned.offline import CorpusLookup, open_corpus  # noqa: PLC0415
-
         return CorpusLookup(open_corpus(Path(settings.offline_corpus).expanduser()))
     if offline:
         return None
-    from privaudit.pwned.cache import RangeCache, default_cache_folder  # noqa: PLC0415
-    from privaudit.pwned.client import ClientOptions, RangeFetcher  # noqa: PLC0415
-    from privaudit.pwned.online import OnlineLookup  # noqa: PLC0415
-
     cache = None
     if use_cache and settings.cache and settings.cache_ttl_days > 0:
         cache = RangeCache(default_cache_folder(), ttl=settings.cache_ttl_days * 86400)

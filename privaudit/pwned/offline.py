@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NoReturn, Protocol
 
 from privaudit.errors import InputError, ServiceError
+from privaudit.files import open_user_file
 from privaudit.pwned.hashing import range_key
 from privaudit.pwned.index import MAGIC, CompactIndex
 from privaudit.pwned.lookup import LookupResult
@@ -207,8 +208,6 @@ def open_corpus(path: Path) -> Corpus:
         raise InputError(
             f"breach corpus not found: {path} (check --pwned-corpus or pwned.offline_corpus)"
         )
-    from privaudit.files import open_user_file  # noqa: PLC0415
-
     # A regular file only: a FIFO here would block the run forever, a device never end.
     try:
         with open_user_file(path, what="breach corpus") as fh:
