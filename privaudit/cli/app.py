@@ -24,6 +24,7 @@ def build_app() -> typer.Typer:
         checks,
         data,
         history,
+        media,
         mfa,
         password,
         pwned_data,
@@ -66,6 +67,7 @@ def build_app() -> typer.Typer:
     password.register(app)
     cache.register(app)
     pwned_data.register(app)
+    media.register(app)
     return app
 
 
