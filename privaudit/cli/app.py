@@ -24,6 +24,7 @@ def build_app() -> typer.Typer:
         checks,
         data,
         history,
+        incident,
         media,
         mfa,
         password,
@@ -68,6 +69,7 @@ def build_app() -> typer.Typer:
     cache.register(app)
     pwned_data.register(app)
     media.register(app)
+    incident.register(app)
     return app
 
 
