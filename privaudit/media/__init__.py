@@ -6,7 +6,16 @@ Everything here runs offline; nothing keeps pixels, thumbnails or EXIF.
 
 from __future__ import annotations
 
+import os
+import sys
+
 from privaudit.errors import InputError
+
+if "numpy" not in sys.modules:
+    # PDQ's matrix products are small (64×512): BLAS threads only add overhead,
+    # and on a busy machine they made each hash 40 times slower (bench/media.py).
+    for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(_var, "1")
 
 INSTALL_HINT = "pip install 'privaudit[media]'"
 

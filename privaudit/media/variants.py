@@ -2,12 +2,13 @@
 
 PDQ is not crop-robust: a 5% centre crop moves about 45 of 256 bits. So the
 hash list also keeps PDQ of the picture with 2.5, 5, 7.5 and 10% taken off
-the centre or one side (20 crops, all from the same 512-pixel luminance, so
-no second decode). Measured on the bridge photo and generated images
-(bench/media.py), any crop of up to 10% from the centre or one side lands
-within 31 bits of one of them; crops off two sides at once are not covered
-(docs/leak-response.md says so). These crop hashes stay on the user's machine:
-they are only for `media match`, never exported to a hash-sharing service.
+around the centre, off one side, or off two adjacent sides (a corner): 36
+crops, all from the same 512-pixel luminance, so no second decode. Measured
+on the bridge photo and generated images (bench/media.py), crops of up to 10%
+of those shapes land within 31 bits of one of them; docs/leak-response.md
+says what is not covered (uneven crops off several sides, crops with zoom).
+These crop hashes stay on the user's machine: they are only for `media
+match`, never exported to a hash-sharing service.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from typing import Final
 from privaudit.media.pdq import DIHEDRAL, FloatArray, PdqHash, hash_luma, hash_luma_dihedral
 
 CROP_FRACTIONS: Final = (0.025, 0.05, 0.075, 0.10)
-CROP_SIDES: Final = ("centre", "left", "top", "right", "bottom")
+CROP_SIDES: Final = (
+    "centre", "left", "top", "right", "bottom",
+    "top-left", "top-right", "bottom-left", "bottom-right",
+)  # fmt: skip
 
 
 def _crop(luma: FloatArray, side: str, fraction: float) -> FloatArray:
@@ -27,10 +31,11 @@ def _crop(luma: FloatArray, side: str, fraction: float) -> FloatArray:
     if side == "centre":
         half_y, half_x = round(rows * fraction / 2), round(cols * fraction / 2)
         return luma[half_y : rows - half_y, half_x : cols - half_x]
-    top = dy if side == "top" else 0
-    bottom = rows - (dy if side == "bottom" else 0)
-    left = dx if side == "left" else 0
-    right = cols - (dx if side == "right" else 0)
+    edges = side.split("-")
+    top = dy if "top" in edges else 0
+    bottom = rows - (dy if "bottom" in edges else 0)
+    left = dx if "left" in edges else 0
+    right = cols - (dx if "right" in edges else 0)
     return luma[top:bottom, left:right]
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import privaudit.media  # noqa: F401  # before numpy: one BLAS thread, as the CLI runs it
+
 pytest.importorskip("PIL", reason="media tests need the [media] extra")
 
 from tests.media.photos import TRANSFORMS, generated_photo

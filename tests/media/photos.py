@@ -63,4 +63,5 @@ TRANSFORMS: dict[str, Transform] = {
     "crop-centre-10%": lambda im: crop(im, 0.05, 0.05, 0.05, 0.05),
     "crop-bottom-10%": lambda im: crop(im, 0, 0, 0, 0.10),
     "crop-left-5%": lambda im: crop(im, 0.05, 0, 0, 0),
+    "crop-corner-5%": lambda im: crop(im, 0, 0.05, 0.05, 0),
 }
