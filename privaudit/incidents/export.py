@@ -15,15 +15,11 @@ from typing import Any
 from privaudit.errors import UsageError
 from privaudit.incidents.log import Verification
 from privaudit.incidents.platforms import Platform
-from privaudit.incidents.timeline import Incident
+from privaudit.incidents.timeline import MINOR_WARNING, Incident
 from privaudit.render.csv import cell
 
 FORMATS = ("html", "csv", "json")
-MINOR_WARNING = (
-    "An entry is marked as involving someone under 18. Do not keep, screenshot or send "
-    "such images to anyone, including platforms or the police by e-mail: report the URL "
-    "only, and use Take It Down (https://takeitdown.ncmec.org/) or your national hotline."
-)
+__all__ = ["FORMATS", "MINOR_WARNING", "render"]
 FIELDS = ("seq", "type", "time", "url", "platform", "handle", "status", "case_number", "note")
 
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from privaudit.incidents.export import MINOR_WARNING
 from privaudit.incidents.log import Verification
 from privaudit.incidents.platforms import Platform
+from privaudit.incidents.timeline import MINOR_WARNING
 
 _CSS = (
     "body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#111}"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
+
+MINOR_WARNING: Final = (
+    "An entry is marked as involving someone under 18. Do not keep, screenshot or send "
+    "such images to anyone, including platforms or the police by e-mail: report the URL "
+    "only, and use Take It Down (https://takeitdown.ncmec.org/) or your national hotline."
+)
 
 
 @dataclass

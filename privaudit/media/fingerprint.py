@@ -3,47 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
-from privaudit.media.pdq import MIN_QUALITY
+from privaudit.media.model import Fingerprint, FrameHash, Kind
 
-Kind = Literal["image", "video"]
-VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".3gp", ".wmv"})
-
-
-@dataclass(frozen=True, slots=True)
-class FrameHash:
-    seconds: float
-    pdq: str
-    quality: int
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """One file's hashes: the shape of an entry in the hash list (store.py)."""
-
-    id: str
-    kind: Kind
-    label: str
-    size: int
-    sha256: str
-    md5: str
-    pdq: str | None = None
-    quality: int | None = None
-    dihedral: dict[str, str] = field(default_factory=dict)
-    crops: dict[str, str] = field(default_factory=dict)
-    frames: tuple[FrameHash, ...] = ()
-    name: str | None = None  # the file's name, only with --keep-names
-    added: str = ""
-
-    @property
-    def usable(self) -> bool:
-        """Whether a perceptual hash exists that the reference would not discard."""
-        if self.kind == "video":
-            return any(f.quality >= MIN_QUALITY for f in self.frames)
-        return self.quality is not None and self.quality >= MIN_QUALITY
+__all__ = ["Fingerprint", "FrameHash", "Kind", "fingerprint_image", "fingerprint_video"]
 
 
 def file_digests(path: Path) -> tuple[str, str, int]:
@@ -55,6 +19,9 @@ def file_digests(path: Path) -> tuple[str, str, int]:
             md5.update(chunk)
             size += len(chunk)
     return sha.hexdigest(), md5.hexdigest(), size
+
+
+VIDEO_SUFFIXES = frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi", ".3gp", ".wmv"})
 
 
 def kind_of(path: Path) -> Kind | None:

@@ -16,7 +16,8 @@ import numpy as np
 
 from privaudit.media import index as hash_index
 from privaudit.media.fingerprint import Fingerprint
-from privaudit.media.pdq import DIHEDRAL, MATCH_THRESHOLD, MIN_QUALITY, from_hex
+from privaudit.media.model import MATCH_THRESHOLD, MIN_QUALITY
+from privaudit.media.pdq import DIHEDRAL, from_hex
 
 STRONG: Final = 15
 

@@ -24,10 +24,6 @@ FloatArray = npt.NDArray[np.float64]
 
 DCT_SIZE: Final = 64
 HASH_SIDE: Final = 16
-MATCH_THRESHOLD: Final = 31
-"""The reference's own bar: two hashes within 31 bits are the same picture."""
-MIN_QUALITY: Final = 50
-"""Below this the reference discards a hash (flat or featureless images)."""
 
 DIHEDRAL: Final = (
     "original",

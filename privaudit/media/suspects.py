@@ -9,7 +9,8 @@ from typing import Any, Literal
 
 from privaudit.media.fingerprint import Kind, file_digests
 from privaudit.media.match import Match, Matcher, image_queries
-from privaudit.media.pdq import MIN_QUALITY, hash_luma_dihedral
+from privaudit.media.model import MIN_QUALITY
+from privaudit.media.pdq import hash_luma_dihedral
 
 Outcome = Literal["matched", "no-match", "too-flat", "unreadable", "not-media", "undecoded"]
 

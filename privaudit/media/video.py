@@ -14,7 +14,7 @@ from typing import Final
 
 import numpy as np
 
-from privaudit.media.fingerprint import FrameHash
+from privaudit.media.model import FrameHash
 from privaudit.media.pdq import distance, hash_luma
 
 MAX_FRAMES: Final = 300

@@ -10,6 +10,7 @@ import pytest
 
 from privaudit.media import pdq
 from privaudit.media.images import load_luma
+from privaudit.media.model import MATCH_THRESHOLD, MIN_QUALITY
 
 
 def test_bridge_hashes_are_within_10_bits_of_the_reference(pdq_dir: Path) -> None:
@@ -35,7 +36,7 @@ def test_dihedral_variants_match_the_rotated_and_flipped_files(pdq_dir: Path) ->
         direct = pdq.hash_luma(load_luma(file))
         d = pdq.distance(direct.bits, variant.bits)
         others = [pdq.distance(direct.bits, v.bits) for v in variants if v is not variant]
-        assert d <= pdq.MATCH_THRESHOLD, (name, d)
+        assert d <= MATCH_THRESHOLD, (name, d)
         assert min(others) > 90, name  # and it is that variant, not another
 
 
@@ -50,4 +51,4 @@ def test_hex_form_round_trips_and_distance_counts_bits() -> None:
 def test_a_flat_image_has_low_quality() -> None:
     import numpy as np
 
-    assert pdq.hash_luma(np.full((100, 100), 128.0)).quality < pdq.MIN_QUALITY
+    assert pdq.hash_luma(np.full((100, 100), 128.0)).quality < MIN_QUALITY
