@@ -29,12 +29,17 @@ class AuditRequest:
     column_map: str | None = None
     kdbx_password_stdin: bool = False
     kdbx_keyfile: Path | None = None
+    kdbx_kdf_limit: int = 1
     max_input_size: str | None = None
     since_last: bool = False
     notify: str | None = None
     pwned_api_url: str | None = None
     pwned_corpus: Path | None = None
     no_cache: bool = False
+    details: bool = False
+    """Print everything (each finding's fix, every skip), not the short report."""
+    group_by: str = "account"
+    """Problems grouped by "account" or by "check"."""
 
 
 @dataclass(frozen=True)
