@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from privaudit.media.batch import Skipped
 from privaudit.media.suspects import Verdict
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 _WORDS = {
     "no-match": "no match",
@@ -18,14 +21,16 @@ _WORDS = {
 }
 
 
-def print_verdicts(verdicts: Sequence[Verdict], skipped: Skipped, fmt: str) -> None:
+def print_verdicts(
+    env: Environment, verdicts: Sequence[Verdict], skipped: Skipped, fmt: str
+) -> None:
     everything = [
         *verdicts,
         *(Verdict(p, "unreadable") for p in skipped.unreadable),
         *(Verdict(p, "not-media") for p in skipped.not_media),
     ]
     if fmt == "json":
-        sys.stdout.write(json.dumps([v.to_json() for v in everything], indent=2) + "\n")
+        env.stdout.write(json.dumps([v.to_json() for v in everything], indent=2) + "\n")
         return
     from rich import box  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
@@ -46,7 +51,7 @@ def print_verdicts(verdicts: Sequence[Verdict], skipped: Skipped, fmt: str) -> N
             Text(sanitize(m.entry.label or m.entry.id) if m else ""),
             Text(m.variant if m else ""),
         )
-    out = ui.console()
+    out = ui.console(env)
     out.print(table)
     hits = sum(v.match is not None for v in verdicts)
     out.print(Text(f"{hits} of {len(everything)} file(s) match your fingerprints"))
