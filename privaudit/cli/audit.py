@@ -15,6 +15,20 @@ from privaudit.model import Severity
 FORMAT_HELP = "Report format: terminal, json, markdown, html, junit, csv (or a plugin's)."
 
 
+# Shared by 'audit' and 'demo', which report the same way.
+DetailsOption = Annotated[
+    bool, typer.Option("--details", help="Print everything: each finding's fix, every skip.")
+]
+GroupByOption = Annotated[
+    str,
+    typer.Option(
+        "--group-by",
+        metavar="account|check",
+        help="Group problems by account (default) or by check.",
+    ),
+]
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     """--select a,b --select c -> (a, b, c)."""
     out: list[str] = []
@@ -121,6 +135,30 @@ def register(app: typer.Typer, env: Environment) -> None:
         no_cache: Annotated[
             bool, typer.Option("--no-cache", help="Neither read nor write the breach cache.")
         ] = False,
+        check_emails: Annotated[
+            bool,
+            typer.Option(
+                "--check-emails",
+                help="Also look up the email addresses in your usernames with HIBP (sends each"
+                " address; needs your HIBP API key; see docs/privacy.md).",
+            ),
+        ] = False,
+        hibp_key_file: Annotated[
+            Path | None,
+            typer.Option("--hibp-key-file", help="File (mode 0600) holding your HIBP API key."),
+        ] = None,
+        hibp_key_env: Annotated[
+            str | None,
+            typer.Option(
+                "--hibp-key-env",
+                metavar="NAME",
+                help="Read the HIBP API key from this environment variable.",
+            ),
+        ] = None,
+        hibp_api_url: Annotated[
+            str | None,
+            typer.Option("--hibp-api-url", help="HIBP API v3 base URL (a mirror or test server)."),
+        ] = None,
         no_input: Annotated[
             bool,
             typer.Option(
@@ -133,18 +171,8 @@ def register(app: typer.Typer, env: Environment) -> None:
         demo: Annotated[
             bool, typer.Option("--demo", help="Audit the bundled fake sample data instead.")
         ] = False,
-        details: Annotated[
-            bool,
-            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
-        ] = False,
-        group_by: Annotated[
-            str,
-            typer.Option(
-                "--group-by",
-                metavar="account|check",
-                help="Group problems by account (default) or by check.",
-            ),
-        ] = "account",
+        details: DetailsOption = False,
+        group_by: GroupByOption = "account",
         since_last: Annotated[
             bool,
             typer.Option("--since-last", help="Mark problems that the previous run did not have."),
@@ -192,6 +220,10 @@ def register(app: typer.Typer, env: Environment) -> None:
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
                 no_cache=no_cache,
+                check_emails=check_emails,
+                hibp_key_file=hibp_key_file,
+                hibp_key_env=hibp_key_env,
+                hibp_api_url=hibp_api_url,
             ),
         )
 
@@ -202,18 +234,8 @@ def register(app: typer.Typer, env: Environment) -> None:
             Path | None, typer.Option("--output", "-o", help="Write the report here.")
         ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-        details: Annotated[
-            bool,
-            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
-        ] = False,
-        group_by: Annotated[
-            str,
-            typer.Option(
-                "--group-by",
-                metavar="account|check",
-                help="Group problems by account (default) or by check.",
-            ),
-        ] = "account",
+        details: DetailsOption = False,
+        group_by: GroupByOption = "account",
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415
