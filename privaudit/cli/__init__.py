@@ -16,6 +16,16 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from privaudit.procguard import stop_like_ctrl_c  # noqa: PLC0415
+
+    restore_signals = stop_like_ctrl_c()
+    try:
+        return _main(argv)
+    finally:
+        restore_signals()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from privaudit.cli._click import click_exceptions  # noqa: PLC0415
     from privaudit.cli.app import build_command  # noqa: PLC0415
     from privaudit.errors import PrivauditError  # noqa: PLC0415
