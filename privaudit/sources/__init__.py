@@ -10,6 +10,7 @@ in memory) and never write anything. The only exception a `read` may raise is
 
 from __future__ import annotations
 
+import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -171,5 +172,28 @@ def import_accounts(
                 " (see 'privaudit sources list')"
             )
         importer = candidates[0]
-    result = importer.read(source, options)
+    result = read_guarded(importer, source, options)
     return result, result.summary(source.name, importer.name), importer.plaintext
+
+
+def read_guarded(importer: Importer, source: SourceData, options: ReadOptions) -> ImportResult:
+    """`importer.read`, where anything but InputError is still bad input, not a crash.
+
+    Importers turn what they expect into notes or InputError; a damaged file can
+    still reach a library's own bug (a plugin's too). That is exit 2 naming the
+    exception type and place, never its message, which could quote the export.
+    """
+    try:
+        return importer.read(source, options)
+    except (InputError, UsageError, KeyboardInterrupt, MemoryError):
+        raise
+    except RecursionError:
+        raise InputError(f"{source.name}: nested too deeply to be an export") from None
+    except Exception as exc:  # noqa: BLE001
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+        raise InputError(
+            f"{source.name}: cannot read this {importer.name} export"
+            f" ({type(exc).__name__}{where}); it may be damaged: export it again"
+            " (please report this if it keeps happening)"
+        ) from None
