@@ -169,7 +169,9 @@ def run_audit_command(opts: AuditOptions) -> int:
 
             # Only once the inputs are good: bad input exits 2 with nothing created.
             history = stack.enter_context(History.open())
-        baseline = scheduled.load_baseline(history, profile_id)
+        baseline = scheduled.load_baseline(
+            history, profile_id, compare=opts.since_last or opts.notify is not None
+        )
 
         if interactive:
             from privaudit.cli.checklist import offer_checklists  # noqa: PLC0415

@@ -11,7 +11,7 @@ from privaudit.cli import ui
 from privaudit.model import Report, TrendPoint
 
 if TYPE_CHECKING:
-    from privaudit.store.history import History, RunResult, RunSummary
+    from privaudit.store.history import History, RunSummary
 
 FIRST_RUN_NOTICE = "This is the first recorded run of this profile: every problem is marked new."
 
@@ -28,16 +28,22 @@ class Baseline:
     """The previous run of this profile, if any, and the earlier scores."""
 
     previous: RunSummary | None = None
-    results: tuple[RunResult, ...] | None = None
+    problem_keys: frozenset[str] | None = None
+    """The previous run's problem keys; loaded only for --since-last and --notify."""
     trend: tuple[TrendPoint, ...] = ()
 
 
-def load_baseline(history: History | None, profile: str) -> Baseline:
+def load_baseline(history: History | None, profile: str, *, compare: bool = True) -> Baseline:
+    """The previous run's summary and scores; its problem keys only when `compare`.
+
+    A run of 50,000 logins stores 100,000+ results: reading them all on every
+    audit cost seconds and hundreds of MB, for features most runs do not use.
+    """
     if history is None:
         return Baseline()
     previous = history.last(profile)
-    results = tuple(history.results(previous.id)) if previous else None
-    return Baseline(previous, results, history.trend(profile))
+    keys = history.problem_keys(previous.id) if previous and compare else None
+    return Baseline(previous, keys, history.trend(profile))
 
 
 def mark_new(report: Report, baseline: Baseline) -> Report:
@@ -47,7 +53,7 @@ def mark_new(report: Report, baseline: Baseline) -> Report:
     if baseline.previous is None:
         notices = (*notices, FIRST_RUN_NOTICE)
     return dataclasses.replace(
-        report, new_keys=new_problem_keys(report, baseline.results), notices=notices
+        report, new_keys=new_problem_keys(report, baseline.problem_keys), notices=notices
     )
 
 
@@ -66,12 +72,12 @@ def notify(url: str, report: Report, baseline: Baseline, *, quiet: bool) -> bool
         notify_reasons,
     )
 
-    reasons = notify_reasons(report, baseline.previous, baseline.results)
+    reasons = notify_reasons(report, baseline.previous, baseline.problem_keys)
     if not reasons:
         ui.info("privaudit: no notification: the score did not drop", quiet=quiet)
         return True
     payload = notification_payload(
-        report, baseline.previous, reasons, new_problem_keys(report, baseline.results)
+        report, baseline.previous, reasons, new_problem_keys(report, baseline.problem_keys)
     )
     with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
         try:
