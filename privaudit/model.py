@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum, StrEnum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
@@ -329,7 +329,3 @@ class TrendPoint:
 
     at: datetime
     score: int | None
-
-
-def enum_values(enum: type[Enum]) -> list[str]:
-    return [str(member.value) for member in enum]

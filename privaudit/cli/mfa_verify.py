@@ -40,13 +40,8 @@ def _read_line(prompt: str, *, hidden: bool) -> str:
     return line.rstrip("\r\n")
 
 
-def _names(account: Account, key: str) -> bool:
-    hosts = account.domains
-    return key in account.label.casefold() or any(h == key or h.endswith("." + key) for h in hosts)
-
-
 def _pick(exports: tuple[str, ...], wanted: str | None, source_format: str | None) -> Account:
-    from privaudit.session import gather_inputs  # noqa: PLC0415
+    from privaudit.pipeline.inputs import gather_inputs  # noqa: PLC0415
     from privaudit.settings import Settings  # noqa: PLC0415
 
     inputs = gather_inputs(Settings(), exports, source_format=source_format)

@@ -39,6 +39,7 @@ from privaudit.pwned.index import (
     record_size,
 )
 from privaudit.pwned.prefixdir import parse_prefix_file, prefix_files
+from privaudit.store.atomic import open_private
 
 CHUNK = 1 << 23
 _U32 = struct.Struct("<I")
@@ -131,8 +132,7 @@ def build_index(
         raise InputError(f"refusing to write {output}: it is a symbolic link or a folder")
     _stale_temp_files(folder, output)
     tmp = folder / f".{output.name}.{secrets.token_hex(6)}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(tmp, flags, 0o600)
+    fd = open_private(tmp, os.O_WRONLY | os.O_EXCL)
     _lock_while_written(fd)
     try:
         with os.fdopen(fd, "wb") as out:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privaudit.cli.scheduled import load_baseline
 from privaudit.model import Status
+from privaudit.pipeline.history import load_baseline
 from privaudit.store.history import History
 from privaudit.trends import new_problem_keys
 from tests.report.samples import sample_report
