@@ -79,6 +79,16 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--kdbx-keyfile", help="Key file of the KeePass database, if it has one."),
         ] = None,
+        kdbx_kdf_limit: Annotated[
+            int,
+            typer.Option(
+                "--kdbx-kdf-limit",
+                min=1,
+                max=1000,
+                help="Allow N times the bounds on a KeePass file's key derivation"
+                " (100 M AES rounds; Argon2 100 iterations, 1 GiB).",
+            ),
+        ] = 1,
         max_input_size: Annotated[
             str | None,
             typer.Option(help="Largest export to read, e.g. 512M or 2G (default 256M)."),
@@ -157,6 +167,7 @@ def register(app: typer.Typer) -> None:
                 column_map=column_map,
                 kdbx_password_stdin=kdbx_password_stdin,
                 kdbx_keyfile=kdbx_keyfile,
+                kdbx_kdf_limit=kdbx_kdf_limit,
                 max_input_size=max_input_size,
                 since_last=since_last,
                 notify=notify,

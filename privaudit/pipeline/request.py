@@ -29,6 +29,7 @@ class AuditRequest:
     column_map: str | None = None
     kdbx_password_stdin: bool = False
     kdbx_keyfile: Path | None = None
+    kdbx_kdf_limit: int = 1
     max_input_size: str | None = None
     since_last: bool = False
     notify: str | None = None
