@@ -130,6 +130,18 @@ def register(app: typer.Typer) -> None:
         demo: Annotated[
             bool, typer.Option("--demo", help="Audit the bundled fake sample data instead.")
         ] = False,
+        details: Annotated[
+            bool,
+            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
+        ] = False,
+        group_by: Annotated[
+            str,
+            typer.Option(
+                "--group-by",
+                metavar="account|check",
+                help="Group problems by account (default) or by check.",
+            ),
+        ] = "account",
         since_last: Annotated[
             bool,
             typer.Option("--since-last", help="Mark problems that the previous run did not have."),
@@ -170,6 +182,8 @@ def register(app: typer.Typer) -> None:
                 kdbx_kdf_limit=kdbx_kdf_limit,
                 max_input_size=max_input_size,
                 since_last=since_last,
+                details=details,
+                group_by=group_by,
                 notify=notify,
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
@@ -184,11 +198,31 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--output", "-o", help="Write the report here.")
         ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        details: Annotated[
+            bool,
+            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
+        ] = False,
+        group_by: Annotated[
+            str,
+            typer.Option(
+                "--group-by",
+                metavar="account|check",
+                help="Group problems by account (default) or by check.",
+            ),
+        ] = "account",
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
-            AuditRequest(fmt=fmt, output=output, quiet=quiet, demo=True, no_input=True)
+            AuditRequest(
+                fmt=fmt,
+                output=output,
+                quiet=quiet,
+                demo=True,
+                no_input=True,
+                details=details,
+                group_by=group_by,
+            )
         )

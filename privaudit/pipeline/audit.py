@@ -32,6 +32,7 @@ from privaudit.pipeline.reading import read_options
 from privaudit.pipeline.request import AuditRequest
 from privaudit.pipeline.services import strength_estimator, tfa_directory
 from privaudit.pwned.factory import build_lookup
+from privaudit.render.common import GROUP_BY
 from privaudit.runner import ProgressCallback, run_audit
 from privaudit.settings import Settings
 from privaudit.store.atomic import check_output_path
@@ -89,6 +90,8 @@ class AuditRun:
 
 
 def check_usage(request: AuditRequest, exports: Sequence[str | Path]) -> None:
+    if request.group_by not in GROUP_BY:
+        raise UsageError(f"--group-by {request.group_by!r}: choose one of {', '.join(GROUP_BY)}")
     if request.notify is not None:
         check_url(request.notify)
     if request.output is not None:

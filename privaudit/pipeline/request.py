@@ -36,6 +36,10 @@ class AuditRequest:
     pwned_api_url: str | None = None
     pwned_corpus: Path | None = None
     no_cache: bool = False
+    details: bool = False
+    """Print everything (each finding's fix, every skip), not the short report."""
+    group_by: str = "account"
+    """Problems grouped by "account" or by "check"."""
 
 
 @dataclass(frozen=True)
