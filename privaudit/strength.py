@@ -119,7 +119,7 @@ class ZxcvbnEstimator:
         nothing itself: zxcvbn is pure Python and would hold the GIL against it.
         Small chunks keep both workers busy to the end.
         """
-        from privaudit.strength_worker import run_in_workers  # noqa: PLC0415
+        from privaudit.workerpool import run_in_workers  # noqa: PLC0415
 
         size = max(8, min(64, len(unique) // (self.workers * 8)))
         chunks = [unique[i : i + size] for i in range(0, len(unique), size)]

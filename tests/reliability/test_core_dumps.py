@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from privaudit.strength_worker import _read_frame, _write_frame
+from privaudit.workerpool import read_frame, write_frame
 from tests.conftest import CANARY_PASSWORD
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="core dumps are Linux-specific")
@@ -78,8 +78,8 @@ def test_a_strength_worker_holding_passwords_dumps_no_core(core_folder: Path) ->
         preexec_fn=unlimited_cores,  # noqa: PLW1509
     )
     assert worker.stdin is not None and worker.stdout is not None
-    _write_frame(worker.stdin, [(CANARY_PASSWORD, ("example",))])
-    answer = _read_frame(worker.stdout)
+    write_frame(worker.stdin, [(CANARY_PASSWORD, ("example",))])
+    answer = read_frame(worker.stdout)
     assert answer is not None and len(answer) == 1
     worker.send_signal(signal.SIGABRT)
     assert worker.wait(timeout=30) == -signal.SIGABRT
