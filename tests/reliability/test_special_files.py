@@ -114,3 +114,9 @@ def test_a_device_as_pwned_corpus_is_refused(cli) -> None:  # type: ignore[no-un
     )
     assert result.code == 2, result.err
     assert "device" in result.err
+
+
+def test_a_fifo_as_a_checklist_file_is_refused(cli, fifo: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checklist", "lint", str(fifo))
+    assert result.code == 2
+    assert "not a regular file" in result.err
