@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from privaudit.accounts import Account
-from privaudit.checks.passwords import context_words
+from privaudit.checks.context_words import strength_inputs
 from privaudit.pwned.build import build_index
 from privaudit.secret import Secret
 from privaudit.strength import MAX_ANALYSED, PARALLEL_THRESHOLD
@@ -108,7 +108,11 @@ def test_breach_findings_match_a_dict_of_the_corpus(setup: dict[str, Any], form:
 def test_strength_scores_match_plain_zxcvbn_one_at_a_time(setup: dict[str, Any]) -> None:
     from zxcvbn import matching, zxcvbn
 
+    from privaudit.tfa.dataset import load_builtin
+    from privaudit.tfa.match import Directory
+
     findings = audit(setup["vault"], setup["corpora"]["index"])
+    site_of = Directory(load_builtin()).matcher.registrable_domain
     fast = matching.dictionary_match
     matching.dictionary_match = getattr(fast, "original", fast)  # zxcvbn's own matcher
     try:
@@ -120,8 +124,9 @@ def test_strength_scores_match_plain_zxcvbn_one_at_a_time(setup: dict[str, Any])
                 username=login["username"],
                 password=Secret(login["password"]),
             )
-            words = [w[:MAX_ANALYSED] for w in context_words(account)]
-            plain = zxcvbn(login["password"][:MAX_ANALYSED], user_inputs=words)
+            rated, words = strength_inputs(account, site_of)  # what PW101 gives zxcvbn
+            inputs = [w[:MAX_ANALYSED] for w in words]
+            plain = zxcvbn(rated[:MAX_ANALYSED], user_inputs=inputs)
             found = findings[f"PW101 {account.subject}"]
             assert found["details"]["zxcvbn_score"] == plain["score"], item["name"]
     finally:
