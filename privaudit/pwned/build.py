@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import secrets
 import struct
@@ -215,8 +216,6 @@ def _write(
     key_bytes: int,
     progress: Progress | None,
 ) -> int:
-    import io  # noqa: PLC0415
-
     assert isinstance(out, io.BufferedWriter)
     out.write(bytes(DATA_START))  # header and fan-out, filled in at the end
     digest = hashlib.sha256()
