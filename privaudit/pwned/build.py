@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import io
 import os
-import secrets
 import struct
 import sys
 import zlib
@@ -40,7 +39,7 @@ from privaudit.pwned.index import (
     record_size,
 )
 from privaudit.pwned.prefixdir import parse_prefix_file, prefix_files
-from privaudit.store.atomic import open_private
+from privaudit.store.atomic import atomic_writer
 
 CHUNK = 1 << 23
 _U32 = struct.Struct("<I")
@@ -127,25 +126,11 @@ def build_index(
         raise UsageError(f"--key-bytes must be from {MIN_KEY} to {FULL_KEY}")
     parts, total = _source_files(source)
     folder = output.parent if str(output.parent) else Path()
-    if not folder.is_dir():
-        raise InputError(f"cannot write {output}: folder {folder} does not exist")
-    if output.is_symlink() or output.is_dir():
-        raise InputError(f"refusing to write {output}: it is a symbolic link or a folder")
-    _stale_temp_files(folder, output)
-    tmp = folder / f".{output.name}.{secrets.token_hex(6)}.tmp"
-    fd = open_private(tmp, os.O_WRONLY | os.O_EXCL)
-    _lock_while_written(fd)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            records = _write(out, parts, total, key_bytes, progress)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(output)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    return records
+    if folder.is_dir():
+        _stale_temp_files(folder, output)
+    with atomic_writer(output) as out:
+        _lock_while_written(out.fileno())
+        return _write(out, parts, total, key_bytes, progress)
 
 
 def _block_crcs(data: bytes, size: int, crcs: array[int]) -> bytes:
