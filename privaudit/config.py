@@ -143,6 +143,7 @@ SECTIONS: dict[str, dict[str, Field]] = {
     },
     "pwned": {
         "api_url": _http_url(),
+        "allow_insecure_url": _bool(),
         "offline_corpus": _str(),
         "concurrency": _int_range(1, 256),
         "timeout": _int_range(1, 300),

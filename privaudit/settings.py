@@ -58,9 +58,11 @@ class PwnedSettings:
     """Breach lookups: the range API (or a mirror) online, a local corpus offline."""
 
     api_url: str = "https://api.pwnedpasswords.com"
+    allow_insecure_url: bool = False
+    """Accept a plain http:// API URL to another machine (prefixes then travel in clear)."""
     offline_corpus: str | None = None
     """A sorted HASH:COUNT file, a per-prefix folder or a privaudit index; used whenever set."""
-    concurrency: int = 40
+    concurrency: int = 100
     timeout: int = 10
     """Seconds to connect, and to wait for each read."""
     deadline: int = 120
