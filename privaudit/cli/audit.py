@@ -108,6 +108,13 @@ def register(app: typer.Typer) -> None:
         no_cache: Annotated[
             bool, typer.Option("--no-cache", help="Neither read nor write the breach cache.")
         ] = False,
+        allow_insecure_url: Annotated[
+            bool,
+            typer.Option(
+                "--allow-insecure-url",
+                help="Accept a plain http:// --pwned-api-url elsewhere (prefixes in clear).",
+            ),
+        ] = False,
         no_input: Annotated[
             bool,
             typer.Option(
@@ -162,6 +169,7 @@ def register(app: typer.Typer) -> None:
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
                 no_cache=no_cache,
+                allow_insecure_url=allow_insecure_url,
             )
         )
 

@@ -39,6 +39,10 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--pwned-corpus", help="Offline breach corpus or index.")
         ] = None,
         no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the cache.")] = False,
+        allow_insecure_url: Annotated[
+            bool,
+            typer.Option("--allow-insecure-url", help="Accept a plain http:// mirror elsewhere."),
+        ] = False,
     ) -> int:
         """Exit 0 if every password passed, 1 if one is breached or too weak, 3 if the
         breach status of one is unknown."""
@@ -54,7 +58,8 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings(config)
         settings = dataclasses.replace(
-            settings, pwned=pwned_settings(settings, pwned_api_url, pwned_corpus)
+            settings,
+            pwned=pwned_settings(settings, pwned_api_url, pwned_corpus, allow_insecure_url),
         )
         offline = offline or settings.audit.offline
         lookup = build_lookup(settings.pwned, offline=offline, use_cache=not no_cache)

@@ -46,6 +46,7 @@ class AuditOptions:
     pwned_api_url: str | None = None
     pwned_corpus: Path | None = None
     no_cache: bool = False
+    allow_insecure_url: bool = False
 
 
 def _with_declarations(settings: Settings) -> Settings:
@@ -106,7 +107,11 @@ def _settings_for(opts: AuditOptions) -> tuple[Settings, tuple[str | Path, ...]]
         format=opts.fmt or audit.format,
     )
     settings = dataclasses.replace(
-        settings, audit=audit, pwned=pwned_settings(settings, opts.pwned_api_url, opts.pwned_corpus)
+        settings,
+        audit=audit,
+        pwned=pwned_settings(
+            settings, opts.pwned_api_url, opts.pwned_corpus, opts.allow_insecure_url
+        ),
     )
     return settings, exports
 
@@ -277,10 +282,14 @@ def _read_options(opts: AuditOptions, interactive: bool) -> ReadOptions:
     )
 
 
-def pwned_settings(settings: Settings, api_url: str | None, corpus: Path | None) -> PwnedSettings:
-    """The [pwned] settings with --pwned-api-url / --pwned-corpus applied."""
+def pwned_settings(
+    settings: Settings, api_url: str | None, corpus: Path | None, allow_insecure: bool = False
+) -> PwnedSettings:
+    """The [pwned] settings with --pwned-api-url / --pwned-corpus / --allow-insecure-url
+    applied, the URL checked before any work (plain http elsewhere needs consent)."""
     from privaudit.config import SECTIONS  # noqa: PLC0415
     from privaudit.errors import UsageError  # noqa: PLC0415
+    from privaudit.pwned.factory import check_api_url  # noqa: PLC0415
 
     pwned = settings.pwned
     if api_url is not None:
@@ -291,4 +300,8 @@ def pwned_settings(settings: Settings, api_url: str | None, corpus: Path | None)
         pwned = dataclasses.replace(pwned, api_url=url)
     if corpus is not None:
         pwned = dataclasses.replace(pwned, offline_corpus=str(corpus))
+    if allow_insecure:
+        pwned = dataclasses.replace(pwned, allow_insecure_url=True)
+    if api_url is not None and not pwned.offline_corpus:
+        check_api_url(pwned)  # a configured URL is checked when the lookup is built
     return pwned

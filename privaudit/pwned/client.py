@@ -106,6 +106,7 @@ class RangeFetcher:
         self._wall = wall_clock
         self._base = options.base_url.rstrip("/")
         self._writer: RangeWriter | None = None
+        self._damaged: set[str] = set()
         self.requests = 0
 
     def _from_cache(self, prefix: str, suffixes: Collection[str]) -> Counts | None:
@@ -113,7 +114,10 @@ class RangeFetcher:
         entry = self.cache.get(prefix) if self.cache else None
         if entry is None or self.cache is None or not entry.fresh(self.cache.now(), self.cache.ttl):
             return None
-        return self._read_entry(entry.body, entry.gzip, suffixes)
+        counts = self._read_entry(entry.body, entry.gzip, suffixes)
+        if counts is None:
+            self._damaged.add(prefix)  # refetched whole: its ETag is not asked to confirm it
+        return counts
 
     def _read_entry(self, body: bytes, gzip: bool, suffixes: Collection[str]) -> Counts | None:
         reader = RangeReader(suffixes, gzip=gzip, limit=self.options.max_body_bytes)
@@ -171,7 +175,7 @@ class RangeFetcher:
         self, lane: Lane, prefix: str, suffixes: Collection[str]
     ) -> Counts | LookupFailure:
         o = self.options
-        entry = self.cache.get(prefix) if self.cache else None
+        entry = self.cache.get(prefix) if self.cache and prefix not in self._damaged else None
         headers = dict(HEADERS)
         if entry is not None and entry.etag:
             headers["If-None-Match"] = entry.etag

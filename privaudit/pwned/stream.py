@@ -20,6 +20,7 @@ from __future__ import annotations
 import binascii
 import contextlib
 import operator
+import re
 import zlib
 from collections.abc import Collection
 
@@ -30,6 +31,7 @@ _DECIMAL = b"0123456789"
 _MAX_COUNT_DIGITS = 12
 _LONGEST_LINE = 35 + 1 + _MAX_COUNT_DIGITS + 1
 _AT_35 = operator.itemgetter(35)
+_WHOLE_LINE = re.compile(rb"[0-9A-Fa-f]{35}:[0-9]{1,12}")
 _COLON = ord(":")
 
 
@@ -94,7 +96,7 @@ def _diagnose(block: bytes, first_line: int) -> RangeProblem:
         if suffix in local:
             return RangeProblem(f"line {number} repeats a suffix listed earlier")
         local.add(suffix)
-    return RangeProblem(f"it lists a suffix twice (lines {first_line}- repeat an earlier one)")
+    return RangeProblem(f"line {first_line} or one after it repeats a suffix listed earlier")
 
 
 class RangeReader:
@@ -163,12 +165,9 @@ class RangeReader:
             self._gunzip.finish()
         if self._tail:
             tail, self._tail = self._tail, b""
-            try:
-                self._check(tail + b"\n")
-            except RangeProblem:
-                if tail.translate(None, _HEX_DIGITS + b":\r"):
-                    raise
-                raise RangeProblem(f"it ends mid-line (line {self._lines + 1})") from None
+            if not _WHOLE_LINE.fullmatch(tail) and not tail.translate(None, _HEX_DIGITS + b":"):
+                raise RangeProblem(f"it ends mid-line (line {self._lines + 1})")
+            self._check(tail + b"\n")
         if not self._lines:
             raise RangeProblem("it is empty")
         out: dict[str, int] = {}

@@ -101,6 +101,8 @@ class _Stream(httpcore.AsyncNetworkStream):
                 await self._writer.start_tls(ssl_context, server_hostname=server_hostname)
         except TimeoutError:
             raise httpcore.ConnectTimeout("TLS handshake timed out") from None
+        except ssl.SSLCertVerificationError:
+            raise httpcore.ConnectError("the server's certificate is not trusted") from None
         except (OSError, ssl.SSLError) as exc:
             raise httpcore.ConnectError(type(exc).__name__) from None
         return self
