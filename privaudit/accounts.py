@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Final
 from urllib.parse import urlsplit
 
 from privaudit.secret import Secret, TotpSeed
@@ -56,6 +58,11 @@ class Account:
             object.__setattr__(self, "domains", hosts_of(self.urls))
 
     @property
+    def apps(self) -> tuple[str, ...]:
+        """Android package names and iOS bundle IDs of app logins (`android://…@com.x/`)."""
+        return tuple(dict.fromkeys(i for i in map(app_id, self.urls) if i))
+
+    @property
     def subject(self) -> str:
         """The label findings use: service and username, never a secret."""
         if self.username:
@@ -68,10 +75,31 @@ class Account:
         return bool(methods) or self.totp is not None
 
 
-def host_of(url: str) -> str | None:
-    """The lower-case host of a URL or bare domain, without port or credentials."""
+APP_SCHEMES: Final = ("android://", "androidapp://", "iosapp://")
+_APP_ID: Final = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+$")
+
+
+def app_id(url: str) -> str | None:
+    """The package or bundle ID of an app login URL, lower-cased; None for web URLs.
+
+    Chrome and Google Password Manager write `android://<signing-key hash>@package/`,
+    Bitwarden `androidapp://package` and `iosapp://bundle.id`.
+    """
     text = url.strip()
-    if not text:
+    if not text.lower().startswith(APP_SCHEMES):
+        return None
+    rest = text.split("://", 1)[1].rsplit("@", 1)[-1]
+    ident = rest.split("/", 1)[0].split("?", 1)[0]
+    return ident.lower() if _APP_ID.match(ident) else None
+
+
+def host_of(url: str) -> str | None:
+    """The lower-case host of a URL or bare domain, without port or credentials.
+
+    App logins have no host: their package name is not a domain (see `app_id`).
+    """
+    text = url.strip()
+    if not text or text.lower().startswith(APP_SCHEMES):
         return None
     if "://" not in text:
         text = "//" + text

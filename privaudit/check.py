@@ -12,10 +12,11 @@ from typing import Protocol, runtime_checkable
 
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, Finding
+from privaudit.plugins import CHECKS_GROUP
 
 CheckResult = Iterable[Finding] | Awaitable[Iterable[Finding]]
 
-ENTRY_POINT_GROUP = "privaudit.checks.v1"
+ENTRY_POINT_GROUP = CHECKS_GROUP
 
 
 @runtime_checkable

@@ -7,8 +7,11 @@ passwords.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
+import types
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -20,15 +23,8 @@ from privaudit.errors import ConfigError
 from privaudit.files import open_user_file
 from privaudit.model import Severity
 from privaudit.paths import default_config_file
-from privaudit.settings import (
-    AuditSettings,
-    ChecklistSettings,
-    IgnoreRule,
-    PasswordPolicy,
-    PwnedSettings,
-    Settings,
-    TfaSettings,
-)
+from privaudit.settings import SECTIONS as SETTINGS_SECTIONS
+from privaudit.settings import IgnoreRule, Settings
 
 SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret", "otpauth"})
 
@@ -115,43 +111,33 @@ def _severity() -> Field:
     return _choice({s.value: s for s in Severity}, "one of " + ", ".join(s.value for s in Severity))
 
 
-# Scalar sections: section -> key -> field. Later features add their sections here.
+def _field_for(spec: dataclasses.Field[Any], hint: Any) -> Field:
+    """The validation of one key, derived from its declaration in settings.py."""
+    meta = spec.metadata
+    optional = isinstance(hint, types.UnionType)
+    kind = next(k for k in typing.get_args(hint) if k is not type(None)) if optional else hint
+    if kind is bool:
+        return _bool()
+    if kind is int:
+        return _int_range(meta["low"], meta["high"])
+    if kind is Severity:
+        return _severity()
+    if kind == tuple[str, ...]:
+        return _str_list()
+    if kind is str and meta["choices"]:
+        return _choice({c: c for c in meta["choices"]}, " or ".join(meta["choices"]))
+    if kind is str:
+        return _http_url() if meta["url"] else _str()
+    raise TypeError(f"settings.py: no config type for {spec.name}: {hint}")
+
+
+# Scalar sections: section -> key -> field, all from settings.py (described there once).
 SECTIONS: dict[str, dict[str, Field]] = {
-    "audit": {
-        "fail_under": _int_range(0, 100),
-        "fail_on": _severity(),
-        "select": _str_list(),
-        "skip": _str_list(),
-        "offline": _bool(),
-        "format": _str(),
-    },
-    "passwords": {
-        "min_length": _int_range(1, 64),
-        "min_length_with_mfa": _int_range(1, 64),
-        "min_strength": _int_range(0, 4),
-    },
-    "tfa": {
-        "url": _str(),
-        "min_entries": _int_range(1, 1_000_000),
-        "dataset": _choice({"auto": "auto", "built-in": "built-in"}, "auto or built-in"),
-    },
-    "checklists": {
-        "platforms": _str_list(),
-        "stale_after_days": _int_range(1, 3650),
-        "checklist_dir": _str(),
-        "lang": _str(),
-    },
-    "pwned": {
-        "api_url": _http_url(),
-        "allow_insecure_url": _bool(),
-        "offline_corpus": _str(),
-        "concurrency": _int_range(1, 256),
-        "timeout": _int_range(1, 300),
-        "deadline": _int_range(1, 3600),
-        "retries": _int_range(0, 10),
-        "cache": _bool(),
-        "cache_ttl_days": _int_range(0, 365),
-    },
+    name: {
+        spec.name: _field_for(spec, typing.get_type_hints(cls)[spec.name])
+        for spec in dataclasses.fields(cls)
+    }
+    for name, cls in SETTINGS_SECTIONS.items()
 }
 TABLE_ARRAYS = ("accounts", "ignore")
 ENV_PREFIX = "PRIVAUDIT_"
@@ -283,11 +269,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
     accounts = tuple(_account(i, t, path) for i, t in enumerate(data.get("accounts", []), 1))
     ignores = tuple(_ignore_rule(i, t, path) for i, t in enumerate(data.get("ignore", []), 1))
     return Settings(
-        audit=AuditSettings(**sections.get("audit", {})),
-        passwords=PasswordPolicy(**sections.get("passwords", {})),
-        tfa=TfaSettings(**sections.get("tfa", {})),
-        checklists=ChecklistSettings(**sections.get("checklists", {})),
-        pwned=PwnedSettings(**sections.get("pwned", {})),
+        **{name: cls(**sections.get(name, {})) for name, cls in SETTINGS_SECTIONS.items()},
         ignore=ignores,
         accounts=accounts,
         source_path=str(path) if path else None,

@@ -12,7 +12,7 @@ from privaudit.secret import run_key
 from privaudit.settings import Settings
 
 if TYPE_CHECKING:
-    from privaudit.checklists.audit import ChecklistContext
+    from privaudit.checklists.model import ChecklistContext
     from privaudit.pwned.lookup import PwnedLookup
     from privaudit.strength import StrengthEstimator
     from privaudit.tfa.match import Directory

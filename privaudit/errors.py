@@ -7,11 +7,13 @@ field value read from an export.
 
 from __future__ import annotations
 
+from privaudit.exitcodes import ExitCode
+
 
 class PrivauditError(Exception):
     """Base class: the CLI prints the message on one line and exits with `exit_code`."""
 
-    exit_code: int = 2
+    exit_code: ExitCode = ExitCode.USAGE
 
 
 class InputError(PrivauditError):
@@ -33,10 +35,10 @@ class ServiceError(PrivauditError):
 class ServiceUnavailableError(ServiceError):
     """A remote service could not be reached or failed: try again later (exit 3)."""
 
-    exit_code = 3
+    exit_code = ExitCode.INCOMPLETE
 
 
 class LockedError(PrivauditError):
     """Another privaudit run holds the lock for this profile."""
 
-    exit_code = 3
+    exit_code = ExitCode.INCOMPLETE

@@ -1,11 +1,50 @@
-"""Opening files the user named: every way it can fail is one line that names the file."""
+"""Opening files the user named: every way it can fail is one line that names the file.
+
+Only regular files are read (`-` for stdin is handled by the callers): a FIFO
+would block forever, a device such as /dev/zero never ends, and the virtual
+files of /proc and /sys report a size of 0 whatever they hold. Reads are
+bounded, so a file that grows while it is read still stops at the limit.
+"""
 
 from __future__ import annotations
 
+import io
+import os
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
 from privaudit.errors import InputError, PrivauditError
+
+_VIRTUAL_ROOTS = ("/proc", "/sys", "/dev")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def is_virtual(path: Path) -> bool:
+    """Whether `path` resolves into /proc, /sys or /dev (kernel files, not user data)."""
+    real = os.path.realpath(path)
+    return any(real == root or real.startswith(root + "/") for root in _VIRTUAL_ROOTS)
+
+
+def _refusal(path: Path, mode: int, what: str) -> str | None:
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder; give the {what} file itself"
+    if not stat.S_ISREG(mode):
+        return f"cannot read {what} {path}: it is {_kind(mode)}; give a regular file"
+    if is_virtual(path):
+        return f"cannot read {what} {path}: it is a system file, not a {what}"
+    return None
 
 
 def open_user_file(
@@ -14,13 +53,16 @@ def open_user_file(
     what: str,
     error: type[PrivauditError] = InputError,
     missing_hint: str = "check the path",
+    max_bytes: int | None = None,
 ) -> BinaryIO:
-    """Open `path` for reading in binary mode, or raise `error` saying what went wrong.
+    """Open the regular file `path` for reading in binary mode, or raise `error`.
 
     `what` names the file in messages ("export", "config file", "report").
+    With `max_bytes`, reading past that many bytes raises `error` too.
     """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        return path.open("rb")
+        fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO must not wait for a writer
     except FileNotFoundError:
         raise error(f"{what} not found: {path} ({missing_hint})") from None
     except IsADirectoryError:
@@ -29,3 +71,61 @@ def open_user_file(
         raise error(f"cannot read {what} {path}: permission denied") from None
     except OSError as exc:
         raise error(f"cannot read {what} {path}: {exc.strerror or 'I/O error'}") from None
+    try:
+        refusal = _refusal(path, os.fstat(fd).st_mode, what)
+    except OSError:
+        refusal = f"cannot read {what} {path}: I/O error"
+    if refusal:
+        os.close(fd)
+        raise error(refusal)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    raw = io.FileIO(fd, "rb", closefd=True)
+    if max_bytes is None:
+        return io.BufferedReader(raw)
+    return io.BufferedReader(_Bounded(raw, max_bytes, str(path), error))
+
+
+class _Bounded(io.RawIOBase):
+    """A raw stream that delivers nothing past offset `limit` (seeking is passed through)."""
+
+    def __init__(
+        self, inner: io.FileIO, limit: int, name: str, error: type[PrivauditError]
+    ) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._name = name
+        self._error = error
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._inner.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._inner.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._inner.tell()
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        # One byte more than allowed is how the limit is noticed.
+        allowed = max(self._limit - self._inner.tell(), 0) + 1
+        try:
+            count = self._inner.readinto(memoryview(buffer)[:allowed]) or 0
+        except OSError as exc:
+            raise self._error(f"cannot read {self._name}: {exc.strerror or 'I/O error'}") from None
+        if count == allowed:
+            raise self._error(
+                f"{self._name}: input is over the {self._limit}-byte limit;"
+                " pass --max-input-size to raise it"
+            )
+        return count
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+    def fileno(self) -> int:
+        return self._inner.fileno()

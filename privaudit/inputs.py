@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 
 from privaudit.accounts import Account
-from privaudit.errors import InputError
+from privaudit.errors import InputError, UsageError
 from privaudit.secret import Secret
 
 
@@ -76,3 +76,20 @@ def attach_passwords(accounts: Sequence[Account], lines: Iterable[str]) -> list[
             out[index], password=Secret(password) if password else None
         )
     return out
+
+
+def password_lines(data: bytes, option: str = "--password-stdin") -> list[str]:
+    """Passwords piped one a line, the same for every command that reads them.
+
+    Only a newline ends a line: a form feed or a Unicode line separator may be
+    part of a password. A carriage return before the newline and empty lines at
+    the end are dropped.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{option}: input is not UTF-8 text") from None
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines

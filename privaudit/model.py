@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum, StrEnum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
@@ -128,6 +128,14 @@ class CheckMeta:
         for url in self.references:
             if not url.startswith(("https://", "http://")):
                 raise ValueError(f"reference {url!r} of {self.id} must be an http(s) URL")
+        # Plugins and saved reports supply these texts: they go through the sanitiser too.
+        object.__setattr__(self, "title", sanitize(self.title))
+        object.__setattr__(self, "why", sanitize_block(self.why))
+        object.__setattr__(self, "fix", sanitize_block(self.fix))
+        object.__setattr__(self, "origin", sanitize(self.origin, max_length=100))
+        object.__setattr__(
+            self, "references", tuple(sanitize(u, max_length=2000) for u in self.references)
+        )
 
     def finding(
         self,
@@ -216,6 +224,9 @@ class CategoryScore:
     not_scored: int
     """Results left out: errors, skips and unanswered questions."""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "category", sanitize(self.category, max_length=64))
+
 
 @dataclass(frozen=True, slots=True)
 class Score:
@@ -251,6 +262,13 @@ class InputSummary:
     datasets: Mapping[str, str] = field(default_factory=dict)
     """Reference data used, e.g. {"2fa": "built-in 2026-11-01"}."""
 
+    def __post_init__(self) -> None:
+        clean = {
+            sanitize(str(key), max_length=64): sanitize(str(value))
+            for key, value in self.datasets.items()
+        }
+        object.__setattr__(self, "datasets", MappingProxyType(clean))
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -269,6 +287,12 @@ class Report:
     schema_version: str = SCHEMA_VERSION
     new_keys: frozenset[str] | None = None
     """Keys of problems absent from the previous run (`audit --since-last`); None: not compared."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tool_version", sanitize(self.tool_version, max_length=64))
+        object.__setattr__(
+            self, "notices", tuple(sanitize(n, max_length=1000) for n in self.notices)
+        )
 
     def meta(self, check_id: str) -> CheckMeta:
         for meta in self.checks:
@@ -305,7 +329,3 @@ class TrendPoint:
 
     at: datetime
     score: int | None
-
-
-def enum_values(enum: type[Enum]) -> list[str]:
-    return [str(member.value) for member in enum]

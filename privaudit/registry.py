@@ -11,12 +11,14 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint
 
-from privaudit.check import ENTRY_POINT_GROUP, Check, CheckResult
+from privaudit.check import Check, CheckResult
 from privaudit.context import AuditContext
 from privaudit.errors import ConfigError, UsageError
 from privaudit.model import CheckMeta, Severity, Status
+from privaudit.plugins import CHECKS_GROUP, Broken, discover, load
+from privaudit.plugins import broken as broken_plugins
 
 _ID_PREFIX = re.compile(r"[A-Z]+[0-9]*")
 
@@ -26,21 +28,22 @@ class RegistryError(ConfigError):
 
 
 class BrokenPlugin:
-    """Stands in for a plugin whose entry point failed to load."""
+    """Stands in for a plugin (check, source or format) that failed to load."""
 
-    def __init__(self, entry_point: EntryPoint, error: BaseException) -> None:
-        dist = entry_point.dist.name if entry_point.dist else "unknown distribution"
-        slug = re.sub(r"[^a-z0-9]+", "-", entry_point.name.lower()).strip("-") or "plugin"
-        self._reason = f"{type(error).__name__} while loading {entry_point.value}"
+    def __init__(self, broken: Broken) -> None:
+        plugin = broken.plugin
+        dist = plugin.dist or "unknown distribution"
+        slug = re.sub(r"[^a-z0-9]+", "-", plugin.name.lower()).strip("-") or "plugin"
+        self._reason = broken.reason
         self._meta = CheckMeta(
             id="PLUGIN000",
             name=f"broken-plugin-{slug}",
             category="plugin",
             severity=Severity.MEDIUM,
-            title=f"Plugin {entry_point.name!r} could not be loaded",
-            why="A check you installed did not load, so its part of the audit is missing.",
+            title=f"Plugin {plugin.name!r} could not be loaded",
+            why="A plugin you installed did not load, so its part of the audit is missing.",
             fix=f"Reinstall or remove the package {dist!r}.",
-            origin=f"plugin ({dist})",
+            origin=plugin.origin,
         )
 
     @property
@@ -142,16 +145,13 @@ class _Reorigined:
 
 def plugin_checks(eps: Iterable[EntryPoint] | None = None) -> list[Check]:
     found: list[Check] = []
-    points = entry_points(group=ENTRY_POINT_GROUP) if eps is None else eps
-    for ep in sorted(points, key=lambda e: e.name):
-        dist = ep.dist.name if ep.dist else "unknown"
-        origin = f"plugin ({dist})"
-        try:
-            obj = ep.load()
-        except Exception as exc:  # noqa: BLE001  # any import failure must become an ERROR, not a crash
-            found.append(BrokenPlugin(ep, exc))
+    for plugin in discover(CHECKS_GROUP, eps=eps):
+        obj = load(plugin)
+        if isinstance(obj, Broken):
+            found.append(BrokenPlugin(obj))
             continue
-        found.extend(_as_checks(obj, origin, f"entry point {ep.name!r} ({ep.value})"))
+        where = f"entry point {plugin.name!r} ({plugin.target})"
+        found.extend(_as_checks(obj, plugin.origin, where))
     return found
 
 
@@ -165,4 +165,6 @@ def load_registry(*, plugins: bool = True, eps: Iterable[EntryPoint] | None = No
     checks = builtin_checks()
     if plugins:
         checks.extend(plugin_checks(eps))
+        # Sources and formats are loaded on use; a broken one must still show.
+        checks.extend(BrokenPlugin(b) for b in broken_plugins())
     return Registry(tuple(checks))

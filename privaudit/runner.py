@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import assert_never
 
 from privaudit import __version__
 from privaudit.check import Check
@@ -53,11 +54,35 @@ def crash_reason(exc: BaseException, what: str = "the check") -> str:
 
 
 def _unmet_need(check: Check, ctx: AuditContext) -> str | None:
-    needs = check.meta.needs
-    if Need.ACCOUNTS in needs and not ctx.accounts:
-        return "no accounts to check: add them to your profile or pass --accounts EXPORT"
-    if Need.PASSWORDS in needs and not ctx.with_passwords:
-        return "no passwords to check: import an export (--accounts) or use --password-stdin"
+    """The first declared need this run cannot meet (in Need's order), if any."""
+    for need in Need:
+        if need in check.meta.needs:
+            reason = _unmet(need, ctx)
+            if reason:
+                return reason
+    return None
+
+
+def _unmet(need: Need, ctx: AuditContext) -> str | None:
+    match need:
+        case Need.ACCOUNTS:
+            if not ctx.accounts:
+                return "no accounts to check: add them to your profile or pass --accounts EXPORT"
+        case Need.PASSWORDS:
+            if not ctx.with_passwords:
+                return (
+                    "no passwords to check: import an export (--accounts) or use --password-stdin"
+                )
+        case Need.NETWORK:
+            if ctx.offline:
+                return "needs the network, and this run is offline (--offline)"
+        case Need.ANSWERS:
+            if ctx.checklists is None:
+                return (
+                    "no checklist answers in this run: answer them with 'privaudit checklist run'"
+                )
+        case _:
+            assert_never(need)
     return None
 
 

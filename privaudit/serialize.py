@@ -111,6 +111,31 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
+def validate_report(data: dict[str, Any], name: str) -> None:
+    """Check a saved report against report-schema.json (shipped with the package).
+
+    The message says where the report is wrong (a JSON path), never what it holds.
+    An unsupported major version is left to `report_from_dict`, whose message says so.
+    """
+    import json  # noqa: PLC0415
+    from importlib.resources import files  # noqa: PLC0415
+
+    import jsonschema  # noqa: PLC0415
+
+    if str(data.get("schema_version", "")).split(".", 1)[0] != SCHEMA_VERSION.split(".", 1)[0]:
+        return
+    schema = json.loads(files("privaudit").joinpath("report-schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        raise InputError(
+            f"{name}: not a valid privaudit JSON report (at {where or 'the top level'}:"
+            f" {error.validator} rule broken); use a file written by"
+            " 'privaudit audit --format json'"
+        )
+
+
 def report_from_dict(data: dict[str, Any]) -> Report:
     """Rebuild a Report from its JSON form (for re-rendering a saved report)."""
     version = str(data.get("schema_version", ""))

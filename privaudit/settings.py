@@ -1,75 +1,133 @@
-"""Typed settings, as resolved from defaults, the config file, the environment and flags."""
+"""Typed settings, as resolved from defaults, the config file, the environment and flags.
+
+This is the one description of the scalar config sections: each field's type,
+default, bounds and meaning. config.py derives its validation from it, and the
+tables in docs/configuration.md are generated from it (`python -m
+privaudit.config_doc`; a test fails when they are stale).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from privaudit.accounts import Account
 from privaudit.model import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class PasswordPolicy:
-    min_length: int = 15
-    """NIST SP 800-63B rev 4: a password used as the only factor needs 15 characters."""
-    min_length_with_mfa: int = 8
-    """...and 8 when a second factor protects the account."""
-    min_strength: int = 3
-    """Lowest acceptable zxcvbn score (0-4)."""
+def setting(
+    default: Any,
+    doc: str,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    choices: tuple[str, ...] = (),
+    url: bool = False,
+    shown: str | None = None,
+) -> Any:
+    """A config key: `low`/`high` bound an integer, `choices` a string, `url` an
+    http(s) URL; `shown` is the default as the docs print it."""
+    meta = {"doc": doc, "low": low, "high": high, "choices": choices, "url": url, "shown": shown}
+    return field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True, slots=True)
 class AuditSettings:
-    fail_under: int | None = None
-    fail_on: Severity | None = None
-    select: tuple[str, ...] = ()
-    skip: tuple[str, ...] = ()
-    offline: bool = False
-    format: str = "terminal"
+    fail_under: int | None = setting(
+        None, "exit 1 when the score is below this", low=0, high=100, shown="none"
+    )
+    fail_on: Severity | None = setting(
+        None, "exit 1 when a WARN/FAIL reaches this severity", shown="none"
+    )
+    select: tuple[str, ...] = setting((), "only these checks (ids, id prefixes, names, categories)")
+    skip: tuple[str, ...] = setting((), "leave these checks out")
+    offline: bool = setting(False, "use no network")
+    format: str = setting("terminal", "default report format")
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordPolicy:
+    min_length: int = setting(
+        15, "shortest password that may stand alone (NIST SP 800-63B rev 4)", low=1, high=64
+    )
+    min_length_with_mfa: int = setting(
+        8, "shortest password at all (and with a second factor)", low=1, high=64
+    )
+    min_strength: int = setting(3, "lowest acceptable zxcvbn score", low=0, high=4)
 
 
 @dataclass(frozen=True, slots=True)
 class TfaSettings:
     """2FA support data (`privaudit data update`)."""
 
-    url: str = "https://api.2fa.directory/v3/all.json"
-    """Where `data update` downloads the 2fa.directory dataset (v3 or v4 all.json)."""
-    min_entries: int = 1000
-    """A download with fewer usable entries is refused as partial (the real one has ~2,600)."""
-    dataset: str = "auto"
-    """auto: the downloaded copy when there is a good one, else the built-in; built-in: always."""
+    url: str = setting(
+        "https://api.2fa.directory/v3/all.json",
+        "where `privaudit data update` downloads the 2fa.directory dataset (v3 or v4 all.json)",
+    )
+    min_entries: int = setting(
+        1000,
+        "a download with fewer usable entries is refused as partial (the real one has ~2,600)",
+        low=1,
+        high=1_000_000,
+    )
+    dataset: str = setting(
+        "auto",
+        "`auto`: the downloaded copy when there is a good one, else the built-in;"
+        " `built-in`: always the built-in",
+        choices=("auto", "built-in"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class ChecklistSettings:
-    platforms: tuple[str, ...] = ()
-    """Checklists every audit includes (ids from `privaudit checklist list`)."""
-    stale_after_days: int = 180
-    """Answers older than this are asked again and count as unanswered."""
-    checklist_dir: str | None = None
-    """A folder of the user's or trainer's own checklist files."""
-    lang: str | None = None
-    """Language of checklist text; default from the locale."""
+    platforms: tuple[str, ...] = setting(
+        (), "checklists every audit includes (ids from `privaudit checklist list`)"
+    )
+    stale_after_days: int = setting(
+        180, "answers older than this are asked again and count as unanswered", low=1, high=3650
+    )
+    checklist_dir: str | None = setting(
+        None, "a folder of your own (or your trainer's) checklist files", shown="none"
+    )
+    lang: str | None = setting(
+        None, "language of checklist text (`en`, `es`)", shown="from the locale"
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class PwnedSettings:
     """Breach lookups: the range API (or a mirror) online, a local corpus offline."""
 
-    api_url: str = "https://api.pwnedpasswords.com"
-    allow_insecure_url: bool = False
-    """Accept a plain http:// API URL to another machine (prefixes then travel in clear)."""
-    offline_corpus: str | None = None
-    """A sorted HASH:COUNT file, a per-prefix folder or a privaudit index; used whenever set."""
-    concurrency: int = 100
-    timeout: int = 10
-    """Seconds to connect, and to wait for each read."""
-    deadline: int = 120
-    """Seconds for all breach lookups of one run, retries included."""
-    retries: int = 3
-    cache: bool = True
-    cache_ttl_days: int = 7
+    api_url: str = setting(
+        "https://api.pwnedpasswords.com", "Pwned Passwords range API (or a mirror)", url=True
+    )
+    allow_insecure_url: bool = setting(
+        False, "accept a plain http:// api_url on another machine (prefixes then travel in clear)"
+    )
+    offline_corpus: str | None = setting(
+        None,
+        "a sorted HASH:COUNT file, a per-prefix folder or a privaudit index; used whenever set",
+        shown="none",
+    )
+    concurrency: int = setting(100, "range requests in flight at once", low=1, high=256)
+    timeout: int = setting(10, "seconds to connect, and to wait for each read", low=1, high=300)
+    deadline: int = setting(
+        120, "seconds for all breach lookups of one run, retries included", low=1, high=3600
+    )
+    retries: int = setting(3, "retries of a failed range request", low=0, high=10)
+    cache: bool = setting(True, "keep range answers in the cache folder")
+    cache_ttl_days: int = setting(7, "days a cached range answer is used", low=0, high=365)
+
+
+SECTIONS: dict[str, type] = {
+    "audit": AuditSettings,
+    "passwords": PasswordPolicy,
+    "tfa": TfaSettings,
+    "checklists": ChecklistSettings,
+    "pwned": PwnedSettings,
+}
+"""Config section -> its settings class (an attribute of Settings of the same name)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from privaudit.model import Report, Severity, Status
+from privaudit.runs import RunResult, RunSummary
 from privaudit.serialize import report_to_dict
-from privaudit.store.history import RunResult, RunSummary
 
 PROBLEMS = (Status.FAIL, Status.WARN)
 NOTIFY_SEVERITIES = (Severity.HIGH, Severity.CRITICAL)

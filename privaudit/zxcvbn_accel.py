@@ -8,7 +8,7 @@ substrings longer than any dictionary word. It runs several times per password
 This matcher returns the same matches in the same order: it looks each
 substring up once in a merged index of the built-in dictionaries (word -> hits
 in dictionary order), then in the user's words, and skips substrings longer
-than the longest word. tests/test_zxcvbn_accel.py compares both on a corpus.
+than the longest word. tests/core/test_zxcvbn_accel.py compares both on a corpus.
 It is installed only when zxcvbn's matcher has the signature it was written
 for; otherwise zxcvbn runs unchanged.
 """

@@ -10,28 +10,18 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from privaudit.accounts import Account
-from privaudit.check import Check
 from privaudit.checklists.lang import pick_lang
 from privaudit.checklists.loader import all_checklists
-from privaudit.checklists.model import Answer, AnswerBook, Checklist, Recorded
+from privaudit.checklists.model import Answer, AnswerBook, Checklist, ChecklistContext, Recorded
 from privaudit.errors import ConfigError, UsageError
-from privaudit.registry import Registry
 from privaudit.settings import ChecklistSettings, Settings
 
-
-@dataclass(frozen=True, slots=True)
-class ChecklistContext:
-    """What checklist checks read from the AuditContext."""
-
-    answers: AnswerBook = field(default_factory=AnswerBook)
-    scope: frozenset[str] = frozenset()
-    stale_after: timedelta = timedelta(days=180)
-    lang: str = "en"
+__all__ = ["ChecklistContext", "ChecklistPlan", "by_id", "detect", "load_plan"]
 
 
 def checklist_dir(settings: Settings, flag: Path | None = None) -> Path | None:
@@ -80,16 +70,6 @@ class ChecklistPlan:
     detect_accounts: bool = True
     """Off in the demo: its tour shows only the platforms its profile names."""
 
-    def extra_checks(self) -> list[Check]:
-        """Checks for the checklists that are not built in (a trainer's folder)."""
-        from privaudit.checks.checklist import ChecklistCheck  # noqa: PLC0415
-
-        return [
-            ChecklistCheck(c, origin=f"checklist ({c.source})")
-            for c in self.checklists
-            if not c.builtin
-        ]
-
     def scope(self, accounts: Iterable[Account]) -> frozenset[str]:
         chosen = by_id(self.checklists, self.settings.platforms)
         found = detect(self.checklists, accounts) if self.detect_accounts else []
@@ -97,28 +77,6 @@ class ChecklistPlan:
         return frozenset(
             {c.id for c in (*chosen, *found)} | {c.id for c in self.checklists if c.id in answered}
         )
-
-    def apply(
-        self, checks: Sequence[Check], accounts: Iterable[Account], select: Sequence[str] = ()
-    ) -> tuple[list[Check], ChecklistContext]:
-        """Leave out checklist checks outside the scope, unless --select names them."""
-        from privaudit.checks.checklist import ChecklistCheck  # noqa: PLC0415
-
-        scope = set(self.scope(accounts))
-        kept: list[Check] = []
-        for check in checks:
-            if isinstance(check, ChecklistCheck) and check.checklist.id not in scope:
-                if not select:
-                    continue
-                scope.add(check.checklist.id)
-            kept.append(check)
-        context = ChecklistContext(
-            answers=self.answers,
-            scope=frozenset(scope),
-            stale_after=timedelta(days=self.settings.stale_after_days),
-            lang=self.lang,
-        )
-        return kept, context
 
     def with_answers(self, answers: AnswerBook) -> ChecklistPlan:
         return replace(self, answers=answers)
@@ -141,10 +99,6 @@ def load_plan(
     answers = demo_answers(now) if demo else load_answers()
     chosen = pick_lang(lang, settings.checklists.lang, {} if demo else env)
     return ChecklistPlan(checklists, answers, settings.checklists, chosen, detect_accounts=not demo)
-
-
-def registry_with(registry: Registry, plan: ChecklistPlan) -> Registry:
-    return Registry((*registry.checks, *plan.extra_checks()))
 
 
 def demo_answers(now: datetime) -> AnswerBook:

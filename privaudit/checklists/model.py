@@ -135,6 +135,16 @@ class AnswerBook:
         return len(self.entries)
 
 
+@dataclass(frozen=True, slots=True)
+class ChecklistContext:
+    """What checklist checks read from the AuditContext."""
+
+    answers: AnswerBook = field(default_factory=AnswerBook)
+    scope: frozenset[str] = frozenset()
+    stale_after: timedelta = timedelta(days=180)
+    lang: str = "en"
+
+
 def freshness(recorded: Recorded | None, now: datetime, stale_after: timedelta) -> Freshness:
     """An answer goes stale after `stale_after`; one dated in the future is not trusted."""
     if recorded is None:

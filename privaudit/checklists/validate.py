@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from privaudit.checklists import schema
 from privaudit.checklists.model import (
     DEFAULT_LANG,
     FORMAT_VERSION,
@@ -23,15 +24,14 @@ from privaudit.checklists.model import (
 from privaudit.model import CHECK_ID_PATTERN, SLUG_PATTERN, Severity
 from privaudit.text import sanitize, sanitize_block
 
-LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
-MAX_ITEMS = 50
-# Limits keep a finding's message (question + why) within what reports show uncut.
-TEXT_LIMITS = {"name": 80, "question": 140, "why": 280, "fix": 1500}
-TOP_KEYS = frozenset(
-    {"format", "id", "name", "check_id", "category", "reviewed", "settings_url", "domains", "items"}
-)
-ITEM_KEYS = frozenset({"id", "question", "why", "fix", "link", "severity", "tags", "audience"})
-_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+LANG_PATTERN = re.compile(schema.LANG_PATTERN)
+MAX_ITEMS = schema.MAX_ITEMS
+TEXT_LIMITS = {
+    name: key.limit for name, key in (*schema.TOP.items(), *schema.ITEM.items()) if key.limit
+}
+TOP_KEYS = frozenset(schema.TOP)
+ITEM_KEYS = frozenset(schema.ITEM)
+_HOST = re.compile(schema.HOST_PATTERN)
 
 
 class Problems:
@@ -114,6 +114,32 @@ def _tags(value: Any, p: Problems, item: str) -> tuple[str, ...] | None:
     return tuple(value)
 
 
+def _optional_url(data: Mapping[str, Any], key: str, p: Problems, item: str | None) -> str | None:
+    if key not in data:
+        return None
+    url = _url(data[key])
+    if url is None:
+        p.add("must be an https:// URL with a host name and no spaces", item, key)
+    return url
+
+
+def _audience(value: Any, p: Problems, item: str) -> Audience | None:
+    try:
+        return Audience(value)
+    except ValueError:
+        p.add(f"must be one of {', '.join(a.value for a in Audience)}", item, "audience")
+        return None
+
+
+def _item_id(raw: Mapping[str, Any], p: Problems, label: str, seen: set[str]) -> str | None:
+    item_id = _slug(raw["id"], "id", p, label) if "id" in raw else None
+    if item_id is not None:
+        if item_id in seen:
+            p.add(f"duplicate item id '{item_id}': ids must be unique in a checklist", label, "id")
+        seen.add(item_id)
+    return item_id
+
+
 def _item(index: int, raw: Any, p: Problems, seen: set[str]) -> Item | None:
     label = f"#{index}"
     if not isinstance(raw, dict):
@@ -124,87 +150,93 @@ def _item(index: int, raw: Any, p: Problems, seen: set[str]) -> Item | None:
     before = len(p.messages)
     for key in sorted(set(raw) - ITEM_KEYS):
         p.add(f"unknown field (known: {', '.join(sorted(ITEM_KEYS))})", label, sanitize(key))
-    for key in ("id", "question", "why", "fix", "severity"):
+    for key in schema.required(schema.ITEM):
         if key not in raw:
             p.add("is required", label, key)
-    item_id = _slug(raw["id"], "id", p, label) if "id" in raw else None
-    if item_id is not None:
-        if item_id in seen:
-            p.add(f"duplicate item id '{item_id}': ids must be unique in a checklist", label, "id")
-        seen.add(item_id)
+    item_id = _item_id(raw, p, label, seen)
     texts = {k: _text(raw[k], k, p, label) for k in ("question", "why", "fix") if k in raw}
     severity = _severity(raw["severity"], p, label) if "severity" in raw else None
-    link = None
-    if "link" in raw:
-        link = _url(raw["link"])
-        if link is None:
-            p.add("must be an https:// URL with a host name and no spaces", label, "link")
+    link = _optional_url(raw, "link", p, label)
     tags = _tags(raw.get("tags", []), p, label)
-    audience = None
-    try:
-        audience = Audience(raw.get("audience", Audience.EVERYONE.value))
-    except ValueError:
-        p.add(f"must be one of {', '.join(a.value for a in Audience)}", label, "audience")
+    audience = _audience(raw.get("audience", Audience.EVERYONE.value), p, label)
     question, why, fix = texts.get("question"), texts.get("why"), texts.get("fix")
-    if len(p.messages) > before or item_id is None or severity is None or tags is None:
+    if len(p.messages) > before:
         return None
-    if audience is None or question is None or why is None or fix is None:
+    if None in (item_id, severity, tags, audience, question, why, fix):
         return None
     return Item(
-        id=item_id,
-        question=question,
-        why=why,
-        fix=fix,
-        severity=severity,
+        id=item_id,  # type: ignore[arg-type]  # None ruled out just above
+        question=question,  # type: ignore[arg-type]
+        why=why,  # type: ignore[arg-type]
+        fix=fix,  # type: ignore[arg-type]
+        severity=severity,  # type: ignore[arg-type]
         link=link,
-        tags=tags,
-        audience=audience,
+        tags=tags,  # type: ignore[arg-type]
+        audience=audience,  # type: ignore[arg-type]
     )
 
 
-def parse_checklist(data: Mapping[str, Any], p: Problems, source: str) -> Checklist | None:
+def _top_level(data: Mapping[str, Any], p: Problems) -> None:
     for key in sorted(set(data) - TOP_KEYS):
         p.add(f"unknown top-level field '{sanitize(key)}' (known: {', '.join(sorted(TOP_KEYS))})")
-    for key in ("format", "id", "name", "check_id", "reviewed", "items"):
+    for key in schema.required(schema.TOP):
         if key not in data:
             p.add("is required", None, key)
     if "format" in data and data["format"] != FORMAT_VERSION:
         p.add(f"this privaudit reads checklist format {FORMAT_VERSION}", None, "format")
-    platform = _slug(data["id"], "id", p) if "id" in data else None
-    name = _text(data["name"], "name", p, None) if "name" in data else None
+
+
+def _check_id(data: Mapping[str, Any], p: Problems) -> Any:
     check_id = data.get("check_id")
     if "check_id" in data and (
         not isinstance(check_id, str) or not CHECK_ID_PATTERN.match(check_id)
     ):
         p.add("must look like 'CL101' or 'ORG101' (2-8 capitals, 3-4 digits)", None, "check_id")
-    category = _slug(data.get("category", "platform"), "category", p)
+    return check_id
+
+
+def _reviewed(data: Mapping[str, Any], p: Problems) -> Any:
     reviewed = data.get("reviewed")
     if "reviewed" in data and (not isinstance(reviewed, date) or hasattr(reviewed, "hour")):
         p.add("must be a date such as 2026-11-24 (no quotes)", None, "reviewed")
-    settings_url = None
-    if "settings_url" in data:
-        settings_url = _url(data["settings_url"])
-        if settings_url is None:
-            p.add("must be an https:// URL with a host name and no spaces", None, "settings_url")
+    return reviewed
+
+
+def _domains(data: Mapping[str, Any], p: Problems) -> Any:
     domains = data.get("domains", [])
     if not isinstance(domains, list) or not all(
         isinstance(d, str) and _HOST.match(d) for d in domains
     ):
         p.add("must be a list of host names such as ['google.com']", None, "domains")
+    return domains
+
+
+def _raw_items(data: Mapping[str, Any], p: Problems) -> list[Any]:
     raw_items = data.get("items", [])
     if not isinstance(raw_items, list) or not raw_items or len(raw_items) > MAX_ITEMS:
         p.add(f"must hold 1 to {MAX_ITEMS} [[items]] tables", None, "items")
-        raw_items = raw_items if isinstance(raw_items, list) else []
+    return raw_items if isinstance(raw_items, list) else []
+
+
+def parse_checklist(data: Mapping[str, Any], p: Problems, source: str) -> Checklist | None:
+    _top_level(data, p)
+    platform = _slug(data["id"], "id", p) if "id" in data else None
+    name = _text(data["name"], "name", p, None) if "name" in data else None
+    check_id = _check_id(data, p)
+    category = _slug(data.get("category", "platform"), "category", p)
+    reviewed = _reviewed(data, p)
+    settings_url = _optional_url(data, "settings_url", p, None)
+    domains = _domains(data, p)
     seen: set[str] = set()
-    items = [_item(i, raw, p, seen) for i, raw in enumerate(raw_items, 1)]
+    items = [_item(i, raw, p, seen) for i, raw in enumerate(_raw_items(data, p), 1)]
     if p.messages:
         return None
     return Checklist(
         id=platform,  # type: ignore[arg-type]  # None only with a problem
         name=name,  # type: ignore[arg-type]
-        check_id=check_id,  # type: ignore[arg-type]
+        check_id=check_id,
         category=category,  # type: ignore[arg-type]
-        reviewed=reviewed,  # type: ignore[arg-type]
+        reviewed=reviewed,
         items=tuple(i for i in items if i is not None),
         settings_url=settings_url,
         domains=tuple(domains),

@@ -12,7 +12,7 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
-from privaudit.tfa.match import Directory, ServiceMatch
+from privaudit.tfa.match import Directory, Matcher, ServiceMatch
 from privaudit.tfa.methods import METHOD_NAMES, STRENGTH, Strength, best_methods, strongest
 
 NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
@@ -40,10 +40,18 @@ def _set_hint(account: Account) -> str:
 
 def _is_local(directory: Directory, account: Account) -> bool:
     """Only IP addresses, localhost and the like: a device's admin page, not an online account."""
-    matcher = directory.matcher
-    return bool(account.domains) and all(
-        matcher.registrable_domain(h) is None for h in account.domains
+    return (
+        bool(account.domains) and not account.apps and all(map(Matcher.is_local, account.domains))
     )
+
+
+def _not_known(account: Account) -> str:
+    """What privaudit looked up, so the user can tell a gap in the data from a typo."""
+    if account.domains:
+        return f"{account.domains[0]} is not a known service in the 2FA data"
+    if account.apps:
+        return f"the app {account.apps[0]} is not a known service in the 2FA data"
+    return "not a known service in the 2FA data"
 
 
 def _details(match: ServiceMatch | None, directory: Directory) -> dict[str, str | None]:
@@ -124,16 +132,16 @@ class MissingMfa:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                "declared without a second factor; this service is not in the 2FA data, so"
-                " check its security settings for one",
+                f"declared without a second factor; {_not_known(account)}, so check its"
+                " security settings for one",
                 severity=Severity.MEDIUM,
                 details=details,
             )
         return self.meta.finding(
             Status.UNANSWERED,
             account.subject,
-            "not in the 2FA data: privaudit cannot tell whether it offers 2FA. Check its"
-            f" security settings, then declare what you use: {_set_hint(account)}",
+            f"{_not_known(account)}: privaudit cannot tell whether it offers 2FA. Check"
+            f" its security settings, then declare what you use: {_set_hint(account)}",
             severity=Severity.MEDIUM,
             details=details,
         )

@@ -1,7 +1,8 @@
 """TOTP setups found in imports: seed quality (TOTP101) and one seed on two accounts (TOTP102).
 
-Every seed is validated by `privaudit.tfa.otpauth` before pyotp sees it, and
-whatever pyotp raises becomes a finding. No seed or URI ever reaches a message.
+Every seed is validated by `privaudit.tfa.otpauth` before a code is computed from
+it. A Google Authenticator export (`otpauth-migration://`) stands for every account
+inside it, each audited like an otpauth URI. No seed or URI ever reaches a message.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from privaudit.accounts import Account
 from privaudit.checks.grouping import name_list, with_sharers
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, DetailValue, Finding, Need, Severity, Status
+from privaudit.secret import TotpSeed
+from privaudit.tfa.migration import decode_migration, is_migration
 from privaudit.tfa.otpauth import Level, OtpauthError, TotpConfig, parse_totp
 from privaudit.tfa.totp import TotpEngineError, self_test
 
@@ -24,11 +27,22 @@ def _with_seeds(ctx: AuditContext) -> list[Account]:
     return [a for a in ctx.accounts if a.totp is not None]
 
 
+def setups(account: Account) -> list[tuple[str, TotpSeed | OtpauthError]]:
+    """(subject, seed) per one-time-code setup the account holds; a migration export
+    holds several, named `Account (user) › Issuer: name`."""
+    assert account.totp is not None
+    if not is_migration(account.totp.reveal()):
+        return [(account.subject, account.totp)]
+    try:
+        inside = decode_migration(account.totp)
+    except OtpauthError as exc:
+        return [(account.subject, exc)]
+    return [(f"{account.subject} › {m.label}", m.seed) for m in inside]
+
+
 def _describe(config: TotpConfig) -> str:
-    return (
-        f"{config.bits}-bit secret, {config.algorithm}, {config.digits} digits,"
-        f" {config.period} s period"
-    )
+    timing = "counter-based (HOTP)" if config.hotp else f"{config.period} s period"
+    return f"{config.bits}-bit secret, {config.algorithm}, {config.digits} digits, {timing}"
 
 
 class TotpSeedQuality:
@@ -53,43 +67,49 @@ class TotpSeedQuality:
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         for account in _with_seeds(ctx):
-            yield self._judge(account, ctx)
+            for subject, seed in setups(account):
+                yield self._judge(subject, seed, ctx)
 
-    def _judge(self, account: Account, ctx: AuditContext) -> Finding:
-        assert account.totp is not None
+    def _judge(self, subject: str, seed: TotpSeed | OtpauthError, ctx: AuditContext) -> Finding:
+        if isinstance(seed, OtpauthError):
+            return self.meta.finding(
+                Status.FAIL, subject, f"unreadable Google Authenticator export: {seed}"
+            )
         try:
-            config = parse_totp(account.totp)
+            config = parse_totp(seed)
         except OtpauthError as exc:
-            return self.meta.finding(Status.FAIL, account.subject, f"malformed TOTP setup: {exc}")
+            return self.meta.finding(Status.FAIL, subject, f"malformed TOTP setup: {exc}")
         details: dict[str, DetailValue] = {
             "bits": config.bits,
             "algorithm": config.algorithm,
             "digits": config.digits,
             "period": config.period,
         }
+        if config.counter is not None:
+            details = {**details, "type": "hotp", "period": None}
         fails = [p for p in config.problems if p.level is Level.FAIL]
         warns = [p for p in config.problems if p.level is Level.WARN]
         if fails:
             message = "; ".join(p.message for p in (*fails, *warns))
-            return self.meta.finding(Status.FAIL, account.subject, message, details=details)
+            return self.meta.finding(Status.FAIL, subject, message, details=details)
         if config.steam:  # Steam Guard codes are not RFC 6238: only the secret is judged
             message = "; ".join(p.message for p in warns) or "Steam Guard seed: " + _describe(
                 config
             )
             status = Status.WARN if warns else Status.PASS
-            return self.meta.finding(status, account.subject, message, details=details)
+            return self.meta.finding(status, subject, message, details=details)
         try:
             self_test(config, ctx.clock())
         except TotpEngineError as exc:
             return self.meta.finding(
-                Status.FAIL, account.subject, f"unusable TOTP setup: {exc}", details=details
+                Status.FAIL, subject, f"unusable TOTP setup: {exc}", details=details
             )
         if warns:
             message = "; ".join(p.message for p in warns)
             return self.meta.finding(
-                Status.WARN, account.subject, message, severity=Severity.MEDIUM, details=details
+                Status.WARN, subject, message, severity=Severity.MEDIUM, details=details
             )
-        return self.meta.finding(Status.PASS, account.subject, _describe(config), details=details)
+        return self.meta.finding(Status.PASS, subject, _describe(config), details=details)
 
 
 class TotpSeedReuse:
@@ -120,7 +140,14 @@ class TotpSeedReuse:
                 return None  # TOTP101 reports it; nothing to compare
             return config.secret.fingerprint(ctx.run_key)
 
-        for account, sharers in with_sharers(_with_seeds(ctx), fingerprint):
+        # Each account of a migration export is compared as an account of its own.
+        expanded = [
+            Account(label=subject, totp=seed, source=a.source)
+            for a in _with_seeds(ctx)
+            for subject, seed in setups(a)
+            if isinstance(seed, TotpSeed)
+        ]
+        for account, sharers in with_sharers(expanded, fingerprint):
             if sharers:
                 yield self.meta.finding(
                     Status.FAIL,

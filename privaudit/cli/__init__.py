@@ -16,12 +16,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from privaudit.cli._click import click_exceptions  # noqa: PLC0415
+    import typer  # noqa: PLC0415  # imported here so `import privaudit.cli` stays light
+
     from privaudit.cli.app import build_command  # noqa: PLC0415
     from privaudit.errors import PrivauditError  # noqa: PLC0415
     from privaudit.exitcodes import ExitCode  # noqa: PLC0415
 
-    click = click_exceptions()
     args = list(sys.argv[1:] if argv is None else argv)
     command = build_command()
     try:
@@ -29,22 +29,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PrivauditError as exc:
         _error(str(exc))
         return exc.exit_code
-    except click.NoArgsIsHelpError as exc:
+    except typer.TyperException as exc:
+        # typer's public base of every usage and parameter error (click's, vendored).
         ctx = getattr(exc, "ctx", None)
-        print(ctx.get_help() if ctx else "", file=sys.stderr)
+        message = exc.format_message()
+        if ctx is not None and message == ctx.get_help():
+            print(message, file=sys.stderr)  # a group run with no command: its help
+            return ExitCode.USAGE
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _error(message.replace("\n", " ") + hint)
         return ExitCode.USAGE
-    except click.UsageError as exc:
-        ctx = getattr(exc, "ctx", None)
-        hint = f" (see '{ctx.command_path} --help')" if ctx else ""
-        _error(_click_message(exc) + hint)
-        return ExitCode.USAGE
-    except click.ClickException as exc:
-        _error(_click_message(exc))
-        return ExitCode.USAGE
-    except click.Abort:
-        _error("interrupted")
-        return ExitCode.INTERRUPTED
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):
         _error("interrupted")
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
@@ -62,11 +57,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(result, int):
         return result
     return ExitCode.OK
-
-
-def _click_message(exc: Exception) -> str:
-    message: str = exc.format_message()  # type: ignore[attr-defined]
-    return message.replace("\n", " ")
 
 
 def _error(message: str) -> None:

@@ -142,10 +142,11 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> int:
         """Run the audit and print a scored report."""
-        from privaudit.cli.run import AuditOptions, run_audit_command  # noqa: PLC0415
+        from privaudit.cli.run import run_audit_command  # noqa: PLC0415
+        from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
-            AuditOptions(
+            AuditRequest(
                 exports=tuple(accounts or ()),
                 config=config,
                 fmt=fmt,
@@ -182,8 +183,9 @@ def register(app: typer.Typer) -> None:
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
-        from privaudit.cli.run import AuditOptions, run_audit_command  # noqa: PLC0415
+        from privaudit.cli.run import run_audit_command  # noqa: PLC0415
+        from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
-            AuditOptions(fmt=fmt, output=output, quiet=quiet, demo=True, no_input=True)
+            AuditRequest(fmt=fmt, output=output, quiet=quiet, demo=True, no_input=True)
         )

@@ -16,6 +16,7 @@ from privaudit.errors import InputError, UsageError
 from privaudit.exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from privaudit.secret import TotpSeed
     from privaudit.tfa.totp import Verification
 
 LIKELY_CAUSES = (
@@ -39,24 +40,22 @@ def _read_line(prompt: str, *, hidden: bool) -> str:
     return line.rstrip("\r\n")
 
 
-def _names(account: Account, key: str) -> bool:
-    hosts = account.domains
-    return key in account.label.casefold() or any(h == key or h.endswith("." + key) for h in hosts)
-
-
 def _pick(exports: tuple[str, ...], wanted: str | None, source_format: str | None) -> Account:
-    from privaudit.session import gather_inputs  # noqa: PLC0415
+    from privaudit.pipeline.inputs import gather_inputs  # noqa: PLC0415
     from privaudit.settings import Settings  # noqa: PLC0415
 
     inputs = gather_inputs(Settings(), exports, source_format=source_format)
     seeded = [a for a in inputs.accounts if a.totp is not None]
     if wanted:
+        from privaudit.checks.totp import setups  # noqa: PLC0415
+
         key = wanted.strip().casefold()
         seeded = [
             a
             for a in seeded
             if key in a.label.casefold()
             or any(h == key or h.endswith("." + key) for h in a.domains)
+            or any(key in subject.casefold() for subject, _ in setups(a))
         ]
     if not seeded:
         raise UsageError(
@@ -98,6 +97,7 @@ def run(
         if target.totp is None:  # _pick only returns accounts with a seed
             raise UsageError("mfa verify: that account has no TOTP seed")
         subject, seed = target.subject, target.totp
+    subject, seed = _one_setup(subject, seed, account)
     try:
         config_ = parse_totp(seed)
     except OtpauthError as exc:
@@ -114,9 +114,41 @@ def run(
     return _report(subject, result, config_.digits)
 
 
+def _one_setup(subject: str, seed: TotpSeed, wanted: str | None) -> tuple[str, TotpSeed]:
+    """A Google Authenticator export holds several accounts: the one --account names."""
+    from privaudit.tfa.migration import decode_migration, is_migration  # noqa: PLC0415
+    from privaudit.tfa.otpauth import OtpauthError  # noqa: PLC0415
+
+    if not is_migration(seed.reveal()):
+        return subject, seed
+    try:
+        inside = decode_migration(seed)
+    except OtpauthError as exc:
+        raise InputError(f"{subject}: {exc}; export the accounts from the app again") from None
+    if len(inside) > 1 and wanted:
+        key = wanted.strip().casefold()
+        inside = [m for m in inside if key in m.label.casefold()] or inside
+    if len(inside) > 1:
+        names = ", ".join(m.label for m in inside[:10])
+        raise UsageError(
+            f"{subject} is a Google Authenticator export of {len(inside)} accounts ({names});"
+            " choose one with --account"
+        )
+    return f"{subject} › {inside[0].label}", inside[0].seed
+
+
 def _report(subject: str, result: Verification, digits: int) -> int:
     from privaudit.tfa.totp import WINDOW  # noqa: PLC0415
 
+    if result.matched and result.period == 0:  # HOTP: counters, not clocks
+        ahead = result.offset or 0
+        print(f"{subject}: the code matches; the app is set up right.")
+        print(
+            "counter: the app is at the stored counter"
+            if ahead == 0
+            else f"counter: the app is {ahead} press(es) ahead of the stored counter"
+        )
+        return int(ExitCode.OK)
     if result.matched:
         offset = result.offset or 0
         drift = (
@@ -131,6 +163,11 @@ def _report(subject: str, result: Verification, digits: int) -> int:
     print(f"{subject}: the code does NOT match.")
     if not result.well_formed:
         print(f"That is not a {digits}-digit code: type only the digits the app shows.")
+    elif result.period == 0:
+        print(
+            "It is none of the next few counter-based (HOTP) codes: the app may be far ahead"
+            " of the stored counter, or hold another account's secret."
+        )
     elif result.offset is not None:
         direction = "ahead of" if result.offset > 0 else "behind"
         print(

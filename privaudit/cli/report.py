@@ -66,4 +66,7 @@ def read_report_json(path: Path) -> dict[str, object]:
         ) from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: not a privaudit JSON report (expected an object)")
+    from privaudit.serialize import validate_report  # noqa: PLC0415
+
+    validate_report(data, str(path))
     return data

@@ -17,17 +17,23 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Every import format, built-in and plugin: name, description, plaintext, origin."""
         from privaudit.cli import ui  # noqa: PLC0415
-        from privaudit.sources import load_importer, source_targets  # noqa: PLC0415
+        from privaudit.plugins import Broken, load  # noqa: PLC0415
+        from privaudit.sources import as_importer, source_plugins  # noqa: PLC0415
 
         rows: list[dict[str, object]] = []
-        for name, (target, origin) in source_targets().items():
-            importer = load_importer(target)
+        for plugin in source_plugins():
+            obj = load(plugin)
+            if isinstance(obj, Broken):
+                description, plaintext = str(obj.error()), False
+            else:
+                importer = as_importer(obj)
+                description, plaintext = importer.description, bool(importer.plaintext)
             rows.append(
                 {
-                    "name": name,
-                    "description": importer.description,
-                    "plaintext": bool(importer.plaintext),
-                    "origin": origin,
+                    "name": plugin.name,
+                    "description": description,
+                    "plaintext": plaintext,
+                    "origin": plugin.origin,
                 }
             )
         columns = [

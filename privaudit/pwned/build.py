@@ -29,6 +29,7 @@ from privaudit.pwned.index import (
     MIN_KEY,
     VERSION,
 )
+from privaudit.store.atomic import open_private
 
 CHUNK = 1 << 23
 _U32 = struct.Struct("<I")
@@ -85,8 +86,7 @@ def build_index(
     if output.is_symlink() or output.is_dir():
         raise InputError(f"refusing to write {output}: it is a symbolic link or a folder")
     tmp = folder / f".{output.name}.{secrets.token_hex(6)}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(tmp, flags, 0o600)
+    fd = open_private(tmp, os.O_WRONLY | os.O_EXCL)
     try:
         with os.fdopen(fd, "wb") as out:
             records = _write(out, parts, total, key_bytes, progress)

@@ -26,42 +26,20 @@ from privaudit import __version__
 from privaudit.pwned.cache import CacheEntry, RangeCache, RangeWriter
 from privaudit.pwned.lanes import Lane, Reply, lanes_for
 from privaudit.pwned.lookup import LookupFailure
-from privaudit.pwned.stream import MAX_BODY_BYTES, RangeProblem, RangeReader
+from privaudit.pwned.options import DEFAULT_API_URL, DEFAULT_CONCURRENCY, ClientOptions
+from privaudit.pwned.stream import RangeProblem, RangeReader
 
 if TYPE_CHECKING:
     import httpx
 
-DEFAULT_API_URL = "https://api.pwnedpasswords.com"
+__all__ = ["DEFAULT_API_URL", "DEFAULT_CONCURRENCY", "ClientOptions", "RangeFetcher"]
+
 PROJECT_URL = "https://github.com/privaudit/privaudit"
 USER_AGENT = f"privaudit/{__version__} (+{PROJECT_URL})"
-DEFAULT_CONCURRENCY = 100
-"""Requests in flight; measured on 2 cores against a 30 ms loopback server."""
-
 HEADERS = {"User-Agent": USER_AGENT, "Add-Padding": "true", "Accept-Encoding": "gzip"}
 Sleep = Callable[[float], Awaitable[None]]
 TransportFactory = Callable[[], "httpx.AsyncBaseTransport"]
 Counts = dict[str, int]
-
-
-@dataclass(frozen=True, slots=True)
-class ClientOptions:
-    base_url: str = DEFAULT_API_URL
-    concurrency: int = DEFAULT_CONCURRENCY
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0
-    deadline: float = 120.0
-    """Overall limit for all lookups of one run, retries included."""
-    retries: int = 3
-    backoff_base: float = 0.25
-    backoff_cap: float = 8.0
-    retry_after_cap: float = 30.0
-    per_pool: int = 10
-    """Connections per httpx pool, when pools are used (proxy, injected transport)."""
-    streams_per_connection: int = 50
-    """HTTP/2 streams multiplexed on one connection."""
-    max_body_bytes: int = MAX_BODY_BYTES
-    trust_env: bool = True
-    """Honour SSL_CERT_FILE/SSL_CERT_DIR and *_PROXY/NO_PROXY, like httpx's clients."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,8 +38,9 @@ def build_lookup(
         return None
     check_api_url(settings)
     from privaudit.pwned.cache import RangeCache, default_cache_folder  # noqa: PLC0415
-    from privaudit.pwned.client import ClientOptions, RangeFetcher  # noqa: PLC0415
+    from privaudit.pwned.client import RangeFetcher  # noqa: PLC0415
     from privaudit.pwned.online import OnlineLookup  # noqa: PLC0415
+    from privaudit.pwned.options import ClientOptions  # noqa: PLC0415
 
     cache = None
     if use_cache and settings.cache and settings.cache_ttl_days > 0:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import httpcore
     import httpx
 
-    from privaudit.pwned.client import ClientOptions
+    from privaudit.pwned.options import ClientOptions
 
 
 class Reply(Protocol):

@@ -123,12 +123,6 @@ class SortedTextCorpus:
             f" HASH:COUNT with 40 upper-case hex digits{hint}; {GET_ONE}"
         )
 
-    def _line_start_from(self, pos: int, hi: int) -> int:
-        if pos == 0:
-            return 0
-        nl = self._mm.find(b"\n", pos - 1, hi)
-        return hi if nl == -1 else nl + 1
-
     def count(self, full_hash: str) -> int:
         """Interpolation search (SHA-1 hashes are uniform: ~log log n probes, 2-3 on
         20 M lines), falling back to bisection after `INTERPOLATION_STEPS` probes, so a

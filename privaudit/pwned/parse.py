@@ -73,7 +73,3 @@ class RangeData:
             suffix, _, count = line.partition(":")
             out[suffix] = int(count)
         return out
-
-
-def parse_range(body: str) -> RangeData:
-    return RangeData(body)

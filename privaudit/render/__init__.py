@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
-from importlib.metadata import entry_points
 
 from privaudit.errors import UsageError
 from privaudit.model import Report, TrendPoint
-
-FORMATS_GROUP = "privaudit.formats.v1"
+from privaudit.plugins import FORMATS_GROUP, Plugin, discover, load_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +36,22 @@ BUILTIN_FORMATS: dict[str, str] = {
 }
 
 
-def _plugin_formats() -> dict[str, str]:
-    return {ep.name: ep.value for ep in entry_points(group=FORMATS_GROUP)}
+def format_plugins() -> tuple[Plugin, ...]:
+    return discover(FORMATS_GROUP, BUILTIN_FORMATS)
 
 
 def format_names() -> list[str]:
-    return [*BUILTIN_FORMATS, *sorted(set(_plugin_formats()) - set(BUILTIN_FORMATS))]
+    return [p.name for p in format_plugins()]
 
 
 def get_renderer(name: str) -> Renderer:
-    target = BUILTIN_FORMATS.get(name) or _plugin_formats().get(name)
-    if target is None:
-        raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(format_names())}")
-    module_name, _, attr = target.partition(":")
-    func: Renderer = getattr(import_module(module_name), attr)
-    return func
+    plugins = format_plugins()
+    func = load_named(plugins, name)
+    if func is None:
+        names = ", ".join(p.name for p in plugins)
+        raise UsageError(f"unknown format {name!r}; choose one of: {names}")
+    renderer: Renderer = func  # type: ignore[assignment]  # a renderer by the group's contract
+    return renderer
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:

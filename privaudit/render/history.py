@@ -14,7 +14,7 @@ from rich.text import Text
 
 from privaudit.render import RenderOptions
 from privaudit.render.console import GRADE_STYLE, make_console
-from privaudit.store.history import RunResult, RunSummary
+from privaudit.runs import RunResult, RunSummary
 from privaudit.trends import RunDiff
 
 SPARKS = "▁▂▃▄▅▆▇█"

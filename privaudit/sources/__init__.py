@@ -10,21 +10,20 @@ in memory) and never write anything. The only exception a `read` may raise is
 
 from __future__ import annotations
 
+import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Protocol
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError, UsageError
 from privaudit.model import SourceSummary
+from privaudit.plugins import SOURCES_GROUP, Broken, Plugin, discover, load, load_named
 from privaudit.secret import Secret
 from privaudit.sources.data import SAMPLE_BYTES, SourceData, open_source
 
-SOURCES_GROUP = "privaudit.sources.v1"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 """Refuse larger exports unless --max-input-size says otherwise: a typo'd path to a disk image
 should fail fast, not fill memory."""
@@ -115,34 +114,35 @@ BUILTIN_SOURCES: dict[str, str] = {
 }
 
 
-def _plugin_sources() -> dict[str, str]:
-    return {ep.name: ep.value for ep in entry_points(group=SOURCES_GROUP)}
+def source_plugins() -> tuple[Plugin, ...]:
+    """Built-ins first, in detection order, then plugins (privaudit/plugins.py's rule)."""
+    return discover(SOURCES_GROUP, BUILTIN_SOURCES)
 
 
 def source_targets() -> dict[str, tuple[str, str]]:
-    """name -> (import target, origin); built-ins win over a plugin of the same name."""
-    targets = {name: (t, "plugin") for name, t in _plugin_sources().items()}
-    targets.update({name: (t, "built-in") for name, t in BUILTIN_SOURCES.items()})
-    return targets
+    """name -> (import target, origin)."""
+    return {p.name: (p.target, p.origin) for p in source_plugins()}
 
 
-def load_importer(target: str) -> Importer:
-    module_name, _, attr = target.partition(":")
-    factory: Callable[[], Importer] = getattr(import_module(module_name), attr)
-    return factory()
+def as_importer(obj: object) -> Importer:
+    importer: Importer = obj() if callable(obj) else obj  # type: ignore[assignment]
+    return importer
 
 
 def all_importers() -> list[Importer]:
-    return [load_importer(t) for t, _ in source_targets().values()]
+    """Every importer that loads; a broken plugin is left out here and reported by the
+    audit as an ERROR (privaudit/plugins.py)."""
+    loaded = (load(p) for p in source_plugins())
+    return [as_importer(obj) for obj in loaded if not isinstance(obj, Broken)]
 
 
 def get_importer(name: str) -> Importer:
-    targets = source_targets()
-    if name not in targets:
-        raise UsageError(
-            f"unknown --source-format {name!r}; choose one of: {', '.join(sorted(targets))}"
-        )
-    return load_importer(targets[name][0])
+    plugins = source_plugins()
+    obj = load_named(plugins, name)
+    if obj is None:
+        names = ", ".join(sorted(p.name for p in plugins))
+        raise UsageError(f"unknown --source-format {name!r}; choose one of: {names}")
+    return as_importer(obj)
 
 
 def import_accounts(
@@ -171,5 +171,28 @@ def import_accounts(
                 " (see 'privaudit sources list')"
             )
         importer = candidates[0]
-    result = importer.read(source, options)
+    result = read_guarded(importer, source, options)
     return result, result.summary(source.name, importer.name), importer.plaintext
+
+
+def read_guarded(importer: Importer, source: SourceData, options: ReadOptions) -> ImportResult:
+    """`importer.read`, where anything but InputError is still bad input, not a crash.
+
+    Importers turn what they expect into notes or InputError; a damaged file can
+    still reach a library's own bug (a plugin's too). That is exit 2 naming the
+    exception type and place, never its message, which could quote the export.
+    """
+    try:
+        return importer.read(source, options)
+    except (InputError, UsageError, KeyboardInterrupt, MemoryError):
+        raise
+    except RecursionError:
+        raise InputError(f"{source.name}: nested too deeply to be an export") from None
+    except Exception as exc:  # noqa: BLE001
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+        raise InputError(
+            f"{source.name}: cannot read this {importer.name} export"
+            f" ({type(exc).__name__}{where}); it may be damaged: export it again"
+            " (please report this if it keeps happening)"
+        ) from None

@@ -71,16 +71,23 @@ def open_source(path: Path | str, stdin: Callable[[int], bytes], max_bytes: int)
             )
         return SourceData.from_bytes(data, "stdin", max_bytes)
     p = Path(path)
-    with open_user_file(p, what="export") as stream:
+    with open_user_file(p, what="export", max_bytes=max_bytes) as stream:
         size = os.fstat(stream.fileno()).st_size
-        head = stream.read(SAMPLE_BYTES)
+        try:
+            head = stream.read(SAMPLE_BYTES)
+        except OSError as exc:
+            raise InputError(f"cannot read {p}: {exc.strerror or 'I/O error'}") from None
     if size > max_bytes:
         raise InputError(
             f"{p}: {size} bytes is over the {max_bytes}-byte limit;"
             " pass --max-input-size to raise it"
         )
     return SourceData(
-        name=p.name, head=head, size=size, opener=lambda: p.open("rb"), max_bytes=max_bytes
+        name=p.name,
+        head=head,
+        size=size,
+        opener=lambda: open_user_file(p, what="export", max_bytes=max_bytes),
+        max_bytes=max_bytes,
     )
 
 
@@ -125,11 +132,16 @@ def decode_head(head: bytes) -> str:
     return head.decode(encoding_of(head), errors="replace").lstrip("\ufeff")
 
 
+def _bounded_int(digits: str) -> int | None:
+    # Python refuses int() of over 4,300 digits (ValueError); no export needs 20.
+    return int(digits) if len(digits) <= 40 else None
+
+
 def load_json(data: bytes, name: str, hint: str) -> Any:
     """Parse JSON; any failure is one InputError that names no value from the file."""
     text = decode_text(data, name).lstrip("\ufeff")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{name}: invalid JSON at line {exc.lineno} column {exc.colno};"
@@ -154,6 +166,7 @@ def is_zip(head: bytes) -> bool:
 
 def read_zip_member(source: SourceData, wanted: Callable[[str], bool], hint: str) -> bytes:
     """The first member `wanted` accepts, decompressed to at most max_bytes (zip bombs)."""
+    import struct  # noqa: PLC0415
     import zipfile  # noqa: PLC0415
     import zlib  # noqa: PLC0415
 
@@ -165,7 +178,15 @@ def read_zip_member(source: SourceData, wanted: Callable[[str], bool], hint: str
                     raise InputError(f"{source.name}: the zip holds no export data; {hint}")
                 with archive.open(names[0]) as member:
                     data = member.read(source.max_bytes + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            zlib.error,
+            ValueError,  # a negative seek from a damaged directory offset
+            OSError,
+            struct.error,
+        ):
             raise InputError(f"{source.name}: not a readable zip archive; {hint}") from None
         except NotImplementedError:
             raise InputError(

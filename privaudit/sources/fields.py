@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from privaudit.accounts import Account, MfaMethod, host_of
+from privaudit.accounts import Account, MfaMethod, app_id, host_of
 from privaudit.secret import Secret, TotpSeed
 
 NO_PASSWORD = "no password"  # noqa: S105  # a skip reason
@@ -17,8 +19,14 @@ IDENTITY = "identity"
 TRASHED = "in the trash"
 MALFORMED = "malformed item"
 
-# A timestamp above this is in milliseconds (year 2286 in seconds).
-_MS_THRESHOLD = 10_000_000_000
+# Unix times by magnitude: seconds below 1e11 (year 5138), milliseconds below 1e14,
+# microseconds above. Exports use all three.
+_MS_FROM = 100_000_000_000
+_US_FROM = 100_000_000_000_000
+# A password date outside these years is a damaged value, not a fact to reason about.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+_NUMBER = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,9})?")  # ASCII only: no superscripts, no ٣
 
 
 def text(value: Any) -> str:
@@ -32,26 +40,63 @@ def raw(value: Any) -> str:
 
 
 def parse_date(value: Any) -> datetime | None:
-    """ISO-8601 text or a Unix time in seconds or milliseconds; None when unreadable."""
+    """A timezone-aware UTC time from ISO-8601 text or a Unix time; None when unreadable.
+
+    Unix times may be seconds, milliseconds or microseconds, as numbers or ASCII
+    digits. Anything else (superscript digits, out-of-range years or offsets,
+    numbers too big for a float, NaN) is None, never an exception: one odd
+    date must not stop an import. Times without a zone are read as UTC.
+    """
     if isinstance(value, bool):
         return None
+    if isinstance(value, datetime):
+        return _in_range(value)
     if isinstance(value, str):
         value = value.strip()
-        if value.isdigit():
-            value = int(value)
-        else:
-            try:
-                parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            except ValueError:
-                return None
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    if isinstance(value, int | float):
-        seconds = value / 1000 if value > _MS_THRESHOLD else value
-        try:
-            return datetime.fromtimestamp(seconds, UTC)
-        except (OverflowError, OSError, ValueError):
+        if len(value) > 64:
             return None
+        if not _NUMBER.fullmatch(value):
+            return _parse_iso(value)
+        value = float(value)
+    if isinstance(value, int):
+        if not 0 <= value < 10**20:  # also keeps float() below from overflowing
+            return None
+        value = float(value)
+    if isinstance(value, float):
+        return _from_timestamp(value)
     return None
+
+
+def _parse_iso(value: str) -> datetime | None:
+    if not value.isascii():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        return None
+    return _in_range(parsed)
+
+
+def _in_range(parsed: datetime) -> datetime | None:
+    try:
+        parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError):  # year 9999 at -23:59 has no UTC equivalent
+        return None
+    return parsed if EARLIEST <= parsed < LATEST else None
+
+
+def _from_timestamp(value: float) -> datetime | None:
+    if not math.isfinite(value) or value < 0:
+        return None
+    if value >= _US_FROM:
+        value /= 1_000_000
+    elif value >= _MS_FROM:
+        value /= 1000
+    try:
+        parsed = datetime.fromtimestamp(value, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return _in_range(parsed)
 
 
 def label_for(title: str, urls: Iterable[str], username: str) -> str:
@@ -59,7 +104,7 @@ def label_for(title: str, urls: Iterable[str], username: str) -> str:
     if title:
         return title
     for url in urls:
-        host = host_of(url)
+        host = host_of(url) or app_id(url)
         if host:
             return host
     return username or "(unnamed)"
@@ -89,8 +134,8 @@ def make_login(
         totp=TotpSeed(seed) if seed else None,
         mfa=frozenset({MfaMethod.TOTP}) if seed else frozenset(),
         source=source,
-        created=created,
-        modified=modified,
+        created=parse_date(created),
+        modified=parse_date(modified),
     )
 
 

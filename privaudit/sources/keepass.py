@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -12,7 +12,7 @@ from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import decode_head, decode_text
-from privaudit.sources.fields import NO_PASSWORD, TRASHED, make_login, parse_date
+from privaudit.sources.fields import MALFORMED, NO_PASSWORD, TRASHED, make_login, parse_date
 
 # KDBX 2.x-4.x files start with these two little-endian signatures (KDBX 1 is not supported).
 KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
@@ -66,29 +66,50 @@ def _open_kdbx(data: bytes, name: str, password: str | None, keyfile: Any) -> An
 
 
 def _read_database(database: Any, name: str) -> ImportResult:
+    try:
+        bin_group = database.recyclebin_group
+        entries = list(database.entries)
+    except Exception:  # noqa: BLE001  # a damaged inner XML fails inside pykeepass/lxml
+        raise InputError(
+            f"{name}: the KeePass database opened but its contents are damaged;"
+            " open and save it in KeePassXC, then try again"
+        ) from None
     result = ImportResult()
-    bin_group = database.recyclebin_group
-    for entry in database.entries:
+    for number, entry in enumerate(entries, start=1):
         result.read += 1
-        group = entry.group
-        if bin_group is not None and _inside(group, bin_group):
-            result.skip(TRASHED)
+        try:
+            outcome = _kdbx_entry(entry, bin_group, name)
+        except Exception:  # noqa: BLE001  # one damaged entry is a note, not a failed import
+            result.skip(MALFORMED, f"entry {number}: damaged fields")
             continue
-        outcome = make_login(
-            source=name,
-            title=(entry.title or "").strip(),
-            urls=[entry.url or ""],
-            username=(entry.username or "").strip(),
-            password=entry.password or "",
-            totp=entry.otp or "",
-            created=entry.ctime,
-            modified=entry.mtime,
-        )
         if isinstance(outcome, Account):
             result.accounts.append(outcome)
         else:
             result.skip(outcome)
     return result
+
+
+def _kdbx_entry(entry: Any, bin_group: Any, name: str) -> Account | str:
+    if bin_group is not None and _inside(entry.group, bin_group):
+        return TRASHED
+    return make_login(
+        source=name,
+        title=(entry.title or "").strip(),
+        urls=[entry.url or ""],
+        username=(entry.username or "").strip(),
+        password=entry.password or "",
+        totp=entry.otp or "",
+        created=_safe(lambda: entry.ctime),
+        modified=_safe(lambda: entry.mtime),
+    )
+
+
+def _safe(read: Callable[[], Any]) -> Any:
+    """A date pykeepass may fail to decode: a bad one is no date, not a lost entry."""
+    try:
+        return read()
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _inside(group: Any, ancestor: Any) -> bool:
@@ -138,18 +159,25 @@ class KeePassXml:
 
 
 def _entries(
-    group: ET.Element | None, bin_uuid: str, *, in_bin: bool
+    root: ET.Element | None, bin_uuid: str, *, in_bin: bool
 ) -> Iterator[tuple[ET.Element, bool]]:
-    """Current entries (not their <History>), with whether each is in the recycle bin."""
-    if group is None:
+    """Current entries (not their <History>), with whether each is in the recycle bin.
+
+    Walked with a stack, not recursion: a file nested 5,000 groups deep is legal XML.
+    """
+    if root is None:
         return
-    for child in group:
-        if child.tag == "Entry":
-            yield child, in_bin
+    stack: list[tuple[Iterator[ET.Element], bool]] = [(iter(root), in_bin)]
+    while stack:
+        children, inside_bin = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+        elif child.tag == "Entry":
+            yield child, inside_bin
         elif child.tag == "Group":
             uuid = (child.findtext("UUID") or "").strip()
-            inside = in_bin or (bool(bin_uuid) and uuid == bin_uuid)
-            yield from _entries(child, bin_uuid, in_bin=inside)
+            stack.append((iter(child), inside_bin or (bool(bin_uuid) and uuid == bin_uuid)))
 
 
 def _xml_entry(entry: ET.Element, source: str) -> Account | str:

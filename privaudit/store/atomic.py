@@ -30,6 +30,26 @@ def ensure_private_dir(path: Path) -> Path:
     return path
 
 
+def open_private(path: Path, flags: int, *, mode: int = FILE_MODE) -> int:
+    """Open a file privaudit owns, creating it with `mode`, never through a symbolic link.
+
+    The one place that opens such files (reports, caches, answers, history, locks,
+    indexes): the mode is set again on the open descriptor because the umask may
+    have narrowed it and an existing file may be wider. Returns the descriptor;
+    OSError (PermissionError, FileExistsError with O_EXCL) is the caller's to word.
+    """
+    if path.is_symlink():
+        raise InputError(f"refusing to use {path}: it is a symbolic link; remove it")
+    fd = os.open(path, flags | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), mode)
+    try:
+        if stat.S_IMODE(os.fstat(fd).st_mode) != mode:
+            os.fchmod(fd, mode)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: bool = True) -> None:
     """Replace `path` with `data` in one step; the file ends up with `mode`.
 
@@ -47,9 +67,8 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: boo
     if not folder.is_dir():
         raise InputError(f"cannot write {path}: folder {folder} does not exist; create it first")
     tmp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(tmp, flags, mode)
+        fd = open_private(tmp, os.O_WRONLY | os.O_EXCL, mode=mode)
     except PermissionError:
         raise InputError(f"cannot write {path}: permission denied") from None
     try:
@@ -58,7 +77,6 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: boo
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())
-        tmp.chmod(mode)  # the umask may have narrowed it
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -21,7 +19,8 @@ from types import TracebackType
 from privaudit.errors import InputError
 from privaudit.model import Report, Severity, Status, TrendPoint
 from privaudit.paths import data_dir
-from privaudit.store.atomic import FILE_MODE, ensure_private_dir
+from privaudit.runs import RunResult, RunSummary
+from privaudit.store.atomic import ensure_private_dir, open_private
 from privaudit.store.migrations import migrate
 
 HISTORY_FILE = "history.sqlite3"
@@ -33,44 +32,6 @@ def default_history_path() -> Path:
 
 def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True, slots=True)
-class RunResult:
-    check_id: str
-    key: str
-    status: Status
-    severity: Severity
-    subject: str
-
-    @property
-    def problem(self) -> bool:
-        return self.status in (Status.FAIL, Status.WARN)
-
-
-@dataclass(frozen=True, slots=True)
-class RunSummary:
-    id: int
-    profile: str
-    started_at: datetime
-    finished_at: datetime
-    tool_version: str
-    score: int | None
-    grade: str | None
-    errors: int
-    unanswered: int
-    skipped: int
-    counts: dict[str, int]
-    categories: tuple[tuple[str, int | None, str | None], ...]
-
-
-def _create_private_file(path: Path) -> None:
-    if path.is_symlink():
-        raise InputError(f"refusing to use {path}: it is a symbolic link; remove it")
-    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-    os.close(os.open(path, flags, FILE_MODE))
-    if stat.S_IMODE(path.stat().st_mode) != FILE_MODE:
-        path.chmod(FILE_MODE)
 
 
 class History:
@@ -85,7 +46,7 @@ class History:
         """Open the database, creating and migrating it as needed."""
         path = path or default_history_path()
         ensure_private_dir(path.parent)
-        _create_private_file(path)
+        os.close(open_private(path, os.O_WRONLY))
         try:
             conn = sqlite3.connect(path, timeout=30, isolation_level=None)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -109,9 +70,9 @@ class History:
 
     def __exit__(
         self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
+        _exc_type: type[BaseException] | None,
+        _exc: BaseException | None,
+        _tb: TracebackType | None,
     ) -> None:
         self.close()
 

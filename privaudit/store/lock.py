@@ -15,7 +15,7 @@ from pathlib import Path
 
 from privaudit.errors import InputError, LockedError
 from privaudit.paths import data_dir
-from privaudit.store.atomic import FILE_MODE, ensure_private_dir
+from privaudit.store.atomic import ensure_private_dir, open_private
 
 
 def lock_path(profile: str, folder: Path | None = None) -> Path:
@@ -28,9 +28,8 @@ def lock_path(profile: str, folder: Path | None = None) -> Path:
 def profile_lock(profile: str, folder: Path | None = None) -> Iterator[Path]:
     path = lock_path(profile, folder)
     ensure_private_dir(path.parent)
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags, FILE_MODE)
+        fd = open_private(path, os.O_RDWR)
     except OSError as exc:
         raise InputError(f"cannot open the lock file {path} ({exc.strerror})") from None
     try:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, Literal
 
 from privaudit.accounts import Account
+from privaudit.tfa.apps import candidate_domains
 from privaudit.tfa.dataset import Dataset, Service
 
 if TYPE_CHECKING:
@@ -21,15 +22,16 @@ if TYPE_CHECKING:
 
 _LOCAL_SUFFIXES: Final = (".localhost", ".local", ".internal", ".home.arpa", ".lan")
 
-MatchKind = Literal["domain", "site", "name"]
+MatchKind = Literal["domain", "site", "app", "name"]
 
 
 @dataclass(frozen=True, slots=True)
 class ServiceMatch:
     service: Service
     how: MatchKind
-    """domain: the host or a parent is listed; site: another service of the same
-    registrable domain; name: the account label equals the service name."""
+    """domain: the host or a parent up to its registrable domain is listed; site:
+    another service of the same registrable domain; app: the login's app ID (host
+    holds it); name: the account label equals the service name."""
     host: str | None = None
 
 
@@ -59,7 +61,14 @@ def _pick(group: list[Service]) -> Service:
 
 
 class Matcher:
-    """Indexes a dataset once; then each lookup is a few dict probes."""
+    """Indexes a dataset once; then each lookup is a few dict probes.
+
+    A host matches a listed domain only at or below its registrable domain (the
+    public suffix list's ICANN and private sections both count), so
+    `alice.up.railway.app` is Alice's site, never Railway. A service whose own
+    domain is a public suffix (`gov.uk`, `carrd.co`) matches that exact host and
+    `www.` + it, never the tenants beneath it.
+    """
 
     def __init__(self, dataset: Dataset, psl: PublicSuffixList | None = None) -> None:
         if psl is None:
@@ -69,15 +78,19 @@ class Matcher:
         self._psl = psl
         self._sites: dict[str, str | None] = {}
         self._by_domain: dict[str, Service] = {}
+        self._exact: dict[str, Service] = {}
         by_site: dict[str, list[Service]] = {}
         self._by_name: dict[str, Service] = {}
         for service in dataset.services:
             for domain in service.domains:
+                if _is_local_or_ip(domain):
+                    continue  # an IP or local name in the data must never match anything
                 site = self.registrable_domain(domain)
                 if site is None:
-                    continue  # a listed public suffix or IP must never match anything
-                # Every parent of a registrable domain is a public suffix, and none is
-                # indexed, so walking up a host's labels can never climb past its site.
+                    # The service's own domain is a public suffix: only that host is its.
+                    self._exact.setdefault(domain, service)
+                    self._exact.setdefault("www." + domain, service)
+                    continue
                 self._by_domain.setdefault(domain, service)
                 group = by_site.setdefault(site, [])
                 if service not in group:
@@ -91,26 +104,53 @@ class Matcher:
         host = host.strip().rstrip(".").lower()
         if host in self._sites:
             return self._sites[host]
-        site = None if not host or _is_local_or_ip(host) else self._psl.privatesuffix(host)
+        site = None
+        if host and not host.startswith(".") and ".." not in host and not _is_local_or_ip(host):
+            site = self._psl.privatesuffix(host)
         self._sites[host] = site
         return site
+
+    @staticmethod
+    def is_local(host: str) -> bool:
+        """An IP address, `localhost` or a local-only name: a device, not an online service."""
+        return _is_local_or_ip(host.strip().rstrip(".").lower())
 
     def match_host(self, host: str) -> ServiceMatch | None:
         host = host.strip().rstrip(".").lower()
         if not host or _is_local_or_ip(host):
             return None
-        # The most specific listed domain wins: aws.amazon.com before amazon.com.
+        site = self.registrable_domain(host)
+        if site is None:
+            service = self._exact.get(host)
+            return ServiceMatch(service, "domain", host) if service is not None else None
+        # The most specific listed domain wins (aws.amazon.com before amazon.com), but
+        # the walk stops at the registrable domain: what is above it is a suffix that
+        # other people's sites share.
         candidate = host
-        while "." in candidate:
+        while True:
             service = self._by_domain.get(candidate)
             if service is not None:
                 return ServiceMatch(service, "domain", host)
+            if candidate == site:
+                break
             candidate = candidate.split(".", 1)[1]
-        site = self.registrable_domain(host)
-        if site is None:
+        service = self._exact.get(host) or self._by_site.get(site)
+        if service is None:
             return None
-        service = self._by_site.get(site)
-        return ServiceMatch(service, "site", host) if service is not None else None
+        return ServiceMatch(service, "domain" if host in self._exact else "site", host)
+
+    def match_app(self, ident: str) -> ServiceMatch | None:
+        """An Android package or iOS bundle ID, checked against the dataset's domains."""
+        for domain in candidate_domains(ident):
+            if domain in self._exact or domain in self._by_domain:
+                match = self.match_host(domain)
+                return ServiceMatch(match.service, "app", ident) if match else None
+            if self.registrable_domain(domain) == domain:
+                # The first reversal that is a registrable domain decides: going on
+                # would guess from product names (`gm`, `android`), not the owner.
+                match = self.match_host(domain)
+                return ServiceMatch(match.service, "app", ident) if match else None
+        return None
 
     def match(self, account: Account) -> ServiceMatch | None:
         found = [m for m in map(self.match_host, account.domains) if m is not None]
@@ -119,7 +159,11 @@ class Matcher:
                 return match
         if found:
             return found[0]
-        if not account.domains:
+        for ident in account.apps:
+            app = self.match_app(ident)
+            if app is not None:
+                return app
+        if not account.domains and not account.apps:
             service = self._by_name.get(account.label.casefold())
             if service is not None:
                 return ServiceMatch(service, "name")

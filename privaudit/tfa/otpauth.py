@@ -1,8 +1,9 @@
-"""Validate a TOTP seed or otpauth:// URI before any OTP library sees it.
+"""Validate a TOTP/HOTP seed or otpauth:// URI before any code is computed from it.
 
-pyotp accepts 40-bit secrets, non-Base32 text and `period=0` (a ZeroDivisionError
-later), so every value is checked here first (RFC 4226/6238 and the Key URI
-format). Messages name the problem, never the value: the seed is a secret.
+Every value is checked here (RFC 4226/6238 and the Key URI format): 40-bit secrets,
+non-Base32 text, `period=0`, duplicate parameters. Secrets below 128 bits are
+accepted for computing codes (real services issue 80-bit ones) but reported as
+problems. Messages name the problem, never the value: the seed is a secret.
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ DEFAULT_DIGITS: Final = 6
 DEFAULT_PERIOD: Final = 30
 _BASE32: Final = re.compile(r"^[A-Z2-7]+$")
 _VALID_BASE32_TAILS: Final = frozenset({0, 2, 4, 5, 7})
-_SECURITY_PARAMS: Final = frozenset({"secret", "issuer", "algorithm", "digits", "period"})
+_SECURITY_PARAMS: Final = frozenset(
+    {"secret", "issuer", "algorithm", "digits", "period", "counter"}
+)
+MAX_COUNTER: Final = 2**64 - 1
+"""RFC 4226 section 5.1: the counter is an 8-byte value."""
 
 
 class OtpauthError(ValueError):
@@ -59,7 +64,18 @@ class TotpConfig:
     from_uri: bool = False
     steam: bool = False
     """A Steam Guard seed (`steam://`): 5-character codes of its own, not RFC 6238."""
+    counter: int | None = None
+    """Set for an HOTP (RFC 4226, counter-based) seed: the next counter value."""
     problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def hotp(self) -> bool:
+        return self.counter is not None
+
+    def key(self) -> bytes:
+        """The raw shared secret, for computing codes only (never shown or stored)."""
+        padded = self.secret.reveal() + "=" * (-len(self.secret.reveal()) % 8)
+        return base64.b32decode(padded)
 
     @property
     def non_default(self) -> bool:
@@ -107,10 +123,8 @@ def _parse_uri(text: str) -> tuple[str, dict[str, str], str | None]:
     if parts.scheme.lower() != "otpauth":
         raise OtpauthError("not an otpauth:// URI")
     kind = parts.netloc.lower()
-    if kind == "hotp":
-        raise OtpauthError("a counter-based (HOTP) URI, not TOTP: privaudit audits TOTP only")
-    if kind != "totp":
-        raise OtpauthError("the otpauth URI type must be 'totp'")
+    if kind not in {"totp", "hotp"}:
+        raise OtpauthError("the otpauth URI type must be 'totp' or 'hotp'")
     label = parts.path[1:]
     label_issuer = None
     if ":" in label:  # split before unquoting: %3A is part of a name
@@ -128,6 +142,11 @@ def _parse_uri(text: str) -> tuple[str, dict[str, str], str | None]:
     secret = params.get("secret", "")
     if not secret:
         raise OtpauthError("the otpauth URI has no secret")
+    if kind == "hotp" and not params.get("counter"):
+        # The Key URI format makes it required: without it the app and the service
+        # cannot agree on which code comes next.
+        raise OtpauthError("the counter-based (HOTP) URI has no 'counter' (RFC 4226 needs one)")
+    params["type"] = kind
     return secret, params, label_issuer
 
 
@@ -151,6 +170,9 @@ def parse_totp(seed: TotpSeed) -> TotpConfig:
     period = DEFAULT_PERIOD
     if params.get("period"):
         period = _int_param("period", params["period"], 1, 86_400)
+    counter = None
+    if params["type"] == "hotp":
+        counter = _int_param("counter", params["counter"], 0, MAX_COUNTER)
     issuer = params.get("issuer", "").strip() or None
     if label_issuer and issuer and label_issuer != issuer:
         raise OtpauthError("the issuer in the label differs from the 'issuer' parameter")
@@ -162,6 +184,7 @@ def parse_totp(seed: TotpSeed) -> TotpConfig:
         period=period,
         issuer=issuer or label_issuer,
         from_uri=True,
+        counter=counter,
     )
     return _with_problems(config)
 
@@ -189,7 +212,7 @@ def _with_problems(config: TotpConfig) -> TotpConfig:
         unusual.append(f"algorithm {config.algorithm}")
     if config.digits != DEFAULT_DIGITS:
         unusual.append(f"{config.digits} digits")
-    if config.period != DEFAULT_PERIOD:
+    if config.period != DEFAULT_PERIOD and not config.hotp:
         unusual.append(f"a {config.period}-second period")
     if unusual:
         problems.append(
@@ -209,5 +232,6 @@ def _with_problems(config: TotpConfig) -> TotpConfig:
         issuer=config.issuer,
         from_uri=config.from_uri,
         steam=config.steam,
+        counter=config.counter,
         problems=tuple(problems),
     )

@@ -236,3 +236,53 @@ def test_data_status_without_a_download(cli) -> None:  # type: ignore[no-untyped
     result = cli("data", "status")
     assert result.code == 0
     assert "built-in" in result.out
+
+
+def test_verify_checks_an_80_bit_secret_and_says_it_is_weak(cli) -> None:  # type: ignore[no-untyped-def]
+    seed = "JBSWY3DPEHPK3PXP"  # Google's documented example key: 16 characters, 80 bits
+    result = cli("mfa", "verify", "--seed-prompt", stdin=f"{seed}\n{_code_now(seed)}\n".encode())
+    assert result.code == 0, result.err
+    assert "code matches" in result.out
+    assert "80 bits" in result.err  # the note TOTP101 would give too
+    assert seed not in result.out + result.err
+
+
+def test_verify_an_account_inside_a_google_authenticator_export(cli, write_export) -> None:  # type: ignore[no-untyped-def]
+    import base64
+
+    from privaudit.tfa.migration import encode_migration
+
+    secret = base64.b32decode(CANARY_TOTP + "=" * (-len(CANARY_TOTP) % 8))
+    uri = encode_migration(
+        [(secret, "me@acme.example", "Acme", 1, 1, 2, 0), (b"\x01" * 20, "x", "Other", 1, 1, 2, 0)]
+    )
+    export = write_export([{"name": "Phone", "uri": "https://phone.example", "totp": uri}])
+    code = _code_now(CANARY_TOTP)
+    several = cli("mfa", "verify", "-a", str(export), stdin=f"{code}\n".encode())
+    assert several.code == 2
+    assert "2 accounts (Acme: me@acme.example, Other: x)" in several.err
+    result = cli(
+        "mfa", "verify", "-a", str(export), "--account", "acme", stdin=f"{code}\n".encode()
+    )
+    assert result.code == 0, result.err
+    assert "Phone › Acme: me@acme.example: the code matches" in result.out
+    data = uri.split("data=", 1)[1]
+    for text in (several.out, several.err, result.out, result.err):
+        assert data[:24] not in text
+    assert_no_canary(result.out, result.err, several.out, several.err, canaries=CANARIES)
+
+
+def test_verify_an_hotp_seed_counts_presses_ahead(cli) -> None:  # type: ignore[no-untyped-def]
+    from privaudit.tfa.totp import hotp
+
+    key = b"12345678901234567890"
+    seed = "otpauth://hotp/RFC:t?secret=" + base64_secret(key) + "&counter=5"
+    result = cli("mfa", "verify", "--seed-prompt", stdin=f"{seed}\n{hotp(key, 7)}\n".encode())
+    assert result.code == 0, result.err
+    assert "2 press(es) ahead" in result.out
+
+
+def base64_secret(key: bytes) -> str:
+    import base64
+
+    return base64.b32encode(key).decode().rstrip("=")

@@ -49,7 +49,10 @@ def test_example_co_uk_is_not_co_uk() -> None:
     directory = _directory(Service("Suffix", "co.uk"), Service("Ex", "example.co.uk"))
     assert _name(directory, "https://www.example.co.uk") == "Ex"
     assert _name(directory, "https://other.co.uk") is None  # never climbs to the suffix
-    assert _name(directory, "https://co.uk") is None
+    # A service whose own domain is a public suffix (gov.uk, carrd.co) keeps that
+    # exact host, and only it.
+    assert _name(directory, "https://co.uk") == "Suffix"
+    assert _name(directory, "https://www.co.uk") == "Suffix"
     assert directory.matcher.registrable_domain("a.b.example.co.uk") == "example.co.uk"
     assert directory.matcher.registrable_domain("co.uk") is None
 

@@ -40,7 +40,11 @@ MALFORMED = [
     (f"otpauth://totp/Ex:alice?secret={S160}&digits=%D9%A6", "'digits'"),  # Arabic-Indic 6
     (f"otpauth://totp/Ex:alice?secret={S160}&algorithm=MD5", "'algorithm'"),
     (f"otpauth://totp/Ex:alice?secret={S160}&issuer=Other", "issuer in the label differs"),
-    (f"otpauth://hotp/Ex:alice?secret={S160}&counter=1", "HOTP"),
+    (f"otpauth://hotp/Ex:alice?secret={S160}", "HOTP.*no 'counter'"),
+    (f"otpauth://hotp/Ex:alice?secret={S160}&counter=", "HOTP.*no 'counter'"),
+    (f"otpauth://hotp/Ex:alice?secret={S160}&counter=-1", "'counter'"),
+    (f"otpauth://hotp/Ex:alice?secret={S160}&counter={2**64}", "'counter'"),
+    (f"otpauth://hotp/Ex:alice?secret={S160}&counter=1&counter=2", "repeats the 'counter'"),
     (f"otpauth://push/Ex:alice?secret={S160}", "type must be 'totp'"),
     (f"otpauth://totp/Ex:alice?secret={S160}x", "Base32 length"),
     (f"otpauth://totp/Ex:alice?secret={S160}0", "not Base32"),

@@ -130,5 +130,5 @@ def test_missing_mfa() -> None:
 def test_max_analysed_is_documented() -> None:
     from pathlib import Path
 
-    doc = (Path(__file__).parents[1] / "docs" / "checks.md").read_text()
+    doc = (Path(__file__).parents[2] / "docs" / "checks.md").read_text()
     assert f"first {MAX_ANALYSED} characters" in doc

@@ -18,7 +18,7 @@ from privaudit.serialize import report_from_dict, report_to_dict
 from tests.samples import CHECKS, HOSTILE_LABEL, sample_report
 
 ANSI = re.compile(r"\x1b\[")
-SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "report-schema.json").read_text())
+SCHEMA = json.loads((Path(__file__).parents[2] / "docs" / "report-schema.json").read_text())
 
 
 def test_terminal_golden(golden) -> None:  # type: ignore[no-untyped-def]

@@ -1,25 +1,24 @@
-"""What an audit does around the run itself: the profile lock, history, --since-last
-and --notify. Wiring only; the logic lives in privaudit.store and privaudit.trends."""
+"""What an audit does around the run itself: the baseline from history, --since-last
+and --notify. The logic lives in privaudit.store and privaudit.trends; this joins them."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from privaudit.cli import ui
+from privaudit.errors import ServiceError
 from privaudit.model import Report, TrendPoint
-
-if TYPE_CHECKING:
-    from privaudit.store.history import History, RunResult, RunSummary
+from privaudit.notify import TIMEOUT_SECONDS, post_summary
+from privaudit.runs import RunResult, RunSummary
+from privaudit.store.history import History
+from privaudit.trends import new_problem_keys, notification_payload, notify_reasons
 
 FIRST_RUN_NOTICE = "This is the first recorded run of this profile: every problem is marked new."
 
 
 def profile_name(source_path: str | None) -> str:
     """Runs are grouped (locked, compared, charted) per config file."""
-    from pathlib import Path  # noqa: PLC0415
-
     return str(Path(source_path).resolve()) if source_path else "default"
 
 
@@ -41,8 +40,6 @@ def load_baseline(history: History | None, profile: str) -> Baseline:
 
 
 def mark_new(report: Report, baseline: Baseline) -> Report:
-    from privaudit.trends import new_problem_keys  # noqa: PLC0415
-
     notices = report.notices
     if baseline.previous is None:
         notices = (*notices, FIRST_RUN_NOTICE)
@@ -51,33 +48,28 @@ def mark_new(report: Report, baseline: Baseline) -> Report:
     )
 
 
-def notify(url: str, report: Report, baseline: Baseline, *, quiet: bool) -> bool:
-    """POST the summary when the score dropped or serious problems appeared.
+@dataclass(frozen=True)
+class Delivery:
+    """What became of --notify: `delivered` is False when the webhook was unreachable."""
 
-    Returns False when the webhook could not be reached (the caller exits 3).
-    """
-    import httpx  # noqa: PLC0415
+    delivered: bool
+    message: str
+    warning: bool = False
 
-    from privaudit.errors import ServiceError  # noqa: PLC0415
-    from privaudit.notify import TIMEOUT_SECONDS, post_summary  # noqa: PLC0415
-    from privaudit.trends import (  # noqa: PLC0415
-        new_problem_keys,
-        notification_payload,
-        notify_reasons,
-    )
 
+def notify(url: str, report: Report, baseline: Baseline) -> Delivery:
+    """POST the summary when the score dropped or serious problems appeared."""
     reasons = notify_reasons(report, baseline.previous, baseline.results)
     if not reasons:
-        ui.info("privaudit: no notification: the score did not drop", quiet=quiet)
-        return True
+        return Delivery(True, "privaudit: no notification: the score did not drop")
     payload = notification_payload(
         report, baseline.previous, reasons, new_problem_keys(report, baseline.results)
     )
+    import httpx  # noqa: PLC0415  # only runs with --notify pay for httpx here
+
     with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
         try:
             post_summary(client, url, payload)
         except ServiceError as exc:
-            ui.info(f"privaudit: warning: {exc}")
-            return False
-    ui.info(f"privaudit: notification sent ({'; '.join(reasons)})", quiet=quiet)
-    return True
+            return Delivery(False, f"privaudit: warning: {exc}", warning=True)
+    return Delivery(True, f"privaudit: notification sent ({'; '.join(reasons)})")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from privaudit.registry import builtin_checks
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_builtin_check_has_a_section_in_checks_md() -> None:

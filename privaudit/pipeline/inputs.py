@@ -1,4 +1,4 @@
-"""One audit from inputs to Report, with no knowledge of the command line."""
+"""The accounts of one audit: exports, the profile and stdin passwords, with notices."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from privaudit.accounts import Account
-from privaudit.context import AuditContext
 from privaudit.inputs import attach_passwords, merge_profile
 from privaudit.model import InputSummary, SourceSummary
-from privaudit.pwned.lookup import PwnedLookup
 from privaudit.settings import Settings
 from privaudit.sources import DEFAULT_MAX_BYTES, ReadOptions, import_accounts
 
@@ -74,20 +72,3 @@ def gather_inputs(
     if plaintext and remind_to_delete:
         notices.append(DELETE_EXPORT_NOTICE.format(names=", ".join(plaintext)))
     return GatheredInputs(tuple(accounts), tuple(summaries), tuple(notices))
-
-
-def build_context(
-    settings: Settings,
-    inputs: GatheredInputs,
-    *,
-    offline: bool,
-    interactive: bool,
-    pwned: PwnedLookup | None = None,
-) -> AuditContext:
-    return AuditContext(
-        accounts=inputs.accounts,
-        settings=settings,
-        offline=offline,
-        interactive=interactive,
-        pwned=pwned,
-    )

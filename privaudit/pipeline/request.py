@@ -1,0 +1,52 @@
+"""What a user can ask for, as frozen values: the CLI builds these, the pipeline reads them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from privaudit.model import Severity
+
+
+@dataclass(frozen=True)
+class AuditRequest:
+    """One `privaudit audit` (or `demo`): every option, nothing resolved yet."""
+
+    exports: tuple[str, ...] = ()
+    config: Path | None = None
+    fmt: str | None = None
+    output: Path | None = None
+    fail_under: int | None = None
+    fail_on: Severity | None = None
+    select: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    source_format: str | None = None
+    password_stdin: bool = False
+    offline: bool = False
+    no_input: bool = False
+    quiet: bool = False
+    demo: bool = False
+    column_map: str | None = None
+    kdbx_password_stdin: bool = False
+    kdbx_keyfile: Path | None = None
+    max_input_size: str | None = None
+    since_last: bool = False
+    notify: str | None = None
+    pwned_api_url: str | None = None
+    pwned_corpus: Path | None = None
+    no_cache: bool = False
+    allow_insecure_url: bool = False
+
+
+@dataclass(frozen=True)
+class PasswordCheckRequest:
+    """One `privaudit password check`: where the passwords are for and how to look them up."""
+
+    config: Path | None = None
+    site: str | None = None
+    username: str | None = None
+    offline: bool = False
+    pwned_api_url: str | None = None
+    pwned_corpus: Path | None = None
+    no_cache: bool = False
+    allow_insecure_url: bool = False

@@ -1,0 +1,167 @@
+"""Malformed values in exports: a note per item or one clear line (exit 2), never exit 3."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import struct
+import zipfile
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from privaudit.errors import InputError
+from privaudit.sources import ImportResult, ReadOptions, SourceData, read_guarded
+from privaudit.sources.fields import EARLIEST, LATEST, parse_date
+from tests.conftest import CANARY_PASSWORD, assert_no_canary
+from tests.sources.conftest import read_bytes
+
+BITWARDEN = "bitwarden-json"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "²⁰²⁰",  # superscript digits: str.isdigit() says yes, int() says no
+        "١٧٠٠٠٠٠٠٠٠",  # Arabic-Indic digits
+        "２０２０-01-01",
+        "9999-12-31T23:59:59-23:59",  # no UTC equivalent
+        "0001-01-01T00:00:00+01:00",
+        "2020-01-01T00:00:00+99:00",
+        "1" * 5000,
+        10**400,
+        -1,
+        math.nan,
+        math.inf,
+        1e300,
+        "1e999",
+        "3000-01-01",
+        "1969-12-31T23:59:59Z",
+        "",
+        "x" * 10_000,
+        [],
+        {},
+        None,
+        True,
+        datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-23))),
+    ],
+)
+def test_unreadable_dates_are_none_not_errors(value: object) -> None:
+    assert parse_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-01T12:00:00Z", datetime(2024, 3, 1, 12, tzinfo=UTC)),
+        ("2024-03-01T13:00:00+01:00", datetime(2024, 3, 1, 12, tzinfo=UTC)),
+        ("2024-03-01 12:00:00", datetime(2024, 3, 1, 12, tzinfo=UTC)),  # naive reads as UTC
+        (1709294400, datetime(2024, 3, 1, 12, tzinfo=UTC)),
+        ("1709294400", datetime(2024, 3, 1, 12, tzinfo=UTC)),
+        (1709294400000, datetime(2024, 3, 1, 12, tzinfo=UTC)),  # milliseconds (Firefox)
+        (1709294400000000, datetime(2024, 3, 1, 12, tzinfo=UTC)),  # microseconds
+        (1709294400.5, datetime(2024, 3, 1, 12, 0, 0, 500000, tzinfo=UTC)),
+    ],
+)
+def test_readable_dates_are_utc(value: object, expected: datetime) -> None:
+    assert parse_date(value) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.integers(),
+        st.floats(),
+        st.datetimes(timezones=st.timezones() | st.none()),
+        st.from_regex(r"[0-9²³¹⁰-⁹]{1,25}", fullmatch=True),
+    )
+)
+def test_parse_date_never_raises_and_is_aware_utc_in_range(value: object) -> None:
+    parsed = parse_date(value)
+    if parsed is not None:
+        assert parsed.tzinfo is UTC
+        assert EARLIEST <= parsed < LATEST
+
+
+def _bitwarden(item: dict[str, object]) -> bytes:
+    base = {"type": 1, "name": "Mail", "login": {"username": "a", "password": CANARY_PASSWORD}}
+    return json.dumps({"encrypted": False, "items": [{**base, **item}]}).encode()
+
+
+def test_a_json_integer_over_4300_digits_is_no_date_not_a_crash() -> None:
+    data = _bitwarden({"revisionDate": 0}).replace(
+        b'"revisionDate": 0', b'"revisionDate": ' + b"9" * 5000
+    )
+    result = read_bytes(data, BITWARDEN)
+    assert len(result.accounts) == 1
+    assert result.accounts[0].modified is None
+
+
+def test_superscript_dates_in_every_date_field_keep_the_item() -> None:
+    result = read_bytes(
+        _bitwarden({"creationDate": "²⁰²⁴", "revisionDate": "9999-99-99"}), BITWARDEN
+    )
+    assert len(result.accounts) == 1
+
+
+def test_keepass_xml_nested_5000_groups_deep_is_read() -> None:
+    entry = (
+        "<Entry><String><Key>Title</Key><Value>Deep</Value></String>"
+        "<String><Key>Password</Key><Value>pw-deep-enough</Value></String></Entry>"
+    )
+    xml = (
+        "<KeePassFile><Root>"
+        + "<Group>" * 5000
+        + entry
+        + "</Group>" * 5000
+        + "</Root></KeePassFile>"
+    )
+    result = read_bytes(xml.encode(), "keepass-xml")
+    assert [a.label for a in result.accounts] == ["Deep"]
+
+
+def _zip_with(name: str, payload: bytes) -> bytearray:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(name, payload)
+    return bytearray(buffer.getvalue())
+
+
+@pytest.mark.parametrize("field", ["local-header", "directory-offset", "directory-size"])
+@pytest.mark.parametrize(
+    ("fmt", "member"), [("1password-1pux", "export.data"), ("protonpass-json", "data.json")]
+)
+def test_zip_with_bad_offsets_is_one_clear_error(fmt: str, member: str, field: str) -> None:
+    data = _zip_with(member, b'{"accounts": []}')
+    central = data.rfind(b"PK\x01\x02")
+    end = data.rfind(b"PK\x05\x06")
+    if field == "local-header":
+        data[central + 42 : central + 46] = struct.pack("<I", 0x7FFFFFF0)
+    elif field == "directory-offset":
+        data[end + 16 : end + 20] = struct.pack("<I", 0xFFFFFFF0)
+    else:
+        data[end + 12 : end + 16] = struct.pack("<I", 0xFFFFFFF0)
+    with pytest.raises(InputError, match="zip"):
+        read_bytes(bytes(data), fmt)
+
+
+class _Broken:
+    name = "broken"
+    description = "raises what a buggy library raises"
+    plaintext = True
+
+    def detect(self, sample: bytes, filename: str) -> bool:
+        return True
+
+    def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
+        raise ValueError(f"bad value {CANARY_PASSWORD!r}")
+
+
+def test_an_importer_crash_is_input_error_without_its_message() -> None:
+    with pytest.raises(InputError, match=r"cannot read this broken export \(ValueError at") as info:
+        read_guarded(_Broken(), SourceData.from_bytes(b"x"), ReadOptions())
+    assert_no_canary(str(info.value))
