@@ -28,7 +28,7 @@ from privaudit.pwned.lookup import LookupFailure
 from privaudit.pwned.online import OnlineLookup
 from privaudit.pwned.transport import proxy_for
 from privaudit.settings import PwnedSettings
-from tests.conftest import CANARY_PASSWORD
+from tests.conftest import CANARY_PASSWORD, assert_no_canary
 from tests.pwned.conftest import (
     BREACHED,
     Fault,
@@ -173,6 +173,18 @@ def test_a_malformed_answer_is_an_error_in_the_report(cli, export, hibp_server: 
     assert found["Mail"]["status"] == "error"
     assert "cannot be trusted" in json.dumps(found["Mail"])
     assert found["Forum"]["status"] == "fail"  # other prefixes still answered
+
+
+def test_a_malformed_line_of_the_canary_never_reaches_the_report(
+    cli, export, hibp_server: HibpServer
+) -> None:  # type: ignore[no-untyped-def]
+    bad = rewrite(lambda ls: [*ls, f"{CANARY_SUFFIX}:-42"])
+    for fmt in ("json", "terminal"):
+        hibp_server.fail(bad, prefix=sha1(CANARY_PASSWORD)[:5])
+        result = cli("audit", "--accounts", str(export), "--format", fmt, "--no-input",
+                     "--quiet", "--no-cache", "--pwned-api-url", hibp_server.url)  # fmt: skip
+        assert result.code == 3, result.err
+        assert_no_canary(result.out, result.err, canaries=(CANARY_PASSWORD, CANARY_SUFFIX))
 
 
 # ------------------------------------------------------------------ the cache's key
