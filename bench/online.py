@@ -203,8 +203,8 @@ asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])))
 # ---------------------------------------------------------------- measuring
 
 
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MB) and exit code of one whole process."""
+def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS (MB), exit code and CPU seconds of one whole process."""
     started = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -214,7 +214,7 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
         sys.stderr.write(proc.stderr.read().decode(errors="replace")[-2000:])
     if proc.stderr is not None:
         proc.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def privaudit_argv(vault: Path, url: str) -> list[str]:
@@ -224,7 +224,7 @@ def privaudit_argv(vault: Path, url: str) -> list[str]:
     ]  # fmt: skip
 
 
-def measure(logins: int, url: str, runs: int, data: Path) -> dict[str, object]:
+def measure(logins: int, url: str, runs: int, data: Path, root: Path) -> dict[str, object]:
     vault = data / f"vault-{logins}.json"
     write_vault(vault, logins)
     host, port = url.removeprefix("http://").split(":")
@@ -233,15 +233,20 @@ def measure(logins: int, url: str, runs: int, data: Path) -> dict[str, object]:
     ours: list[float] = []
     refs: list[float] = []
     rss: list[float] = []
+    cpu: list[float] = []
+    ref_cpu: list[float] = []
     codes: set[int] = set()
     for run in range(runs):
         home = data / f"home-{logins}-{run}"
         home.mkdir()
-        env = {**os.environ, "PRIVAUDIT_HOME": str(home), "PYTHONPATH": str(ROOT)}
-        refs.append(timed(reference, env)[0])
-        wall, peak, code = timed(privaudit_argv(vault, url), env)
+        env = {**os.environ, "PRIVAUDIT_HOME": str(home), "PYTHONPATH": str(root)}
+        ref_wall, _, _, ref_used = timed(reference, env)
+        refs.append(ref_wall)
+        ref_cpu.append(ref_used)
+        wall, peak, code, used = timed(privaudit_argv(vault, url), env)
         ours.append(wall)
         rss.append(peak)
+        cpu.append(used)
         codes.add(code)
     ours_s, ref_s = statistics.median(ours), statistics.median(refs)
     ratio = ours_s / ref_s
@@ -258,6 +263,8 @@ def measure(logins: int, url: str, runs: int, data: Path) -> dict[str, object]:
         "target": f"<= {target}x" + (f", <= {rss_target:g} MB" if rss_target else ""),
         "met": met and codes <= {0, 1},
         "peak_rss_mb": round(peak_mb, 1),
+        "privaudit_cpu_s": round(statistics.median(cpu), 3),
+        "reference_cpu_s": round(statistics.median(ref_cpu), 3),
         "runs": runs,
         "privaudit_runs_s": [round(t, 3) for t in ours],
         "reference_runs_s": [round(t, 3) for t in refs],
@@ -270,6 +277,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--logins", type=int, action="append")
     parser.add_argument("--json", action="store_true", help="print a JSON list of rows")
+    parser.add_argument(
+        "--privaudit-root",
+        type=Path,
+        default=ROOT,
+        help="another checkout to measure (before/after)",
+    )
     args = parser.parse_args()
     sizes = args.logins or [1000, 10_000]
     proc, url = start_server(LATENCY)
@@ -277,7 +290,7 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="privaudit-online-") as tmp:
             for logins in sizes:
-                rows.append(measure(logins, url, max(1, args.runs), Path(tmp)))
+                rows.append(measure(logins, url, max(1, args.runs), Path(tmp), args.privaudit_root))
     finally:
         proc.terminate()
         proc.join()
@@ -289,13 +302,13 @@ def main() -> int:
         f"{LATENCY * 1000:.0f} ms latency, padded 800-1,000-line answers; "
         f"medians of {max(1, args.runs)}"
     )
-    print(f"{'work':<36} {'privaudit':>10} {'reference':>10} {'ratio':>6} {'target':>18} "
-          f"{'met':>4} {'peak RSS':>9}")  # fmt: skip
+    print(f"{'work':<38} {'privaudit':>10} {'reference':>10} {'ratio':>6} {'target':>20} "
+          f"{'met':>4} {'peak RSS':>9} {'CPU ours/ref':>13}")  # fmt: skip
     for r in rows:
         print(
-            f"{r['work']:<36} {r['privaudit_s']:>9.2f}s {r['reference_s']:>9.2f}s "
-            f"{r['ratio']:>5.2f}x {r['target']:>18} {'yes' if r['met'] else 'no':>4} "
-            f"{r['peak_rss_mb']:>7.0f}MB"
+            f"{r['work']:<38} {r['privaudit_s']:>9.2f}s {r['reference_s']:>9.2f}s "
+            f"{r['ratio']:>5.2f}x {r['target']:>20} {'yes' if r['met'] else 'no':>4} "
+            f"{r['peak_rss_mb']:>7.0f}MB {r['privaudit_cpu_s']:>6.2f}/{r['reference_cpu_s']:.2f}s"
         )
     print(f"reference: {rows[0]['reference'] if rows else ''} (whole process, same vault)")
     return 0

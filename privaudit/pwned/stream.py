@@ -133,13 +133,13 @@ class RangeReader:
         """`block`: whole lines, each ending in LF or CRLF. Each test is one C call:
         only hex digits and one colon a line; no letter after a colon (counts are
         decimal); no empty count; 35-character suffixes; no suffix twice."""
-        if b"\r" in block:
-            block = block.replace(b"\r\n", b"\n")
+        # A CR anywhere but before an LF ends up in a suffix or a count and fails there.
+        end = b"\r\n" if b"\r" in block else b"\n"
         head = block[:35]
         if head != head.upper():  # the API sends upper case; a mirror may not
             block = block.upper()
         lines = block.count(b"\n")
-        parts = block.replace(b"\n", b":").split(b":")
+        parts = block.replace(end, b":").split(b":")
         suffixes, counts = parts[0:-1:2], parts[1::2]
         seen = self._seen
         before = len(seen)
@@ -153,7 +153,7 @@ class RangeReader:
             and b"".join(counts).isdigit()
             and len(seen) - before == lines  # no suffix twice
         ):
-            raise _diagnose(block[:-1], self._lines + 1)
+            raise _diagnose(block[: -len(end)], self._lines + 1)
         for suffix in self._wanted:
             if suffix not in self._found and suffix in seen:
                 with contextlib.suppress(ValueError):  # found in an earlier block
