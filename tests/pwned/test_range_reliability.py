@@ -315,6 +315,12 @@ def test_ssl_cert_file_is_honoured(tls_server, sleeps, monkeypatch) -> None:  # 
     unknown(one(server, sleeps, retries=0), "certificate", "not trusted")
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
     assert one(server, sleeps) == BREACHED[PW]
+    # Many workers on one shared transport (HTTP/2 where offered; this server has 1.1).
+    fetcher = fetcher_for(server, sleeps, concurrency=12, streams_per_connection=6)
+    passwords = [*BREACHED, *(f"tls-{i}" for i in range(40))]
+    result = asyncio.run(OnlineLookup(fetcher).lookup([sha1(p) for p in passwords]))
+    assert [result[sha1(p)] for p in BREACHED] == list(BREACHED.values())
+    assert all(result[sha1(f"tls-{i}")] == 0 for i in range(40))
 
 
 class serve:  # used as a context manager, like open()
