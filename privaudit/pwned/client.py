@@ -5,8 +5,9 @@ prefixes from one queue. Over plain HTTP/1.1 each worker drives its own
 httpcore connection (no pool to search per request); over HTTPS with `h2`,
 groups of `streams_per_connection` workers share one httpx transport, whose
 requests are streams on one HTTP/2 connection. A run behind a proxy, or with an
-injected transport (tests), goes through httpx transports too (`lanes.py`). Each answer is read as it arrives into the counts of the
-suffixes asked for (`stream.RangeReader`); bodies are not kept. Each distinct
+injected transport (tests), goes through httpx transports too (`lanes.py`).
+Each answer is read as it arrives into the counts of the suffixes asked for
+(`stream.RangeReader`); bodies are not kept. Each distinct
 prefix is fetched once per run.
 """
 
