@@ -45,6 +45,10 @@ class Account:
     created: datetime | None = None
     modified: datetime | None = None
     domains: tuple[str, ...] = field(default=())
+    sources: tuple[str, ...] = ()
+    """Every input this login was found in (one account across exports: merge.py)."""
+    stale_copies: tuple[str, ...] = ()
+    """Inputs that hold a *different* password for this same login (names only)."""
 
     def __post_init__(self) -> None:
         if self.password is not None and not isinstance(self.password, Secret):
@@ -56,6 +60,8 @@ class Account:
             object.__setattr__(self, "username", sanitize(self.username))
         if not self.domains:
             object.__setattr__(self, "domains", hosts_of(self.urls))
+        if not self.sources:
+            object.__setattr__(self, "sources", (self.source,))
 
     @property
     def apps(self) -> tuple[str, ...]:

@@ -17,6 +17,8 @@ from typing import BinaryIO
 from privaudit.errors import InputError, PrivauditError
 
 _VIRTUAL_ROOTS = ("/proc", "/sys", "/dev")
+# tmpfs: a good place for a plaintext export that must not hit disk (only compared with).
+_RAM_FOLDER = "/dev/shm"  # noqa: S108
 
 
 def _kind(mode: int) -> str:
@@ -32,14 +34,21 @@ def _kind(mode: int) -> str:
 
 
 def is_virtual(path: Path) -> bool:
-    """Whether `path` resolves into /proc, /sys or /dev (kernel files, not user data)."""
+    """Whether `path` resolves into /proc, /sys or /dev (kernel files, not user data).
+
+    /dev/shm is ordinary memory-backed storage, so it is not one of them.
+    """
     real = os.path.realpath(path)
+    if real == _RAM_FOLDER or real.startswith(_RAM_FOLDER + "/"):
+        return False
     return any(real == root or real.startswith(root + "/") for root in _VIRTUAL_ROOTS)
 
 
-def _refusal(path: Path, mode: int, what: str) -> str | None:
+def _refusal(path: Path, mode: int, what: str, pipe_hint: str | None) -> str | None:
     if stat.S_ISDIR(mode):
         return f"{path} is a folder; give the {what} file itself"
+    if stat.S_ISFIFO(mode) and pipe_hint:
+        return f"cannot read {what} {path}: it is a named pipe (FIFO); {pipe_hint}"
     if not stat.S_ISREG(mode):
         return f"cannot read {what} {path}: it is {_kind(mode)}; give a regular file"
     if is_virtual(path):
@@ -54,11 +63,13 @@ def open_user_file(
     error: type[PrivauditError] = InputError,
     missing_hint: str = "check the path",
     max_bytes: int | None = None,
+    pipe_hint: str | None = None,
 ) -> BinaryIO:
     """Open the regular file `path` for reading in binary mode, or raise `error`.
 
     `what` names the file in messages ("export", "config file", "report").
     With `max_bytes`, reading past that many bytes raises `error` too.
+    `pipe_hint` says what to do instead when `path` is a named pipe.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -72,7 +83,7 @@ def open_user_file(
     except OSError as exc:
         raise error(f"cannot read {what} {path}: {exc.strerror or 'I/O error'}") from None
     try:
-        refusal = _refusal(path, os.fstat(fd).st_mode, what)
+        refusal = _refusal(path, os.fstat(fd).st_mode, what, pipe_hint)
     except OSError:
         refusal = f"cannot read {what} {path}: I/O error"
     if refusal:

@@ -229,6 +229,30 @@ class CategoryScore:
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of one area was checked: "2FA known for 14 of 20 accounts"."""
+
+    area: str
+    """passwords, breaches, 2fa or privacy-settings."""
+    checked: int
+    total: int
+
+    @property
+    def phrase(self) -> str:
+        return COVERAGE_PHRASES[self.area].format(checked=self.checked, total=self.total)
+
+
+COVERAGE_PHRASES: Final = {
+    "passwords": "passwords checked for {checked} of {total} accounts",
+    "breaches": "breach status known for {checked} of {total} accounts",
+    "2fa": "2FA known for {checked} of {total} accounts",
+    "privacy-settings": "privacy settings: {checked} of {total} answered",
+}
+GRADED_AREAS: Final = ("passwords", "breaches", "2fa")
+"""A grade is given only when each of these was checked (docs/scoring.md)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Score:
     """0–100 (None when nothing could be scored), a letter grade, and per-category scores."""
 
@@ -238,6 +262,13 @@ class Score:
     errors: int
     unanswered: int
     skipped: int
+    coverage: tuple[Coverage, ...] = ()
+    missing: tuple[str, ...] = ()
+    """Areas of GRADED_AREAS that nothing was checked in: then there is no grade."""
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
 
 @dataclass(frozen=True, slots=True)

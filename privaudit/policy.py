@@ -65,8 +65,9 @@ def exit_code_for(report: Report, *, fail_under: int | None, fail_on: Severity |
         return ExitCode.POLICY
     if report.incomplete:
         return ExitCode.INCOMPLETE
-    if fail_under is not None and report.score.value is None:
-        # Nothing could be scored, so the threshold cannot be confirmed: fail closed.
+    if fail_under is not None and (report.score.value is None or report.score.missing):
+        # Nothing could be scored, or whole areas were not checked (no grade): the
+        # threshold cannot be confirmed, so it is not reported as met.
         return ExitCode.INCOMPLETE
     return ExitCode.OK
 

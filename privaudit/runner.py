@@ -164,14 +164,15 @@ def run_audit(
     findings = asyncio.run(run_checks(checks, ctx, on_progress))
     findings, ignore_notices = apply_ignores(findings, checks, ctx.settings.ignore, started.date())
     metas = {c.meta.id: c.meta for c in checks}
+    inputs = inputs or InputSummary(accounts=len(ctx.accounts))
     return Report(
         tool_version=__version__,
         started_at=started,
         finished_at=ctx.clock(),
-        inputs=inputs or InputSummary(accounts=len(ctx.accounts)),
+        inputs=inputs,
         checks=tuple(c.meta for c in checks),
         findings=tuple(findings),
-        score=compute_score(findings, metas),
+        score=compute_score(findings, metas, inputs.accounts),
         notices=(*notices, *ignore_notices),
         demo=demo,
     )

@@ -12,7 +12,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
-from privaudit.model import CategoryScore, CheckMeta, Finding, Score, Severity, Status
+from privaudit.model import (
+    GRADED_AREAS,
+    CategoryScore,
+    CheckMeta,
+    Coverage,
+    Finding,
+    Need,
+    Score,
+    Severity,
+    Status,
+)
+
+# The check that answers each per-account area (one finding per account).
+AREA_CHECKS: dict[str, str] = {"passwords": "PW101", "breaches": "BR101", "2fa": "MFA101"}
 
 GRADES: tuple[tuple[int, str], ...] = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 
@@ -50,9 +63,60 @@ def _ratio(results: Iterable[tuple[Status, Severity]]) -> tuple[int | None, int]
     return int(100 * passed / total), counted
 
 
-def compute_score(findings: Iterable[Finding], metas: Mapping[str, CheckMeta]) -> Score:
+def _known(finding: Finding) -> bool:
+    """A per-account result that says something: scored, or a reasoned not-applicable."""
+    if finding.status.scored:
+        return True
+    # MFA101's own SKIPs ("offers no 2FA", "a device on your network") are knowledge;
+    # the runner's ("no accounts to check") carry no details.
+    return finding.status is Status.SKIP and bool(finding.details)
+
+
+def _is_question(finding: Finding) -> bool:
+    details = finding.details
+    return "item" in details and "deferred_to" not in details
+
+
+def _answered(finding: Finding) -> bool:
+    return finding.status.scored or (
+        finding.status is Status.SKIP and finding.details.get("answer") == "n/a"
+    )
+
+
+def compute_coverage(
+    findings: Iterable[Finding], metas: Mapping[str, CheckMeta], accounts: int
+) -> tuple[Coverage, ...]:
+    """What each area checked, out of what it could have (docs/scoring.md)."""
     findings = list(findings)
+    out = []
+    for area, check_id in AREA_CHECKS.items():
+        known = {f.subject for f in findings if f.check_id == check_id and _known(f)}
+        out.append(Coverage(area, min(len(known), accounts), accounts))
+    questions = [f for f in findings if Need.ANSWERS in metas[f.check_id].needs and _is_question(f)]
+    if questions:
+        answered = sum(1 for f in questions if _answered(f))
+        out.append(Coverage("privacy-settings", answered, len(questions)))
+    return tuple(out)
+
+
+def _few_answers(findings: list[Finding], metas: Mapping[str, CheckMeta]) -> bool:
+    """A checklist category graded from 2 answers of 12 would mislead: under half, no grade."""
+    questions = [f for f in findings if Need.ANSWERS in metas[f.check_id].needs and _is_question(f)]
+    if not questions or len(questions) != len(findings):
+        return False
+    return 2 * sum(1 for f in questions if _answered(f)) < len(questions)
+
+
+def compute_score(
+    findings: Iterable[Finding], metas: Mapping[str, CheckMeta], accounts: int | None = None
+) -> Score:
+    findings = list(findings)
+    if accounts is None:
+        accounts = len({f.subject for f in findings if f.check_id in AREA_CHECKS.values()})
+    coverage = compute_coverage(findings, metas, accounts)
+    missing = tuple(c.area for c in coverage if c.area in GRADED_AREAS and c.checked == 0)
     by_category: dict[str, list[tuple[Status, Severity]]] = {}
+    category_findings: dict[str, list[Finding]] = {}
     not_scored: dict[str, int] = {}
     everything: list[tuple[Status, Severity]] = []
     for finding in findings:
@@ -60,6 +124,7 @@ def compute_score(findings: Iterable[Finding], metas: Mapping[str, CheckMeta]) -
         pair = (finding.status, finding.severity or meta.severity)
         everything.append(pair)
         by_category.setdefault(meta.category, []).append(pair)
+        category_findings.setdefault(meta.category, []).append(finding)
         if not finding.status.scored:
             not_scored[meta.category] = not_scored.get(meta.category, 0) + 1
     categories = []
@@ -69,7 +134,11 @@ def compute_score(findings: Iterable[Finding], metas: Mapping[str, CheckMeta]) -
             CategoryScore(
                 category=category,
                 value=value,
-                grade=grade_for(value) if value is not None else None,
+                grade=(
+                    grade_for(value)
+                    if value is not None and not _few_answers(category_findings[category], metas)
+                    else None
+                ),
                 scored=counted,
                 not_scored=not_scored.get(category, 0),
             )
@@ -78,9 +147,12 @@ def compute_score(findings: Iterable[Finding], metas: Mapping[str, CheckMeta]) -
     statuses = [f.status for f in findings]
     return Score(
         value=value,
-        grade=grade_for(value) if value is not None else None,
+        # No grade for a partial audit: "A" must never mean "nothing was looked at".
+        grade=grade_for(value) if value is not None and not missing else None,
         categories=tuple(categories),
         errors=statuses.count(Status.ERROR),
         unanswered=statuses.count(Status.UNANSWERED),
         skipped=statuses.count(Status.SKIP),
+        coverage=coverage,
+        missing=missing,
     )

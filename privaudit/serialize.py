@@ -7,9 +7,11 @@ from typing import Any
 
 from privaudit.errors import InputError
 from privaudit.model import (
+    COVERAGE_PHRASES,
     SCHEMA_VERSION,
     CategoryScore,
     CheckMeta,
+    Coverage,
     Finding,
     InputSummary,
     Need,
@@ -19,6 +21,7 @@ from privaudit.model import (
     SourceSummary,
     Status,
 )
+from privaudit.plan import build_plan
 
 
 def _ts(moment: datetime) -> str:
@@ -92,6 +95,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "errors": score.errors,
             "unanswered": score.unanswered,
             "skipped": score.skipped,
+            "coverage": {c.area: {"checked": c.checked, "total": c.total} for c in score.coverage},
+            "missing": list(score.missing),
             "categories": [
                 {
                     "category": c.category,
@@ -108,6 +113,16 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "checks": [meta_to_dict(m) for m in report.checks],
         "findings": [finding_to_dict(report, f) for f in report.findings],
         "notices": list(report.notices),
+        "plan": [
+            {
+                "title": a.title,
+                "why": a.why,
+                "accounts": list(a.accounts),
+                "check_ids": list(a.check_ids),
+                "effort_minutes": a.effort_minutes,
+            }
+            for a in build_plan(report)
+        ],
     }
 
 
@@ -197,6 +212,12 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             errors=s["errors"],
             unanswered=s["unanswered"],
             skipped=s["skipped"],
+            coverage=tuple(
+                Coverage(area, int(c["checked"]), int(c["total"]))
+                for area, c in s.get("coverage", {}).items()
+                if area in COVERAGE_PHRASES
+            ),
+            missing=tuple(str(m) for m in s.get("missing", ())),
         )
         inputs = data["inputs"]
         return Report(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,10 +78,13 @@ def notification_payload(
     previous: RunSummary | None,
     reasons: Sequence[str],
     new_keys: frozenset[str],
+    outbound_key: Callable[[str], str],
 ) -> dict[str, Any]:
     """The JSON summary a webhook receives: scores, counts and check ids only.
 
-    No subjects (account names), messages or details leave the machine.
+    No subjects (account names), messages or details leave the machine; each
+    finding's key is passed through `outbound_key` (keyed with the profile's
+    secret, store/profile_key.py) so it cannot be matched against guessed labels.
     """
     data = report_to_dict(report)
     new = [
@@ -90,7 +93,7 @@ def notification_payload(
             "title": report.meta(f.check_id).title,
             "severity": report.severity_of(f).value,
             "status": f.status.value,
-            "key": f.key,
+            "key": outbound_key(f.key),
         }
         for f in report.findings
         if f.key in new_keys and f.status in PROBLEMS

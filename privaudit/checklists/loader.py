@@ -6,6 +6,7 @@ on the first one, in one line that names the file, item and field (for an audit)
 
 from __future__ import annotations
 
+import stat
 import tomllib
 from collections.abc import Iterable
 from importlib import resources
@@ -15,6 +16,7 @@ from typing import NoReturn
 from privaudit.checklists.model import Checklist
 from privaudit.checklists.validate import LANG_PATTERN, Problems, parse_checklist
 from privaudit.errors import InputError
+from privaudit.files import is_virtual
 from privaudit.text import sanitize
 
 __all__ = ["LANG_PATTERN", "ChecklistError", "all_checklists", "builtin_checklists", "load_dir"]
@@ -44,6 +46,17 @@ def validate_bytes(raw: bytes, where: str, source: str) -> tuple[Checklist | Non
 
 
 def validate_file(path: Path) -> tuple[Checklist | None, list[str]]:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None, [f"{path}: file not found"]
+    except OSError:
+        mode = stat.S_IFREG  # let the read below say what is wrong
+    if stat.S_ISDIR(mode):
+        return None, [f"{path}: is a folder; give checklist files (*.toml)"]
+    if not stat.S_ISREG(mode) or is_virtual(path):
+        # A FIFO would block forever, a device never end.
+        return None, [f"{path}: not a regular file; give checklist files (*.toml)"]
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

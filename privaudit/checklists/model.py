@@ -143,6 +143,8 @@ class ChecklistContext:
     scope: frozenset[str] = frozenset()
     stale_after: timedelta = timedelta(days=180)
     lang: str = "en"
+    checklists: tuple[Checklist, ...] = ()
+    """The checklists in scope, so 2FA answers can join an account's MFA status (merge.py)."""
 
 
 def freshness(recorded: Recorded | None, now: datetime, stale_after: timedelta) -> Freshness:

@@ -6,7 +6,7 @@ from privaudit.check import Check
 from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
-from privaudit.checks.passwords import ReusedPassword, WeakPassword
+from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
 from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInSameVault
 
@@ -14,6 +14,7 @@ from privaudit.checks.vault import InsecureLoginUrl, NearReusedPassword, TotpInS
 BUILTIN_CHECKS: tuple[type[Check], ...] = (
     WeakPassword,
     ReusedPassword,
+    StalePasswordCopy,
     NearReusedPassword,
     BreachedPassword,
     MissingMfa,

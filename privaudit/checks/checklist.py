@@ -13,7 +13,9 @@ from datetime import UTC
 
 from privaudit.checklists.loader import builtin_checklists
 from privaudit.checklists.model import Answer, Checklist, Freshness, Item, Recorded, freshness
+from privaudit.checks.grouping import name_list
 from privaudit.context import AuditContext
+from privaudit.merge import LOGIN_2FA_TAG, covers
 from privaudit.model import CheckMeta, DetailValue, Finding, Need, Status
 
 _STATUS = {
@@ -74,9 +76,31 @@ class ChecklistCheck:
             return
         now = ctx.clock()
         for item in cl.items:
+            deferred = self._deferred(item, ctx)
+            if deferred is not None:
+                yield deferred
+                continue
             recorded = state.answers.get(cl.id, item.id)
             fresh = freshness(recorded, now, state.stale_after)
             yield self._finding(item, recorded, fresh, state.lang, state.stale_after.days)
+
+    def _deferred(self, item: Item, ctx: AuditContext) -> Finding | None:
+        """A 2-step-login question about an audited account is answered in MFA101.
+
+        The answer still counts (it feeds the account's MFA status, merge.py), but
+        only one place reports it, so the report cannot call 2FA both on and off.
+        """
+        if LOGIN_2FA_TAG not in item.tags:
+            return None
+        covered = [a.subject for a in ctx.accounts if covers(self.checklist, a)]
+        if not covered:
+            return None
+        return self.meta.finding(
+            Status.SKIP,
+            f"{self.checklist.name.en}: {item.id}",
+            f"reported with the account's 2FA status (MFA101): {name_list(covered)}",
+            details={"platform": self.checklist.id, "item": item.id, "deferred_to": "MFA101"},
+        )
 
     def _finding(
         self, item: Item, recorded: Recorded | None, fresh: Freshness, lang: str, days: int

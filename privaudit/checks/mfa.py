@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from privaudit.accounts import Account, MfaMethod
 from privaudit.context import AuditContext
+from privaudit.merge import MfaStatus, mfa_status
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
 from privaudit.tfa.match import Directory, Matcher, ServiceMatch
@@ -22,12 +23,9 @@ def directory_of(ctx: AuditContext) -> Directory:
     return ctx.tfa if ctx.tfa is not None else Directory(load_builtin())
 
 
-def known_methods(account: Account) -> frozenset[MfaMethod]:
-    """Second factors known to be on: declared ones plus TOTP when the export holds a seed."""
-    methods = set(account.mfa) - {MfaMethod.NONE}
-    if account.totp is not None:
-        methods.add(MfaMethod.TOTP)
-    return frozenset(methods)
+def status_of(account: Account, ctx: AuditContext) -> MfaStatus:
+    """The one 2FA status of an account: export seeds, declarations and checklist answers."""
+    return mfa_status(account, ctx.checklists, ctx.clock())
 
 
 def names(methods: list[MfaMethod]) -> str:
@@ -85,19 +83,28 @@ class MissingMfa:
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
         for account in ctx.accounts:
-            yield self._judge(account, directory)
+            yield self._judge(account, status_of(account, ctx), directory)
 
-    def _judge(self, account: Account, directory: Directory) -> Finding:
+    def _judge(self, account: Account, status: MfaStatus, directory: Directory) -> Finding:
         match = directory.match(account)
-        details = _details(match, directory)
-        methods = known_methods(account)
-        if methods:
-            listed = ", ".join(sorted(m.value for m in methods))
+        details = {**_details(match, directory), "evidence": "; ".join(status.evidence) or None}
+        if status.on:
+            listed = ", ".join(sorted(m.value for m in status.methods))
+            said = listed or f"on ({'; '.join(status.evidence)})"
             return self.meta.finding(
-                Status.PASS, account.subject, f"second factor: {listed}", details=details
+                Status.PASS, account.subject, f"second factor: {said}", details=details
+            )
+        if status.conflict:
+            return self.meta.finding(
+                Status.WARN,
+                account.subject,
+                f"what you recorded disagrees ({'; '.join(status.evidence)}): check the"
+                " account's security settings, then correct the wrong one",
+                severity=Severity.MEDIUM,
+                details=details,
             )
         if match is None:
-            return self._unknown(account, directory, details)
+            return self._unknown(account, status, directory, details)
         service = match.service
         if not service.offers_2fa:
             return self.meta.finding(
@@ -107,10 +114,15 @@ class MissingMfa:
                 " a long unique password is all you can do there",
                 details=details,
             )
+        state = (
+            f"it is off ({'; '.join(status.evidence)})"
+            if status.on is False
+            else "none is recorded"
+        )
         return self.meta.finding(
             Status.FAIL,
             account.subject,
-            f"{service.name} offers 2FA but none is recorded: one stolen password opens this"
+            f"{service.name} offers 2FA but {state}: one stolen password opens this"
             f" account ({self._guards(service)})",
             severity=service.severity,
             fix=self._fix(account, service),
@@ -118,7 +130,11 @@ class MissingMfa:
         )
 
     def _unknown(
-        self, account: Account, directory: Directory, details: dict[str, str | None]
+        self,
+        account: Account,
+        status: MfaStatus,
+        directory: Directory,
+        details: dict[str, str | None],
     ) -> Finding:
         if _is_local(directory, account):
             return self.meta.finding(
@@ -128,7 +144,7 @@ class MissingMfa:
                 " account: keep its admin password strong instead",
                 details=details,
             )
-        if MfaMethod.NONE in account.mfa:
+        if status.on is False:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
@@ -187,8 +203,8 @@ class WeakMfaMethod:
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
         for account in ctx.accounts:
-            methods = known_methods(account)
-            if methods:
+            methods = status_of(account, ctx).methods
+            if status_of(account, ctx).on and methods:
                 yield self._judge(account, methods, directory)
 
     def _judge(
@@ -258,7 +274,7 @@ class RecoveryCodes:
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
         for account in ctx.accounts:
-            if not known_methods(account):
+            if not status_of(account, ctx).on:
                 continue
             match = directory.match(account)
             details = _details(match, directory)

@@ -12,6 +12,8 @@ from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.strength import Strength, ZxcvbnEstimator
 
 NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
+# The one attacker PW101's words describe (docs/scoring.md): zxcvbn's slow-hash estimate.
+ATTACKER = "an attacker with a leaked, slowly hashed copy (10,000 guesses a second)"
 _WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
 
 
@@ -113,7 +115,12 @@ class WeakPassword:
         return self.meta.finding(
             Status.PASS,
             account.subject,
-            f"strong: would take {strength.crack_time} to crack",
+            (
+                f"strong: about {strength.crack_time} of guessing for {ATTACKER}"
+                if strength.score >= 4
+                else f"acceptable, not strong: about {strength.crack_time} of guessing for"
+                f" {ATTACKER}; a longer one is safer"
+            ),
             details=details,
         )
 
@@ -149,4 +156,42 @@ class ReusedPassword:
                 f" {name_list([a.subject for a in sharers])}",
                 severity=Severity.CRITICAL if len(sharers) >= 3 else None,
                 details={"shared_with": len(sharers)},
+            )
+
+
+class StalePasswordCopy:
+    meta = CheckMeta(
+        id="PW104",
+        name="stale-password-copy",
+        category="passwords",
+        severity=Severity.MEDIUM,
+        title="Another place still holds an old password for this login",
+        why=(
+            "A browser or an old vault that keeps an outdated password autofills it, fails,"
+            " and tempts you to reset or reuse; and a leak of that copy still tells an"
+            " attacker how you build passwords."
+        ),
+        fix="Delete the old copy there, so one place holds the password you use.",
+        needs=frozenset({Need.PASSWORDS}),
+    )
+
+    def run(self, ctx: AuditContext) -> Iterator[Finding]:
+        for account in ctx.with_passwords:
+            if len(account.sources) < 2:
+                continue
+            if not account.stale_copies:
+                places = " and ".join(account.sources)
+                yield self.meta.finding(
+                    Status.PASS, account.subject, f"the same password in {places}"
+                )
+                continue
+            stale = " and ".join(account.stale_copies)
+            kept = ", ".join(s for s in account.sources if s not in account.stale_copies)
+            older = "an older" if account.modified else "a different"
+            yield self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                f"{stale} still holds {older} password for {account.label}: delete it there"
+                f" (keep the one in {kept})",
+                details={"stale_copies": len(account.stale_copies), "stale_in": stale},
             )

@@ -5,7 +5,8 @@ Every error a user can cause ends here as one line on stderr and exit code 2;
 no traceback, and typer's pretty exceptions (which print local variables,
 and so could print a password) are never used. A bug in privaudit itself is
 reported by exception type and place only (its message could carry data),
-with exit code 3; PRIVAUDIT_DEBUG=1 shows the full traceback instead.
+with exit code 3; PRIVAUDIT_DEBUG=1 shows its traceback instead (frames only:
+the exception's message and chained exceptions are withheld, as they can hold data).
 """
 
 from __future__ import annotations
@@ -45,9 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`privaudit ... | head`): not an error of ours.
         return ExitCode.OK
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001  # the last resort: any bug is exit 3
         if os.environ.get("PRIVAUDIT_DEBUG") == "1":
-            raise
+            raise _without_message(exc) from None
         from privaudit.runner import crash_reason  # noqa: PLC0415
 
         _error(f"internal error: {crash_reason(exc, 'privaudit')}")
@@ -57,6 +58,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(result, int):
         return result
     return ExitCode.OK
+
+
+def _without_message(exc: Exception) -> Exception:
+    """The same exception type and traceback, without its message or chained exceptions.
+
+    A message can quote a field value ("invalid literal for int(): '²⁰²⁰'") and a
+    chained exception its own; the frames (files, lines, code) are what debugging
+    needs, and they hold no data.
+    """
+    try:
+        clean = type(exc)()
+    except Exception:  # noqa: BLE001  # types that need arguments (UnicodeDecodeError...)
+        clean = RuntimeError(f"{type(exc).__module__}.{type(exc).__qualname__} (message withheld)")
+    if str(clean):  # a type whose text comes from somewhere other than its arguments
+        clean = RuntimeError(f"{type(exc).__module__}.{type(exc).__qualname__} (message withheld)")
+    return clean.with_traceback(exc.__traceback__)
 
 
 def _error(message: str) -> None:

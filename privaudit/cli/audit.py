@@ -79,6 +79,16 @@ def register(app: typer.Typer) -> None:
             Path | None,
             typer.Option("--kdbx-keyfile", help="Key file of the KeePass database, if it has one."),
         ] = None,
+        kdbx_kdf_limit: Annotated[
+            int,
+            typer.Option(
+                "--kdbx-kdf-limit",
+                min=1,
+                max=1000,
+                help="Allow N times the bounds on a KeePass file's key derivation"
+                " (100 M AES rounds; Argon2 100 iterations, 1 GiB).",
+            ),
+        ] = 1,
         max_input_size: Annotated[
             str | None,
             typer.Option(help="Largest export to read, e.g. 512M or 2G (default 256M)."),
@@ -127,6 +137,18 @@ def register(app: typer.Typer) -> None:
         demo: Annotated[
             bool, typer.Option("--demo", help="Audit the bundled fake sample data instead.")
         ] = False,
+        details: Annotated[
+            bool,
+            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
+        ] = False,
+        group_by: Annotated[
+            str,
+            typer.Option(
+                "--group-by",
+                metavar="account|check",
+                help="Group problems by account (default) or by check.",
+            ),
+        ] = "account",
         since_last: Annotated[
             bool,
             typer.Option("--since-last", help="Mark problems that the previous run did not have."),
@@ -164,8 +186,11 @@ def register(app: typer.Typer) -> None:
                 column_map=column_map,
                 kdbx_password_stdin=kdbx_password_stdin,
                 kdbx_keyfile=kdbx_keyfile,
+                kdbx_kdf_limit=kdbx_kdf_limit,
                 max_input_size=max_input_size,
                 since_last=since_last,
+                details=details,
+                group_by=group_by,
                 notify=notify,
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
@@ -181,11 +206,31 @@ def register(app: typer.Typer) -> None:
             Path | None, typer.Option("--output", "-o", help="Write the report here.")
         ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        details: Annotated[
+            bool,
+            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
+        ] = False,
+        group_by: Annotated[
+            str,
+            typer.Option(
+                "--group-by",
+                metavar="account|check",
+                help="Group problems by account (default) or by check.",
+            ),
+        ] = "account",
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
-            AuditRequest(fmt=fmt, output=output, quiet=quiet, demo=True, no_input=True)
+            AuditRequest(
+                fmt=fmt,
+                output=output,
+                quiet=quiet,
+                demo=True,
+                no_input=True,
+                details=details,
+                group_by=group_by,
+            )
         )

@@ -28,6 +28,14 @@ def register(app: typer.Typer) -> None:
         timeout: Annotated[
             float, typer.Option(min=1, max=600, help="Network timeout in seconds.")
         ] = 30.0,
+        accept_changes: Annotated[
+            bool,
+            typer.Option(
+                "--accept-changes",
+                help="Install an update even if it removes 2FA from services or drops"
+                " more than 5% of them (review it first).",
+            ),
+        ] = False,
     ) -> None:
         """Download the 2fa.directory dataset, validate it, then replace the stored copy."""
         from datetime import UTC, datetime  # noqa: PLC0415
@@ -40,15 +48,19 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings(config)
         headers = {"User-Agent": f"privaudit/{__version__} (2FA data update)"}
-        with httpx.Client(
-            timeout=timeout, headers=headers, follow_redirects=True, max_redirects=5
-        ) as client:
+        # Redirects are followed by update_dataset, which checks each hop first.
+        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
             result = update_dataset(
                 client,
                 url or settings.tfa.url,
                 now=datetime.now(UTC),
                 min_entries=settings.tfa.min_entries,
+                accept_changes=accept_changes,
             )
+        if result.changes.suspicious:
+            from privaudit.tfa.review import describe  # noqa: PLC0415
+
+            typer.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
         skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
         typer.echo(
             f"2FA data updated: {result.entries} services{skipped},"

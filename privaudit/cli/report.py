@@ -34,6 +34,10 @@ def register(app: typer.Typer) -> None:
         from privaudit.serialize import report_from_dict  # noqa: PLC0415
 
         renderer = get_renderer(fmt)
+        if output is not None:
+            from privaudit.store.atomic import check_output_path  # noqa: PLC0415
+
+            check_output_path(output)
         report = report_from_dict(read_report_json(path))
         to_terminal = output is None
         options = RenderOptions(

@@ -32,6 +32,22 @@ def wants_color(stream: IO[str]) -> bool:
     return isatty(stream)
 
 
+# Terminals known to show OSC 8 hyperlinks; elsewhere a URL is printed bare (and whole).
+_LINK_TERMINALS = ("iTerm.app", "WezTerm", "vscode", "ghostty", "kitty")
+
+
+def supports_links(stream: IO[str]) -> bool:
+    if not wants_color(stream):
+        return False
+    program = os.environ.get("TERM_PROGRAM", "")
+    return (
+        program in _LINK_TERMINALS
+        or "VTE_VERSION" in os.environ
+        or os.environ.get("TERM", "").startswith(("xterm-kitty", "foot"))
+        or "WT_SESSION" in os.environ
+    )
+
+
 def width_for(stream: IO[str]) -> int:
     if isatty(stream):
         return max(60, min(shutil.get_terminal_size((80, 24)).columns, 120))

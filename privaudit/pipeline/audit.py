@@ -1,9 +1,10 @@
 """An audit request turned into a complete AuditContext and a Report.
 
-`open_audit` does, in this order: refuse bad usage, read stdin passwords, take
-the profile lock (a second run stops here with exit 3, before anything is
-written), gather the inputs (bad input exits 2 with nothing created), open the
-history, and build the one context every check reads. The caller renders and
+`open_audit` does, in this order: refuse bad usage (an --output that is not a
+regular file or a new path included), read stdin passwords, probe the profile
+lock (a second run stops here with exit 3, creating nothing), gather the inputs
+(bad input exits 2 with nothing created, not even the lock file), take the
+lock and open the history, and build the one context every check reads. The caller renders and
 writes the report, then calls `record` and `notify`: the report first, then the
 history, each write atomic on its own.
 """
@@ -31,10 +32,12 @@ from privaudit.pipeline.reading import read_options
 from privaudit.pipeline.request import AuditRequest
 from privaudit.pipeline.services import strength_estimator, tfa_directory
 from privaudit.pwned.factory import build_lookup
+from privaudit.render.common import GROUP_BY
 from privaudit.runner import ProgressCallback, run_audit
 from privaudit.settings import Settings
+from privaudit.store.atomic import check_output_path
 from privaudit.store.history import History
-from privaudit.store.lock import profile_lock
+from privaudit.store.lock import probe_lock
 
 OfferChecklists = Callable[[ChecklistPlan, Sequence[Account]], ChecklistPlan]
 
@@ -83,12 +86,16 @@ class AuditRun:
     def notify(self, report: Report) -> runs.Delivery | None:
         if self.request.notify is None:
             return None
-        return runs.notify(self.request.notify, report, self.baseline)
+        return runs.notify(self.request.notify, report, self.baseline, profile=self.profile)
 
 
 def check_usage(request: AuditRequest, exports: Sequence[str | Path]) -> None:
+    if request.group_by not in GROUP_BY:
+        raise UsageError(f"--group-by {request.group_by!r}: choose one of {', '.join(GROUP_BY)}")
     if request.notify is not None:
         check_url(request.notify)
+    if request.output is not None:
+        check_output_path(request.output)  # a device or FIFO is refused before any work
     if request.demo and (request.since_last or request.notify):
         raise UsageError("demo runs are not recorded: --since-last and --notify need 'audit'")
     stdin_readers = [e for e in exports if str(e) == "-"]
@@ -110,7 +117,7 @@ def open_audit(
     with contextlib.ExitStack() as stack:
         profile = runs.profile_name(settings.source_path)
         if not request.demo:
-            stack.enter_context(profile_lock(profile))
+            probe_lock(profile)  # a second run stops here (exit 3), creating nothing
         interactive = not request.no_input and io.stdin_is_tty and not request.demo
         # The demo's plan holds its own pre-answered items: it never reads user data.
         plan = load_plan(settings, demo=request.demo, now=utc_now())
@@ -124,7 +131,9 @@ def open_audit(
             remind_to_delete=not request.demo,
             read_options=read_options(request, io.stdin, io.ask_secret if interactive else None),
         )
-        history = None if request.demo else stack.enter_context(History.open())
+        # Only once the inputs are good: bad input exits 2 with nothing created, not
+        # even the lock file.
+        history = None if request.demo else runs.lock_and_open_history(stack, profile)
         if interactive and io.offer_checklists is not None:
             plan = io.offer_checklists(plan, inputs.accounts)
         checks, checklists = in_scope(plan, checks, inputs.accounts, audit.select)

@@ -47,5 +47,6 @@ def in_scope(
         scope=frozenset(scope),
         stale_after=timedelta(days=plan.settings.stale_after_days),
         lang=plan.lang,
+        checklists=tuple(c for c in plan.checklists if c.id in scope),
     )
     return kept, context

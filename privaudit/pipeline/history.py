@@ -3,6 +3,7 @@ and --notify. The logic lives in privaudit.store and privaudit.trends; this join
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,8 @@ from privaudit.model import Report, TrendPoint
 from privaudit.notify import TIMEOUT_SECONDS, post_summary
 from privaudit.runs import RunResult, RunSummary
 from privaudit.store.history import History
+from privaudit.store.lock import profile_lock
+from privaudit.store.profile_key import outbound_key, profile_secret
 from privaudit.trends import new_problem_keys, notification_payload, notify_reasons
 
 FIRST_RUN_NOTICE = "This is the first recorded run of this profile: every problem is marked new."
@@ -20,6 +23,12 @@ FIRST_RUN_NOTICE = "This is the first recorded run of this profile: every proble
 def profile_name(source_path: str | None) -> str:
     """Runs are grouped (locked, compared, charted) per config file."""
     return str(Path(source_path).resolve()) if source_path else "default"
+
+
+def lock_and_open_history(stack: contextlib.ExitStack[bool | None], profile: str) -> History:
+    """Take the profile's lock, then open its history, both held until `stack` closes."""
+    stack.enter_context(profile_lock(profile))
+    return stack.enter_context(History.open())
 
 
 @dataclass(frozen=True)
@@ -57,13 +66,21 @@ class Delivery:
     warning: bool = False
 
 
-def notify(url: str, report: Report, baseline: Baseline) -> Delivery:
-    """POST the summary when the score dropped or serious problems appeared."""
+def notify(url: str, report: Report, baseline: Baseline, *, profile: str) -> Delivery:
+    """POST the summary when the score dropped or serious problems appeared.
+
+    Finding keys go out keyed with the profile's secret (store/profile_key.py).
+    """
     reasons = notify_reasons(report, baseline.previous, baseline.results)
     if not reasons:
         return Delivery(True, "privaudit: no notification: the score did not drop")
+    secret = profile_secret(profile)
     payload = notification_payload(
-        report, baseline.previous, reasons, new_problem_keys(report, baseline.results)
+        report,
+        baseline.previous,
+        reasons,
+        new_problem_keys(report, baseline.results),
+        lambda key: outbound_key(secret, key),
     )
     import httpx  # noqa: PLC0415  # only runs with --notify pay for httpx here
 

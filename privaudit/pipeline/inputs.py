@@ -8,6 +8,7 @@ from pathlib import Path
 
 from privaudit.accounts import Account
 from privaudit.inputs import attach_passwords, merge_profile
+from privaudit.merge import SiteOf, default_site_of, merge_logins
 from privaudit.model import InputSummary, SourceSummary
 from privaudit.settings import Settings
 from privaudit.sources import DEFAULT_MAX_BYTES, ReadOptions, import_accounts
@@ -41,6 +42,7 @@ def gather_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     remind_to_delete: bool = True,
     read_options: ReadOptions | None = None,
+    site_of: SiteOf | None = None,
 ) -> GatheredInputs:
     """`read_stdin(n)` reads at most n bytes; `read_options` overrides `max_bytes`."""
     options = read_options or ReadOptions(max_bytes=max_bytes)
@@ -60,6 +62,9 @@ def gather_inputs(
             )
         if is_plaintext and str(export) != "-":
             plaintext.append(summary.name)
+    if len(imported) > 1:
+        # The same login kept in two exports is one account, not two (merge.py).
+        imported = merge_logins(imported, site_of or default_site_of())
     profile = list(settings.accounts)
     if password_lines is not None:
         profile = attach_passwords(profile, password_lines)

@@ -45,5 +45,6 @@ def read_options(
         column_map=column_map,
         kdbx_password=kdbx_password,
         kdbx_keyfile=request.kdbx_keyfile,
+        kdbx_kdf_limit=request.kdbx_kdf_limit,
         max_bytes=max_bytes,
     )

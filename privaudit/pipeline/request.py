@@ -29,6 +29,7 @@ class AuditRequest:
     column_map: str | None = None
     kdbx_password_stdin: bool = False
     kdbx_keyfile: Path | None = None
+    kdbx_kdf_limit: int = 1
     max_input_size: str | None = None
     since_last: bool = False
     notify: str | None = None
@@ -36,6 +37,10 @@ class AuditRequest:
     pwned_corpus: Path | None = None
     no_cache: bool = False
     allow_insecure_url: bool = False
+    details: bool = False
+    """Print everything (each finding's fix, every skip), not the short report."""
+    group_by: str = "account"
+    """Problems grouped by "account" or by "check"."""
 
 
 @dataclass(frozen=True)

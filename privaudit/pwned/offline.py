@@ -208,8 +208,11 @@ def open_corpus(path: Path) -> Corpus:
         raise InputError(
             f"breach corpus not found: {path} (check --pwned-corpus or pwned.offline_corpus)"
         )
+    from privaudit.files import open_user_file  # noqa: PLC0415
+
+    # A regular file only: a FIFO here would block the run forever, a device never end.
     try:
-        with path.open("rb") as fh:
+        with open_user_file(path, what="breach corpus") as fh:
             head = fh.read(len(MAGIC))
     except OSError:
         raise InputError(f"cannot read breach corpus {path}") from None

@@ -21,6 +21,12 @@ class RenderOptions:
     """ANSI styling: only for a terminal that wants it (never with NO_COLOR or a pipe)."""
     trend: tuple[TrendPoint, ...] = ()
     """Earlier runs' scores, oldest first (from the history database), for trend charts."""
+    details: bool = False
+    """Everything: each finding's own fix, every skip, every unanswered question."""
+    group_by: str = "account"
+    """Problems grouped by "account" (the default) or by "check"."""
+    links: bool = False
+    """The terminal understands OSC 8 hyperlinks (URLs are printed whole either way)."""
 
 
 Renderer = Callable[[Report, RenderOptions], str]

@@ -5,22 +5,33 @@ from __future__ import annotations
 from io import StringIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from privaudit.model import Report, Severity, Status
+from privaudit.model import Finding, Report, Severity, Status
+from privaudit.plan import and_list, build_plan
 from privaudit.render import RenderOptions
 from privaudit.render.common import (
     OTHER_SECTIONS,
+    SHORT,
     STATUS_LABEL,
+    URL,
     category_rows,
+    compact_problems,
+    coverage_line,
     findings_with,
+    folded,
     input_lines,
+    problem_checks,
     problem_groups,
+    problems_by_account,
     score_line,
+    unanswered_line,
 )
 
 SEVERITY_STYLE = {
@@ -62,11 +73,33 @@ def _summary(report: Report) -> Panel:
     head = Text()
     if report.demo:
         head.append("DEMO: sample data, not your accounts\n", style="bold reverse")
-    head.append(score_line(report), style=grade_style)
+    head.append(score_line(report, sep="\n"), style=grade_style)
     counts = report.counts()
     parts = [f"{counts[s]} {STATUS_LABEL[s].lower()}" for s in Status if counts[s]]
-    body = Text("\n".join(input_lines(report)) + "\n" + ", ".join(parts))
+    lines = input_lines(report)
+    if score.coverage:
+        lines.append(coverage_line(report))
+    body = Text("\n".join(lines) + "\n" + ", ".join(parts))
     return Panel(Group(head, body), title="privaudit report", title_align="left", box=box.ROUNDED)
+
+
+def _fit(text: Text, indent: int) -> Padding:
+    """Indented text whose wrapped lines stay within the width in characters too:
+    combining marks take no cell but are one character each, so leave room for them."""
+    extra = len(text.plain) - cell_len(text.plain)
+    return Padding(text, (0, max(0, extra), 0, indent))
+
+
+def _plan(console: Console, report: Report) -> None:
+    actions = build_plan(report)
+    if not actions:
+        return
+    console.print(Text("FIX FIRST", style="bold"))
+    for n, action in enumerate(actions, 1):
+        line = Text.assemble(
+            (f"{n}. ", "bold"), action.title, (f"  (~{action.effort_minutes} min)", "dim")
+        )
+        console.print(_fit(line, 2))
 
 
 def _categories(report: Report) -> Table:
@@ -94,7 +127,92 @@ def _categories(report: Report) -> Table:
     return table
 
 
-def _problems(console: Console, report: Report) -> None:
+def _print_block(
+    console: Console, text: str, indent: int, options: RenderOptions, style: str = ""
+) -> None:
+    """Wrapped text whose URLs are never cut: each goes whole on its own line."""
+    for line in text.splitlines():
+        urls = URL.findall(line)
+        rest = URL.sub("", line).rstrip(" :") if urls else line
+        if rest.strip() or not urls:
+            console.print(Padding(Text(rest, style=style), (0, 0, 0, indent)))
+        for url in urls:
+            link = Style(link=url) if options.links else Style()
+            console.print(
+                Text(" " * (indent + 2)) + Text(url, style=link),
+                overflow="ignore",
+                no_wrap=True,
+                crop=False,
+            )
+
+
+def _finding_text(report: Report, finding: Finding, with_subject: bool) -> Text:
+    text = Text()
+    if report.is_new(finding):
+        text.append("NEW ", style="bold reverse")
+    if with_subject:
+        text.append(finding.subject, style="bold")
+        text.append(": ")
+    else:
+        text.append(f"{finding.check_id} ", style="bold")
+        item = finding.details.get("item")
+        if isinstance(item, str) and "platform" in finding.details:
+            text.append(f"{item}: ", style="bold")
+    text.append(finding.message)
+    return text
+
+
+def _row(console: Console, label: Status, text: Text, indent: int) -> None:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=5, no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(STATUS_LABEL[label], style=STATUS_STYLE[label]), text)
+    console.print(Padding(grid, (0, 0, 0, indent)))
+
+
+def _compact(console: Console, report: Report) -> None:
+    rows = compact_problems(report)
+    if not rows:
+        return
+    console.print()
+    console.print(Text("PROBLEMS BY ACCOUNT (--details for every message)", style="bold"))
+    for severity, names, labels in rows:
+        who = names[0] if len(names) == 1 else f"{len(names)} accounts: {', '.join(names)}"
+        line = Text.assemble(
+            (f"{severity.value.upper():<8} ", SEVERITY_STYLE[severity]), (who, "bold"), ": "
+        )
+        line.append(", ".join(labels))
+        console.print(_fit(line, 2))
+
+
+def _settings(console: Console, report: Report, options: RenderOptions) -> None:
+    """A checklist's "no" comes with its own steps and link: nothing else says them."""
+    for name, found in problems_by_account(report):
+        if not all("platform" in f.details for f in found):
+            continue
+        console.print()
+        console.print(Padding(Text(name, style="bold"), (0, 0, 0, 2)))
+        for finding in found:
+            _row(console, finding.status, _finding_text(report, finding, False), 4)
+            if finding.fix:
+                _print_block(console, "Fix: " + finding.fix, 10, options)
+
+
+def _by_account(console: Console, report: Report, options: RenderOptions) -> None:
+    if not options.details:
+        _compact(console, report)
+        _settings(console, report, options)
+        return
+    for subject, found in problems_by_account(report):
+        console.print()
+        console.print(Padding(Text(subject, style="bold"), (0, 0, 0, 2)))
+        for finding in found:
+            _row(console, finding.status, _finding_text(report, finding, False), 4)
+            if options.details and finding.fix:
+                _print_block(console, "Fix: " + finding.fix, 10, options)
+
+
+def _by_check(console: Console, report: Report, options: RenderOptions) -> None:
     current: Severity | None = None
     for group in problem_groups(report):
         if group.severity is not current:
@@ -105,33 +223,58 @@ def _problems(console: Console, report: Report) -> None:
         console.print(
             Padding(Text.assemble((f"{meta.id} ", "bold"), (meta.title, "bold")), (0, 0, 0, 2))
         )
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=5, no_wrap=True)
-        grid.add_column()
         for finding in group.findings:
-            text = Text.assemble((finding.subject, "bold"), ": ", finding.message)
-            if report.is_new(finding):
-                text = Text.assemble(("NEW ", "bold reverse"), text)
-            if finding.fix:
-                text.append("\nFix: " + finding.fix)
-            label = Text(STATUS_LABEL[finding.status], style=STATUS_STYLE[finding.status])
-            grid.add_row(label, text)
-        console.print(Padding(grid, (0, 0, 0, 4)))
-        console.print(Padding(Text("Why: " + meta.why, style="dim"), (0, 0, 0, 4)))
-        console.print(Padding(Text("Fix: " + meta.fix), (0, 0, 0, 4)))
+            _row(console, finding.status, _finding_text(report, finding, True), 4)
+            if options.details and finding.fix:
+                _print_block(console, "Fix: " + finding.fix, 10, options)
 
 
-def _others(console: Console, report: Report) -> None:
+def _explanations(console: Console, report: Report, options: RenderOptions) -> None:
+    metas = problem_checks(report)
+    if not metas:
+        return
+    console.print()
+    if not options.details:
+        console.print(Text("HOW TO FIX (privaudit checks explain ID says why)", style="bold"))
+        for meta in metas:
+            label = SHORT.get(meta.id, meta.name.replace("-", " "))
+            _print_block(console, f"{meta.id} {label}: {meta.fix}", 2, options)
+        return
+    console.print(Text("WHAT THESE MEAN", style="bold"))
+    for meta in metas:
+        console.print(Padding(Text.assemble((f"{meta.id} ", "bold"), meta.title), (0, 0, 0, 2)))
+        _print_block(console, "Why: " + meta.why, 4, options, style="dim")
+        _print_block(console, "Fix: " + meta.fix, 4, options)
+
+
+def _others(console: Console, report: Report, options: RenderOptions) -> None:
     for status, title in OTHER_SECTIONS:
         found = findings_with(report, status)
         if not found:
             continue
+        if status is Status.SKIP and not options.details:
+            console.print()
+            console.print(Text(f"Skipped: {len(found)} (--details lists them)", style="dim"))
+            continue
         console.print()
         console.print(Text(f"{title.upper()}: {len(found)}", style=f"{STATUS_STYLE[status]} bold"))
-        for finding in found:
-            line = Text.assemble(
-                (f"{finding.check_id} ", "bold"), finding.subject, ": ", finding.message
+        if status is Status.UNANSWERED and not options.details:
+            ask = unanswered_line(report)
+            if ask:
+                console.print(Padding(Text(ask), (0, 0, 0, 2)))
+            found = [f for f in found if "platform" not in f.details]
+        rows = (
+            [(f.check_id, f.status, f.message, (f.subject,)) for f in found]
+            if options.details
+            else [(g.check_id, g.status, g.message, g.subjects) for g in folded(found, report)]
+        )
+        for check_id, _status, message, subjects in rows:
+            who = (
+                subjects[0]
+                if len(subjects) == 1
+                else f"{len(subjects)} accounts ({and_list(subjects)})"
             )
+            line = Text.assemble((f"{check_id} ", "bold"), who, ": ", message)
             console.print(Padding(line, (0, 0, 0, 2)))
 
 
@@ -140,10 +283,15 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     out = StringIO()
     console = make_console(options, out)
     console.print(_summary(report))
+    _plan(console, report)
     if report.score.categories:
         console.print(_categories(report))
-    _problems(console, report)
-    _others(console, report)
+    if options.group_by == "check":
+        _by_check(console, report, options)
+    else:
+        _by_account(console, report, options)
+    _explanations(console, report, options)
+    _others(console, report, options)
     console.print()
     passed = findings_with(report, Status.PASS)
     if passed:

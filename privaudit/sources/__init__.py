@@ -51,6 +51,8 @@ class ReadOptions:
     kdbx_password: Callable[[], Secret | None] | None = None
     """Asked only when a KDBX database is actually read (hidden prompt or stdin)."""
     kdbx_keyfile: Path | None = None
+    kdbx_kdf_limit: int = 1
+    """Multiplies the bounds on a KDBX file's key-derivation parameters (kdbx_header.py)."""
     max_bytes: int = DEFAULT_MAX_BYTES
     """Also bounds what is decompressed from a zip export (1PUX, Proton Pass)."""
 

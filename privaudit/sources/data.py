@@ -71,7 +71,9 @@ def open_source(path: Path | str, stdin: Callable[[int], bytes], max_bytes: int)
             )
         return SourceData.from_bytes(data, "stdin", max_bytes)
     p = Path(path)
-    with open_user_file(p, what="export", max_bytes=max_bytes) as stream:
+    # Process substitution (-a <(gpg -d export.csv.gpg)) is a pipe: stdin reads it safely.
+    hint = "give a regular file, or pipe the export to stdin with --accounts -"
+    with open_user_file(p, what="export", max_bytes=max_bytes, pipe_hint=hint) as stream:
         size = os.fstat(stream.fileno()).st_size
         try:
             head = stream.read(SAMPLE_BYTES)

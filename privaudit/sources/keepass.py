@@ -13,6 +13,7 @@ from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import decode_head, decode_text
 from privaudit.sources.fields import MALFORMED, NO_PASSWORD, TRASHED, make_login, parse_date
+from privaudit.sources.kdbx_header import KdfBounds, check_kdf, read_kdf
 
 # KDBX 2.x-4.x files start with these two little-endian signatures (KDBX 1 is not supported).
 KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
@@ -31,6 +32,9 @@ class KeePassKdbx:
         data = source.read_all()
         if not data.startswith(KDBX_MAGIC):
             raise InputError(f"{source.name}: not a KeePass 2 database (.kdbx)")
+        # Before any password is asked for or any key derived (see kdbx_header).
+        bounds = KdfBounds().scaled(options.kdbx_kdf_limit)
+        check_kdf(read_kdf(data, source.name), bounds, source.name)
         password = options.kdbx_password() if options.kdbx_password else None
         keyfile = options.kdbx_keyfile
         if password is None and keyfile is None:

@@ -15,7 +15,7 @@ from typing import Any
 from privaudit.checklists.model import Answer, AnswerBook, Recorded
 from privaudit.errors import InputError
 from privaudit.paths import data_dir
-from privaudit.store.atomic import ensure_private_dir, write_atomic
+from privaudit.store.atomic import ensure_private_dir, verify_private_dir, write_atomic
 
 STORE_FORMAT = 1
 FILE_NAME = "checklist-answers.json"
@@ -70,6 +70,8 @@ def parse_answers(data: Any, path: Path) -> AnswerBook:
 def load_answers(path: Path | None = None) -> AnswerBook:
     """The stored answers; an empty book when there are none yet."""
     path = path or answers_path()
+    if not verify_private_dir(path.parent):  # another user must not plant answers
+        return AnswerBook()
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

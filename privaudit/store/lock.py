@@ -24,6 +24,33 @@ def lock_path(profile: str, folder: Path | None = None) -> Path:
     return (folder or data_dir() / "locks") / f"{digest}.lock"
 
 
+def probe_lock(profile: str, folder: Path | None = None) -> None:
+    """Raise LockedError now if another run holds the profile's lock; create nothing.
+
+    Lets a second scheduled run stop before it reads (or prompts for) anything,
+    while a run that then fails on its inputs leaves no lock file behind: the
+    real lock is taken only once the inputs are good.
+    """
+    path = lock_path(profile, folder)
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return  # no lock file yet (or unusable: profile_lock will say so)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise _locked(profile, path) from None
+    finally:
+        os.close(fd)
+
+
+def _locked(profile: str, path: Path) -> LockedError:
+    return LockedError(
+        f"another privaudit run is auditing profile {profile!r} (lock {path});"
+        " nothing was done: wait for it to finish, then run again"
+    )
+
+
 @contextlib.contextmanager
 def profile_lock(profile: str, folder: Path | None = None) -> Iterator[Path]:
     path = lock_path(profile, folder)
@@ -36,10 +63,7 @@ def profile_lock(profile: str, folder: Path | None = None) -> Iterator[Path]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise LockedError(
-                f"another privaudit run is auditing profile {profile!r} (lock {path});"
-                " nothing was done: wait for it to finish, then run again"
-            ) from None
+            raise _locked(profile, path) from None
         yield path
     finally:
         os.close(fd)  # closing releases the lock

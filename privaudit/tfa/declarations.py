@@ -20,7 +20,7 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError, UsageError
 from privaudit.inputs import apply_to_matching
 from privaudit.paths import data_dir
-from privaudit.store.atomic import ensure_private_dir, write_atomic
+from privaudit.store.atomic import ensure_private_dir, verify_private_dir, write_atomic
 from privaudit.text import sanitize
 
 FORMAT: Final = "privaudit-mfa/1"
@@ -104,7 +104,7 @@ def _parse(item: Any, where: str) -> Declaration:
 
 def load_declarations(path: Path | None = None) -> list[Declaration]:
     path = path or declarations_path()
-    if not path.is_file():
+    if not verify_private_dir(path.parent) or not path.is_file():
         return []
     try:
         doc = json.loads(path.read_bytes())

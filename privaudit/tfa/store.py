@@ -13,9 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
+from privaudit.errors import InputError
 from privaudit.paths import data_dir
 from privaudit.settings import TfaSettings
-from privaudit.store.atomic import ensure_private_dir, write_atomic
+from privaudit.store.atomic import ensure_private_dir, verify_private_dir, write_atomic
+from privaudit.text import sanitize
 from privaudit.tfa.dataset import (
     MAX_DATASET_BYTES,
     Dataset,
@@ -58,6 +60,11 @@ def save_download(raw: bytes, data: Any, *, url: str, fetched: datetime, entries
 def _read_stored(path: Path) -> tuple[dict[str, Any], StoredInfo]:
     where = str(path)
     try:
+        verify_private_dir(path.parent.parent)
+        verify_private_dir(path.parent)
+    except InputError as exc:
+        raise DatasetError(str(exc)) from None
+    try:
         if path.stat().st_size > MAX_DATASET_BYTES * 2:
             raise DatasetError(f"{where}: too large; run 'privaudit data update' again")
         doc = json.loads(path.read_bytes())
@@ -70,8 +77,18 @@ def _read_stored(path: Path) -> tuple[dict[str, Any], StoredInfo]:
     fetched, url = doc.get("fetched"), doc.get("url")
     if not isinstance(fetched, str) or not isinstance(url, str):
         raise DatasetError(f"{where}: no fetch date; run 'privaudit data update' again")
-    info = StoredInfo(fetched, url, int(doc.get("entries") or 0), str(doc.get("sha256", "")))
+    # Shown by 'data status': text from a file goes through the sanitiser like any other.
+    info = StoredInfo(
+        sanitize(fetched, max_length=40),
+        sanitize(url, max_length=500),
+        _count(doc.get("entries")),
+        sanitize(str(doc.get("sha256", "")), max_length=64),
+    )
     return doc, info
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def stored_info() -> StoredInfo | None:

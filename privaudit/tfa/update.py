@@ -7,7 +7,6 @@ good copy is never replaced by a bad one. The HTTP client is passed in.
 from __future__ import annotations
 
 import ipaddress
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +14,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from privaudit.errors import ServiceError, ServiceUnavailableError, UsageError
-from privaudit.tfa.dataset import MAX_DATASET_BYTES, DatasetError, parse_services
-from privaudit.tfa.store import save_download
+from privaudit.tfa.dataset import MAX_DATASET_BYTES, DatasetError, Service, load_builtin
+from privaudit.tfa.review import Changes, validate_update
+from privaudit.tfa.store import load_stored, save_download
 
 if TYPE_CHECKING:
     import httpx
@@ -29,6 +29,7 @@ class UpdateResult:
     skipped: int
     fetched: datetime
     size: int
+    changes: Changes
 
 
 def _is_loopback(host: str) -> bool:
@@ -56,48 +57,84 @@ def check_url(url: str) -> str:
     )
 
 
+MAX_REDIRECTS = 5
+
+
 def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYTES) -> bytes:
+    """GET `url`, following at most MAX_REDIRECTS redirects, each checked before it is
+    followed (the client must not follow redirects itself)."""
     import httpx  # noqa: PLC0415
 
     try:
-        with client.stream("GET", url) as response:
-            check_url(str(response.url))  # a redirect must not leave https either
-            if response.status_code != 200:
-                raise ServiceUnavailableError(
-                    f"2FA dataset download from {url} failed: HTTP {response.status_code};"
-                    " check tfa.url or try later (your current copy is unchanged)"
-                )
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise ServiceError(
-                        f"2FA dataset download from {url} is larger than"
-                        f" {max_bytes // 2**20} MiB; refusing it (your current copy is unchanged)"
-                    )
-                chunks.append(chunk)
+        request = client.build_request("GET", url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            response = client.send(request, stream=True, follow_redirects=False)
+            try:
+                if not response.has_redirect_location:
+                    return _read_body(response, url, max_bytes)
+                next_request = response.next_request
+            finally:
+                response.close()
+            if next_request is None:
+                break
+            check_url(str(next_request.url))  # before connecting: a hop must not leave https
+            request = next_request
+        raise ServiceError(
+            f"2FA dataset download from {url} redirected more than {MAX_REDIRECTS} times;"
+            " check tfa.url (your current copy is unchanged)"
+        )
     except httpx.HTTPError as exc:
         raise ServiceUnavailableError(
             f"2FA dataset download from {url} failed ({type(exc).__name__}); check the network"
             " or try later (your current copy is unchanged)"
         ) from None
+
+
+def _read_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    if response.status_code != 200:
+        raise ServiceUnavailableError(
+            f"2FA dataset download from {url} failed: HTTP {response.status_code};"
+            " check tfa.url or try later (your current copy is unchanged)"
+        )
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ServiceError(
+                f"2FA dataset download from {url} is larger than"
+                f" {max_bytes // 2**20} MiB; refusing it (your current copy is unchanged)"
+            )
+        chunks.append(chunk)
     return b"".join(chunks)
 
 
 def update_dataset(
-    client: httpx.Client, url: str, *, now: datetime, min_entries: int
+    client: httpx.Client,
+    url: str,
+    *,
+    now: datetime,
+    min_entries: int,
+    accept_changes: bool = False,
 ) -> UpdateResult:
     url = check_url(url)
     raw = download(client, url)
-    where = f"download from {url}"
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise DatasetError(
-            f"{where}: not valid JSON: the download is corrupt or partial"
-            " (your current copy is unchanged)"
-        ) from None
-    services, bad = parse_services(data, where=where, min_entries=min_entries)
+    data, services, bad, changes = validate_update(
+        raw,
+        where=f"download from {url}",
+        min_entries=min_entries,
+        previous=_current_services(),
+        builtin=load_builtin().services,
+        accept_changes=accept_changes,
+    )
     path = save_download(raw, data, url=url, fetched=now, entries=len(services))
-    return UpdateResult(path, len(services), bad, now, len(raw))
+    return UpdateResult(path, len(services), bad, now, len(raw), changes)
+
+
+def _current_services() -> tuple[Service, ...] | None:
+    """The stored copy being replaced; None when there is none or it is unreadable."""
+    try:
+        stored = load_stored()
+    except DatasetError:
+        return None
+    return stored.services if stored is not None else None

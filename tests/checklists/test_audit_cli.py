@@ -81,7 +81,15 @@ def test_demo_uses_its_own_answers_and_never_touches_the_users(tmp_path: Path) -
     result = run_privaudit("demo", "--format", "json")
     assert result.code == 0, result.err
     statuses = {f["details"]["item"]: f["status"] for f in _checklist_findings(result.out, "CL114")}
-    assert statuses["two-factor"] == "pass"
+    # The 2-step answer joins Instagram's one 2FA status (MFA101), not a second verdict.
+    assert statuses["two-factor"] == "skip"
+    mfa = next(
+        f
+        for f in json.loads(result.out)["findings"]
+        if f["check_id"] == "MFA101" and f["subject"].startswith("Instagram")
+    )
+    assert mfa["status"] == "pass"
+    assert "checklist instagram two-factor: yes" in mfa["details"]["evidence"]
     assert statuses["private-account"] == "fail"
     assert statuses["message-requests"] == "warn"
     assert statuses["contact-syncing"] == "skip"

@@ -20,6 +20,7 @@ RENDER_MAY_IMPORT = (
     "privaudit.model",
     "privaudit.runs",
     "privaudit.serialize",
+    "privaudit.plan",  # the fix-first plan: a pure function of the Report, like serialize
     "privaudit.errors",
     "privaudit.text",
     "privaudit.trends",

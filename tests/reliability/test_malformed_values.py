@@ -165,3 +165,32 @@ def test_an_importer_crash_is_input_error_without_its_message() -> None:
     with pytest.raises(InputError, match=r"cannot read this broken export \(ValueError at") as info:
         read_guarded(_Broken(), SourceData.from_bytes(b"x"), ReadOptions())
     assert_no_canary(str(info.value))
+
+
+def test_debug_tracebacks_hold_no_user_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    # A bug that quotes a field value in its message, with a chained exception too.
+    script = (
+        "import privaudit.cli.run as run, privaudit.cli as cli\n"
+        "def explode(opts):\n"
+        "    try:\n"
+        f"        int({CANARY_PASSWORD!r})\n"
+        "    except ValueError:\n"
+        f"        raise KeyError({CANARY_PASSWORD!r})\n"
+        "run.run_audit_command = explode\n"
+        "raise SystemExit(cli.main(['audit']))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        env={**__import__("os").environ, "PRIVAUDIT_DEBUG": "1", "PRIVAUDIT_HOME": str(tmp_path)},
+        timeout=120,
+        check=False,
+    )
+    err = proc.stderr.decode()
+    assert "Traceback" in err
+    assert "KeyError" in err
+    assert "explode" in err, "the frames are there for debugging"
+    assert_no_canary(err, proc.stdout)

@@ -69,8 +69,23 @@ def test_a_report_breaking_the_schema_is_refused_naming_the_place(  # type: igno
     assert "PWNED" not in result.err
 
 
-def test_the_shipped_schema_is_the_documented_one() -> None:
-    root = Path(__file__).parents[2]
-    assert (root / "privaudit" / "report-schema.json").read_bytes() == (
-        root / "docs" / "report-schema.json"
-    ).read_bytes()
+def test_data_status_sanitises_what_the_stored_copy_says(cli) -> None:  # type: ignore[no-untyped-def]
+    from privaudit.store.atomic import ensure_private_dir
+    from privaudit.tfa.store import STORE_FORMAT, stored_path
+    from tests.tfa.conftest import v3_entries
+
+    path = stored_path()
+    ensure_private_dir(path.parent)
+    doc = {
+        "format": STORE_FORMAT,
+        "fetched": f"2026-11-30T00:00:00{CLEAR}",
+        "url": f"https://mirror.example/{OSC52}all.json",
+        "entries": "many",  # not a number: shown as 0, not a crash
+        "sha256": "0" * 64,
+        "data": v3_entries(3),
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = cli("data", "status")
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out + result.err
+    assert "https://mirror.example/all.json" in result.out

@@ -23,6 +23,7 @@ def test_a_fifo_as_accounts_is_refused_without_waiting_for_a_writer(cli, fifo: P
     result = cli("audit", "--offline", "--no-input", "-a", str(fifo))
     assert result.code == 2
     assert "named pipe (FIFO)" in result.err
+    assert "--accounts -" in result.err, "process substitution users learn to pipe to stdin"
     assert "Traceback" not in result.err
 
 
@@ -92,3 +93,30 @@ def test_a_fifo_does_not_hang_the_real_process(fifo: Path) -> None:
     result = run_privaudit("audit", "--offline", "--no-input", "-a", str(fifo), timeout=60)
     assert result.code == 2
     assert "Traceback" not in result.err
+
+
+def test_a_fifo_as_pwned_corpus_is_refused(cli, fifo: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli(
+        "password",
+        "check",
+        "--password-stdin",
+        "--pwned-corpus",
+        str(fifo),
+        stdin=b"pw-long-enough-1\n",
+    )
+    assert result.code == 2, result.err
+    assert "named pipe (FIFO)" in result.err
+
+
+def test_a_device_as_pwned_corpus_is_refused(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli(
+        "audit", "--no-input", "--pwned-corpus", "/dev/zero", "--password-stdin", stdin=b""
+    )
+    assert result.code == 2, result.err
+    assert "device" in result.err
+
+
+def test_a_fifo_as_a_checklist_file_is_refused(cli, fifo: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checklist", "lint", str(fifo))
+    assert result.code == 2
+    assert "not a regular file" in result.err
