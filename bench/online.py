@@ -203,10 +203,13 @@ asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])))
 # ---------------------------------------------------------------- measuring
 
 
-def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, float]:
+def timed(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, int, float]:
     """Wall seconds, peak RSS (MB), exit code and CPU seconds of one whole process."""
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # cwd: `python -m` puts the working directory first on sys.path.
+    proc = subprocess.Popen(
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -240,10 +243,10 @@ def measure(logins: int, url: str, runs: int, data: Path, root: Path) -> dict[st
         home = data / f"home-{logins}-{run}"
         home.mkdir()
         env = {**os.environ, "PRIVAUDIT_HOME": str(home), "PYTHONPATH": str(root)}
-        ref_wall, _, _, ref_used = timed(reference, env)
+        ref_wall, _, _, ref_used = timed(reference, env, root)
         refs.append(ref_wall)
         ref_cpu.append(ref_used)
-        wall, peak, code, used = timed(privaudit_argv(vault, url), env)
+        wall, peak, code, used = timed(privaudit_argv(vault, url), env, root)
         ours.append(wall)
         rss.append(peak)
         cpu.append(used)
