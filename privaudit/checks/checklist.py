@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC
+from typing import assert_never
 
 from privaudit.checklists.loader import builtin_checklists
 from privaudit.checklists.model import Answer, Checklist, Freshness, Item, Recorded, freshness
@@ -129,12 +130,7 @@ class ChecklistCheck:
             status, message = Status.UNANSWERED, f"{question} Why: {why} ({note})"
         else:
             status = _STATUS[recorded.answer]
-            message = {
-                Answer.YES: f"{question} Yes.",
-                Answer.NO: f"{question} No. {why}",
-                Answer.UNSURE: f"{question} Not sure: check it. {why}",
-                Answer.NOT_APPLICABLE: f"{question} Not applicable.",
-            }[recorded.answer]
+            message = _answered(recorded.answer, question, why)
         return self.meta.finding(
             status,
             subject,
@@ -154,3 +150,17 @@ def _builtin_class(checklist: Checklist) -> type[ChecklistCheck]:
 CHECKLIST_CHECKS: tuple[type[ChecklistCheck], ...] = tuple(
     _builtin_class(cl) for cl in builtin_checklists()
 )
+
+
+def _answered(answer: Answer, question: str, why: str) -> str:
+    match answer:
+        case Answer.YES:
+            return f"{question} Yes."
+        case Answer.NO:
+            return f"{question} No. {why}"
+        case Answer.UNSURE:
+            return f"{question} Not sure: check it. {why}"
+        case Answer.NOT_APPLICABLE:
+            return f"{question} Not applicable."
+        case _:
+            assert_never(answer)

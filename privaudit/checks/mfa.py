@@ -7,6 +7,7 @@ Which services offer which methods comes from the 2FA dataset injected as
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import assert_never
 
 from privaudit.accounts import Account, MfaMethod
 from privaudit.checks.mfa_exposure import MfaFacts
@@ -210,11 +211,15 @@ class MissingMfa:
 
     @staticmethod
     def _guards(service: Service) -> str:
-        if service.severity is Severity.CRITICAL:
-            return "it can reset the passwords of your other accounts"
-        if service.severity is Severity.HIGH:
-            return "it holds money, files or your public identity"
-        return "a takeover costs you the account and what it stores"
+        match service.severity:
+            case Severity.CRITICAL:
+                return "it can reset the passwords of your other accounts"
+            case Severity.HIGH:
+                return "it holds money, files or your public identity"
+            case Severity.MEDIUM | Severity.LOW | Severity.INFO:
+                return "a takeover costs you the account and what it stores"
+            case _:
+                assert_never(service.severity)
 
     @staticmethod
     def _fix(account: Account, service: Service, passkeys: PasskeySupport | None) -> str:

@@ -15,6 +15,7 @@ from privaudit.exposure.passkeys import PasskeyDirectory
 from privaudit.exposure.passkeys import load_builtin as builtin_passkeys
 from privaudit.exposure.quirks import Quirks
 from privaudit.exposure.quirks import load_builtin as builtin_quirks
+from privaudit.exposure.store import choose_breaches, choose_passkeys
 
 if TYPE_CHECKING:
     from privaudit.exposure.emails import EmailLookup
@@ -37,8 +38,6 @@ def load_exposure(*, builtin_only: bool = False) -> tuple[Exposure, list[str]]:
     """The downloaded data where good, else the built-in; notices for ignored copies."""
     if builtin_only:
         return Exposure(), []
-    from privaudit.exposure.store import choose_breaches, choose_passkeys  # noqa: PLC0415
-
     breaches, breach_notice = choose_breaches()
     passkeys, passkey_notice = choose_passkeys()
     notices = [n for n in (breach_notice, passkey_notice) if n]

@@ -15,9 +15,15 @@ from collections.abc import Callable, Sequence
 from privaudit.accounts import Account
 from privaudit.errors import UsageError
 from privaudit.exposure import Exposure, load_exposure
+from privaudit.exposure.apikey import find_api_key
+from privaudit.exposure.email_cache import EmailCache
+from privaudit.exposure.emails import EmailLookup, addresses
+from privaudit.paths import cache_dir
 from privaudit.pipeline.request import AuditRequest
+from privaudit.pwned.client import USER_AGENT
 from privaudit.secret import Secret
 from privaudit.settings import Settings
+from privaudit.tfa.update import check_url
 
 Say = Callable[[str], None]
 
@@ -27,13 +33,9 @@ def email_key(request: AuditRequest, ask_secret: Callable[[str], str] | None) ->
     keyring, else a hidden prompt when interactive); None when it is off."""
     if not request.check_emails:
         return None
-    from privaudit.exposure.apikey import find_api_key  # noqa: PLC0415
-
     if request.demo or request.offline:
         raise UsageError("--check-emails looks addresses up online: not with --demo or --offline")
     if request.hibp_api_url is not None:
-        from privaudit.tfa.update import check_url  # noqa: PLC0415
-
         check_url(request.hibp_api_url, what="HIBP API", setting="--hibp-api-url")
     return find_api_key(
         key_file=request.hibp_key_file, env_name=request.hibp_key_env, prompt=ask_secret
@@ -54,11 +56,6 @@ def exposure_service(
     if api_key is None:
         return exposure, notices
     import httpx  # noqa: PLC0415
-
-    from privaudit.exposure.email_cache import EmailCache  # noqa: PLC0415
-    from privaudit.exposure.emails import EmailLookup, addresses  # noqa: PLC0415
-    from privaudit.paths import cache_dir  # noqa: PLC0415
-    from privaudit.pwned.client import USER_AGENT  # noqa: PLC0415
 
     client = stack.enter_context(
         httpx.Client(timeout=15.0, headers={"User-Agent": USER_AGENT}, follow_redirects=False)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from privaudit.errors import InputError
+from privaudit.files import is_virtual
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -115,8 +116,6 @@ def check_output_path(path: Path) -> Path:
     `--output /dev/null` would replace the system's), and /proc and /sys are
     the kernel's. Raises InputError (exit 2) naming what the path is.
     """
-    from privaudit.files import is_virtual  # noqa: PLC0415
-
     path = Path(path)
     try:
         info = path.lstat()

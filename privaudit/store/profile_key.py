@@ -20,14 +20,13 @@ import stat
 from pathlib import Path
 
 from privaudit.errors import InputError
+from privaudit.paths import data_dir
 from privaudit.store.atomic import FILE_MODE, ensure_private_dir
 
 _KEY_BYTES = 32
 
 
 def key_path(profile: str, folder: Path | None = None) -> Path:
-    from privaudit.paths import data_dir  # noqa: PLC0415
-
     digest = hashlib.sha256(profile.encode("utf-8")).hexdigest()[:16]
     return (folder or data_dir() / "keys") / f"{digest}.key"
 

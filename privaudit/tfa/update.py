@@ -15,8 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from privaudit.errors import ServiceError, ServiceUnavailableError, UsageError
+from privaudit.files import open_user_file
 from privaudit.tfa.dataset import MAX_DATASET_BYTES, DatasetError, Service, load_builtin
 from privaudit.tfa.review import Changes, validate_update
 from privaudit.tfa.store import load_stored, save_download
@@ -153,8 +155,6 @@ def is_file_url(url: str) -> bool:
 
 def file_url_path(url: str) -> Path:
     """`file:///srv/2fa/all.json` -> that path; only this machine's files."""
-    from urllib.request import url2pathname  # noqa: PLC0415
-
     parts = urlsplit(url.strip())
     if parts.netloc not in {"", "localhost"}:
         raise UsageError(
@@ -170,8 +170,6 @@ def update_from_file(
     path: Path, *, now: datetime, min_entries: int, accept_changes: bool = False
 ) -> UpdateResult:
     """Load a local 2fa.directory snapshot (an all.json saved earlier, an offline mirror)."""
-    from privaudit.files import open_user_file  # noqa: PLC0415
-
     path = path.expanduser()
     with open_user_file(path, what="2FA dataset file", max_bytes=MAX_DATASET_BYTES + 1) as handle:
         raw = handle.read(MAX_DATASET_BYTES + 1)
