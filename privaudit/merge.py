@@ -3,7 +3,10 @@
 A person who keeps Reddit in Bitwarden *and* in Chrome has one Reddit login,
 not two: counting it twice doubles the account count and calls the copy
 "reuse". Logins merge when they are the same service (same registrable
-domain, or the same name when there is no URL) and the same username.
+domain, or the same name when there is no URL) and the same username. An app
+login (`android://…@com.instagram.android/`) is the service its package names
+(tfa/apps.py: instagram.com), so it merges with the web login; one that stays
+alone is labelled "Instagram (app)", not with its package name.
 
 Second factors are known from several places: a TOTP seed in an export, a
 `privaudit mfa set` declaration, the profile's `mfa = [...]`, and the answer to
@@ -21,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from privaudit.accounts import Account, MfaMethod
+from privaudit.tfa.apps import candidate_domains
 
 if TYPE_CHECKING:
     from privaudit.checklists.model import Checklist, ChecklistContext, Item
@@ -43,9 +47,28 @@ def default_site_of() -> SiteOf:
     return site_of
 
 
+def app_site(ident: str, site_of: SiteOf) -> str | None:
+    """The registrable domain an app's package stands for, by the rule 2FA matching uses:
+    a known app's domain, else the first reversal that is its own registrable domain."""
+    for domain in candidate_domains(ident):
+        if site_of(domain) == domain:
+            return domain
+    return None
+
+
+def _site(account: Account, site_of: SiteOf) -> str | None:
+    if account.domains:
+        return site_of(account.domains[0])
+    for ident in account.apps:
+        site = app_site(ident, site_of)
+        if site:
+            return site
+    return None
+
+
 def login_key(account: Account, site_of: SiteOf) -> tuple[str, str]:
     """(service, username): equal keys are one login kept in several places."""
-    site = site_of(account.domains[0]) if account.domains else None
+    site = _site(account, site_of)
     where = f"site:{site}" if site else f"name:{account.label.casefold()}"
     return where, (account.username or "").casefold()
 
@@ -60,6 +83,8 @@ def _newest_first(group: Sequence[Account]) -> list[Account]:
 def _combine(group: Sequence[Account]) -> Account:
     ordered = _newest_first(group)
     primary = ordered[0]
+    # A web login's name ("Instagram") reads better than an app copy's package name.
+    named = next((a.label for a in ordered if a.domains and not _named_by_app(a)), None)
     stale: list[str] = []
     for other in ordered[1:]:
         differs = (
@@ -76,6 +101,7 @@ def _combine(group: Sequence[Account]) -> Account:
     created = [a.created for a in group if a.created]
     return dataclasses.replace(
         primary,
+        label=named if named and _named_by_app(primary) else primary.label,
         urls=urls,
         domains=domains,
         totp=totp,
@@ -87,12 +113,42 @@ def _combine(group: Sequence[Account]) -> Account:
     )
 
 
+def _named_by_app(account: Account) -> bool:
+    """Whether the label is only the app's package or URL (Chrome names app logins so)."""
+    label = account.label.casefold()
+    return any(label == i or label.endswith("@" + i + "/") for i in account.apps) or any(
+        label == u.casefold() for u in account.urls if not account.domains
+    )
+
+
+def _service_name(site: str, names: dict[str, str]) -> str:
+    """A web login's label for the site when there is one, else the site's own name."""
+    if site in names:
+        return names[site]
+    head = site.split(".", 1)[0]
+    return head[:1].upper() + head[1:]
+
+
 def merge_logins(accounts: Iterable[Account], site_of: SiteOf) -> list[Account]:
     """One account per login, in first-seen order; each lists the inputs it came from."""
+    listed = list(accounts)
     groups: dict[tuple[str, str], list[Account]] = {}
-    for account in accounts:
+    for account in listed:
         groups.setdefault(login_key(account, site_of), []).append(account)
-    return [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
+    names: dict[str, str] = {}
+    for account in listed:
+        site = site_of(account.domains[0]) if account.domains else None
+        if site and not _named_by_app(account):
+            names.setdefault(site, account.label)
+    merged = [group[0] if len(group) == 1 else _combine(group) for group in groups.values()]
+    return [_app_label(account, site_of, names) for account in merged]
+
+
+def _app_label(account: Account, site_of: SiteOf, names: dict[str, str]) -> Account:
+    site = _site(account, site_of)
+    if site and not account.domains and _named_by_app(account):
+        return dataclasses.replace(account, label=f"{_service_name(site, names)} (app)")
+    return account
 
 
 # --- one 2FA status per account -------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -190,3 +191,45 @@ def test_a_checklist_without_an_audited_account_still_asks() -> None:
     ctx = AuditContext(accounts=(), checklists=state, clock=lambda: NOW)
     found = {f.details["item"]: f.status for f in ChecklistCheck(google).run(ctx)}
     assert found["two-step"] is Status.UNANSWERED
+
+
+def test_an_app_login_merges_with_the_web_login_of_its_service() -> None:
+    # Chrome names an app login by its package; Bitwarden keeps the web login.
+    app = _login("android://AbC123xyz==@com.instagram.android/", "maria.draws", "Gat#19", "c.csv")
+    web = _login("https://www.instagram.com/", "maria.draws", "Gat#19", "bw.json")
+    named = Account(
+        label="Instagram",
+        urls=(web.urls[0],),
+        username="maria.draws",
+        password=Secret("Gat#19"),
+        source="bw.json",
+    )
+    for first, second in ((app, named), (named, app)):
+        (one,) = merge_logins([first, second], SITE_OF)
+        assert one.label == "Instagram"
+        assert set(one.sources) == {"c.csv", "bw.json"}
+        assert "android://AbC123xyz==@com.instagram.android/" in one.urls
+    # Another username on the same service is another login, named after the service.
+    other = dataclasses.replace(app, username="maria.shop")
+    accounts = merge_logins([named, other], SITE_OF)
+    assert [a.subject for a in accounts] == [
+        "Instagram (maria.draws)",
+        "Instagram (app) (maria.shop)",
+    ]
+    reuse = list(
+        ReusedPassword().run(AuditContext(accounts=tuple(merge_logins([web, app], SITE_OF))))
+    )
+    assert [f.status for f in reuse] == [Status.PASS]
+
+
+def test_an_app_login_alone_is_named_after_its_service_not_its_package() -> None:
+    alone = [
+        _login("android://h==@com.instagram.android/", "m", "p1", "c.csv"),
+        _login("iosapp://com.burbn.instagram", "n", "p2", "bw.json"),
+        _login("androidapp://com.unknownshop.app", "o", "p3", "bw.json"),
+    ]
+    labels = [a.label for a in merge_logins(alone, SITE_OF)]
+    assert labels == ["Instagram (app)", "Instagram (app)", "Unknownshop (app)"]
+    # A name the user gave the item is kept.
+    kept = Account(label="My drawing app", urls=("androidapp://com.example.draw",), source="bw")
+    assert merge_logins([kept], SITE_OF)[0].label == "My drawing app"
