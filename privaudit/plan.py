@@ -5,7 +5,8 @@ removed per minute of effort (docs/scoring.md, "The plan"):
 
     risk   = Σ over the action's findings of weight(severity) × value(account) × k(status)
     value  = 3 for an account that can reset others (email), 2 for money, files or
-             public identity, 1 otherwise (from the 2FA data, via MFA101's severity)
+             public identity, 1 otherwise (from the 2FA data, via MFA101's severity);
+             a password shared by several accounts takes the highest value among them
     k      = 1 for FAIL, ½ for WARN
     effort = minutes per account for the kind of action (EFFORT below)
     rank   = risk / effort, highest first; ties by title, so the plan is deterministic.
@@ -62,7 +63,8 @@ def short_name(subject: str) -> str:
 
 def and_list(names: Iterable[str], limit: int = 3) -> str:
     items = list(dict.fromkeys(names))
-    if len(items) > limit:
+    # "and 1 more" is no shorter than the name it hides.
+    if len(items) > limit + 1:
         return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
     if len(items) <= 2:
         return " and ".join(items)
@@ -78,9 +80,18 @@ def account_values(report: Report) -> dict[str, int]:
     return values
 
 
-def _risk(report: Report, findings: Iterable[Finding], values: dict[str, int]) -> Fraction:
+def _risk(
+    report: Report, kind: str, findings: Iterable[Finding], values: dict[str, int]
+) -> Fraction:
+    found = list(findings)
+    value = {f.subject: values.get(f.subject, 1) for f in found}
+    if kind == "unique-password":
+        # A leak at any site sharing the password opens them all, email included:
+        # each sharer stands to lose what the most valuable of them guards.
+        top = max(value.values(), default=1)
+        value = dict.fromkeys(value, top)
     return sum(
-        (report.severity_of(f).weight * values.get(f.subject, 1) * _K[f.status] for f in findings),
+        (report.severity_of(f).weight * value[f.subject] * _K[f.status] for f in found),
         Fraction(0),
     )
 
@@ -95,7 +106,10 @@ def _groups(report: Report) -> list[tuple[str, str, list[Finding]]]:
             kind, key = "change-breached", str(f.details.get("breach_count"))
         elif f.check_id == "EXP101":
             kind, key = "change-site-breached", ""
-        elif f.check_id in ("PW102", "PW103"):
+        elif f.check_id == "PW102":
+            # One action per shared password: one new password ends that group's reuse.
+            kind, key = "unique-password", f"PW102:{f.details.get('group', '')}"
+        elif f.check_id == "PW103":
             kind, key = "unique-password", f.check_id
         elif f.check_id == "PW101":
             kind, key = "strong-password", ""
@@ -131,7 +145,14 @@ def _title(report: Report, kind: str, found: list[Finding]) -> tuple[str, str]:
             meta.why,
         )
     if kind == "unique-password":
-        return (f"Give {names} each a password of its own", meta.why)
+        # Folded weakness findings (PW101) may sort first; the action is about reuse.
+        first = next((f for f in found if f.check_id in ("PW102", "PW103")), first)
+        why = report.meta(first.check_id).why
+        if len(set(subjects)) == 1:
+            return (f"Give {names} a password of its own", why)
+        if first.check_id == "PW102":
+            return (f"Change the password you use on {names}: a leak at one opens them all", why)
+        return (f"Give {names} each a password of its own", why)
     if kind == "strong-password":
         return (f"Replace the weak password of {names} with a generated one", meta.why)
     # Where the service offers passkeys (MFA101/MFA102 say so), the plan says it too.
@@ -158,22 +179,26 @@ def _title(report: Report, kind: str, found: list[Finding]) -> tuple[str, str]:
 def _fold_into_changes(
     groups: list[tuple[str, str, list[Finding]]],
 ) -> list[tuple[str, str, list[Finding]]]:
-    """A breached password's replacement, made unique and strong, also ends its reuse
-    and weakness: those findings join the "change" action instead of adding their own."""
-    changing = {
-        f.subject: i
-        for i, (k, _, fs) in enumerate(groups)
-        if k in ("change-breached", "change-site-breached")
-        for f in fs
-    }
+    """A password's replacement, made unique and strong, also ends its reuse and
+    weakness: those findings join the "change" action instead of adding their own.
+    A breached password's change comes first; then a shared password's (PW102)."""
+    changing: dict[str, int] = {}
+    for i, (k, _, fs) in enumerate(groups):
+        if k in ("change-breached", "change-site-breached"):
+            changing.update((f.subject, i) for f in fs)
+    for i, (k, key, fs) in enumerate(groups):
+        if k == "unique-password" and key.startswith("PW102:"):
+            for f in fs:
+                changing.setdefault(f.subject, i)
     out = [(k, key, list(fs)) for k, key, fs in groups]
-    for kind, _key, found in out:
+    for i, (kind, _key, found) in enumerate(out):
         if kind not in ("unique-password", "strong-password"):
             continue
         for f in list(found):
-            if f.subject in changing:
+            target = changing.get(f.subject)
+            if target is not None and target != i:
                 found.remove(f)
-                out[changing[f.subject]][2].append(f)
+                out[target][2].append(f)
     return [g for g in out if g[2]]
 
 
@@ -194,7 +219,7 @@ def build_plan(report: Report, limit: int = MAX_ACTIONS) -> tuple[Action, ...]:
                 accounts=accounts,
                 check_ids=tuple(dict.fromkeys(f.check_id for f in found)),
                 effort_minutes=effort,
-                risk=_risk(report, found, values),
+                risk=_risk(report, kind, found, values),
             )
         )
     actions.sort(key=lambda a: (-a.rank, a.title))

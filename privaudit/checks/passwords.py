@@ -142,6 +142,9 @@ class ReusedPassword:
             sites = frozenset(s for s in map(fixes.site_of, account.domains) if s)
             return account.username or "", sites
 
+        # The plan changes one shared password per action: number each group by its first
+        # member's place in the input, a name for the group that holds no secret.
+        place = {id(a): i + 1 for i, a in enumerate(ctx.with_passwords)}
         for account, all_sharers in with_sharers(ctx.with_passwords, fingerprint):
             # Sites that share one login (Apple's groups, current or historical) expect it.
             same_login: list[Account] = []
@@ -169,7 +172,10 @@ class ReusedPassword:
                 f" {name_list([a.subject for a in sharers])}",
                 severity=Severity.CRITICAL if len(sharers) >= 3 else None,
                 fix=fixes.change_password(account, self.meta.fix),
-                details={"shared_with": len(sharers)},
+                details={
+                    "shared_with": len(sharers),
+                    "group": min(place[id(a)] for a in (account, *sharers)),
+                },
             )
 
 

@@ -7,14 +7,20 @@ from datetime import UTC, datetime
 
 from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.mfa import MissingMfa
-from privaudit.checks.passwords import ReusedPassword, WeakPassword
+from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Finding, InputSummary, Report, Severity, Status
 from privaudit.plan import MAX_ACTIONS, build_plan
 from privaudit.policy import exit_code_for
 from privaudit.scoring import compute_score
 
-CHECKS = (WeakPassword.meta, ReusedPassword.meta, BreachedPassword.meta, MissingMfa.meta)
+CHECKS = (
+    WeakPassword.meta,
+    ReusedPassword.meta,
+    BreachedPassword.meta,
+    MissingMfa.meta,
+    StalePasswordCopy.meta,
+)
 METAS = {m.id: m for m in CHECKS}
 AT = datetime(2026, 12, 1, tzinfo=UTC)
 
@@ -117,3 +123,68 @@ def test_complete_audit_gets_its_grade() -> None:
     assert score.missing == () and score.grade is not None
     coverage = {c.area: c.checked for c in score.coverage}
     assert coverage == {"passwords": 2, "breaches": 3, "2fa": 4}
+
+
+def _reuse(subjects: list[str], group: int) -> list[Finding]:
+    severity = Severity.CRITICAL if len(subjects) > 3 else None
+    return [
+        RE.finding(
+            Status.FAIL,
+            s,
+            "reuse",
+            severity=severity,
+            details={"shared_with": len(subjects) - 1, "group": group},
+        )
+        for s in subjects
+    ]
+
+
+def test_a_password_reused_on_email_outranks_deleting_a_stale_copy() -> None:
+    # A person's vault and browser together: one password on Gmail and three other sites,
+    # another on two work logins, and an old Reddit password left in the browser.
+    four = ["Gmail (m)", "Instagram (m)", "Amazon (m)", "X (m)"]
+    found = [
+        *_reuse(four, 1),
+        *_reuse(["Work email (w)", "Slack (w)"], 5),
+        *(PW.finding(Status.WARN, s, "short", severity=Severity.MEDIUM) for s in four),
+        StalePasswordCopy.meta.finding(
+            Status.FAIL, "Reddit (m)", "old copy", details={"stale_in": "chrome.csv"}
+        ),
+        _mfa("Gmail (m)", Status.FAIL, Severity.CRITICAL),
+        _mfa("Instagram (m)", Status.FAIL, Severity.HIGH),
+        _mfa("Amazon (m)", Status.FAIL, Severity.MEDIUM),
+        _mfa("X (m)", Status.FAIL, Severity.HIGH),
+        _mfa("Reddit (m)", Status.FAIL, Severity.HIGH),
+        _mfa("Work email (w)", Status.FAIL, Severity.CRITICAL),
+        _mfa("Slack (w)", Status.FAIL, Severity.HIGH),
+    ]
+    plan = build_plan(_report(found, 7))
+    titles = [a.title for a in plan]
+    first = plan[0]
+    # One action per shared password; the generated replacement also ends the weakness.
+    assert first.title == (
+        "Change the password you use on Gmail, Instagram, X and Amazon:"
+        " a leak at one opens them all"
+    )
+    assert first.accounts == ("Gmail (m)", "Instagram (m)", "X (m)", "Amazon (m)")
+    assert set(first.check_ids) == {"PW102", "PW101"}
+    assert first.effort_minutes == 12
+    assert not any(t.startswith("Replace the weak password") for t in titles)
+    # Each sharer stands to lose the email account: 12 x 3 x 4 (+ weakness) over 12 minutes.
+    assert first.rank > 12
+    work = titles.index(
+        "Change the password you use on Work email and Slack: a leak at one opens them all"
+    )
+    stale = titles.index("Delete the old Reddit password kept in chrome.csv")
+    # Two high-value sharers (work email 3): 8 x 3 x 2 / 6 min = 8, level with the copy.
+    assert plan[work].rank == plan[stale].rank and work < stale
+    assert plan[stale].rank == 8  # medium (4) x Reddit's value (2), one minute
+
+
+def test_one_reused_password_per_action() -> None:
+    found = [*_reuse(["A (a)", "B (b)"], 1), *_reuse(["C (c)", "D (d)"], 3)]
+    titles = sorted(a.title for a in build_plan(_report(found, 4)))
+    assert titles == [
+        "Change the password you use on A and B: a leak at one opens them all",
+        "Change the password you use on C and D: a leak at one opens them all",
+    ]
