@@ -44,6 +44,8 @@ class Account:
     source: str = "profile"
     created: datetime | None = None
     modified: datetime | None = None
+    expires: datetime | None = None
+    """When the password manager marks the entry to expire (KeePass); None: never."""
     domains: tuple[str, ...] = field(default=())
     sources: tuple[str, ...] = ()
     """Every input this login was found in (one account across exports: merge.py)."""

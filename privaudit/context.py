@@ -41,6 +41,20 @@ class AuditContext:
     """Breach lookups (online range API or offline corpus); None: not configured."""
     services: Mapping[str, object] = field(default_factory=dict)
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
+    expired: tuple[Account, ...] = ()
+    """Entries the password manager marks as expired: kept out of `accounts`, so no
+    check audits them as live logins; PW105 reports each one."""
+
+    def __post_init__(self) -> None:
+        if not any(a.expires is not None for a in self.accounts):
+            return
+        now = self.clock()
+        over = [a for a in self.accounts if a.expires is not None and a.expires <= now]
+        if over:
+            gone = {id(a) for a in over}  # by identity: a Secret refuses ==
+            live = tuple(a for a in self.accounts if id(a) not in gone)
+            object.__setattr__(self, "accounts", live)
+            object.__setattr__(self, "expired", (*self.expired, *over))
 
     @property
     def with_passwords(self) -> tuple[Account, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from privaudit.check import Check
 from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
+from privaudit.checks.expired import ExpiredEntry
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
@@ -17,6 +18,7 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     StalePasswordCopy,
     NearReusedPassword,
     BreachedPassword,
+    ExpiredEntry,
     MissingMfa,
     WeakMfaMethod,
     RecoveryCodes,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from privaudit.accounts import Account
+from privaudit.checks.context_words import contains_context_word, strength_inputs
 from privaudit.checks.grouping import name_list, with_sharers
+from privaudit.checks.mfa import directory_of
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.strength import Strength, ZxcvbnEstimator
@@ -14,25 +15,6 @@ from privaudit.strength import Strength, ZxcvbnEstimator
 NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
 # The one attacker PW101's words describe (docs/scoring.md): zxcvbn's slow-hash estimate.
 ATTACKER = "an attacker with a leaked, slowly hashed copy (10,000 guesses a second)"
-_WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
-
-
-def context_words(account: Account) -> tuple[str, ...]:
-    """Words an attacker would try first for this account: its name, user and site."""
-    words: list[str] = []
-    for text in (account.label, account.username or ""):
-        words.extend(_WORD.findall(text.lower()))
-    if account.username and "@" in account.username:
-        words.append(account.username.split("@", 1)[0].lower())
-    for host in account.domains:
-        labels = host.split(".")
-        words.extend(label for label in labels[:-1] if len(label) >= 3 and label != "www")
-    return tuple(dict.fromkeys(words))
-
-
-def _contains_context_word(password: str, words: tuple[str, ...]) -> bool:
-    lowered = password.lower()
-    return any(len(w) >= 4 and w in lowered for w in words)
 
 
 class WeakPassword:
@@ -57,11 +39,11 @@ class WeakPassword:
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         policy = ctx.settings.passwords
         accounts = ctx.with_passwords
-        words = [context_words(a) for a in accounts]
+        site_of = directory_of(ctx).matcher.registrable_domain
+        inputs = [strength_inputs(a, site_of) for a in accounts]
+        words = [w for _, w in inputs]
         estimator = ctx.strength or ZxcvbnEstimator()
-        strengths = estimator.estimate_many(
-            [(a.password.reveal(), w) for a, w in zip(accounts, words, strict=True) if a.password]
-        )
+        strengths = estimator.estimate_many(inputs)
         for account, ctx_words, strength in zip(accounts, words, strengths, strict=True):
             assert account.password is not None  # filtered by with_passwords
             yield self._judge(account, strength, ctx_words, policy.min_strength, ctx)
@@ -87,7 +69,7 @@ class WeakPassword:
                 severity=Severity.CRITICAL,
                 details=details,
             )
-        if _contains_context_word(account.password.reveal(), words):
+        if contains_context_word(account.password.reveal(), words):
             return self.meta.finding(
                 Status.FAIL,
                 account.subject,

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from privaudit.tfa.update import UpdateResult
 
 CONFIG_HELP = "Profile/config TOML (default: your config dir)."
 
@@ -24,6 +29,14 @@ def register(app: typer.Typer) -> None:
                 help="Download from here instead of tfa.url (https, or http to localhost)."
             ),
         ] = None,
+        file: Annotated[
+            Path | None,
+            typer.Option(
+                "--file",
+                help="Load a local 2fa.directory all.json (v3 or v4) instead of downloading;"
+                " validated like a download. A file:// --url does the same.",
+            ),
+        ] = None,
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
         timeout: Annotated[
             float, typer.Option(min=1, max=600, help="Network timeout in seconds.")
@@ -40,23 +53,24 @@ def register(app: typer.Typer) -> None:
         """Download the 2fa.directory dataset, validate it, then replace the stored copy."""
         from datetime import UTC, datetime  # noqa: PLC0415
 
-        import httpx  # noqa: PLC0415
-
-        from privaudit import __version__  # noqa: PLC0415
         from privaudit.config import load_settings  # noqa: PLC0415
-        from privaudit.tfa.update import update_dataset  # noqa: PLC0415
+        from privaudit.errors import UsageError  # noqa: PLC0415
+        from privaudit.tfa.update import is_file_url, update_from_file  # noqa: PLC0415
 
+        if file is not None and url is not None:
+            raise UsageError("data update: give --file PATH or --url URL, not both")
         settings = load_settings(config)
-        headers = {"User-Agent": f"privaudit/{__version__} (2FA data update)"}
-        # Redirects are followed by update_dataset, which checks each hop first.
-        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
-            result = update_dataset(
-                client,
-                url or settings.tfa.url,
-                now=datetime.now(UTC),
-                min_entries=settings.tfa.min_entries,
-                accept_changes=accept_changes,
+        now, min_entries = datetime.now(UTC), settings.tfa.min_entries
+        source = url or settings.tfa.url
+        if file is not None or is_file_url(source):
+            from privaudit.tfa.update import file_url_path  # noqa: PLC0415
+
+            path = file if file is not None else file_url_path(source)
+            result = update_from_file(
+                path, now=now, min_entries=min_entries, accept_changes=accept_changes
             )
+        else:
+            result = _download(source, timeout, now, min_entries, accept_changes)
         if result.changes.suspicious:
             from privaudit.tfa.review import describe  # noqa: PLC0415
 
@@ -66,6 +80,25 @@ def register(app: typer.Typer) -> None:
             f"2FA data updated: {result.entries} services{skipped},"
             f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
         )
+
+    def _download(
+        source: str, timeout: float, now: datetime, min_entries: int, accept_changes: bool
+    ) -> UpdateResult:
+        import httpx  # noqa: PLC0415
+
+        from privaudit import __version__  # noqa: PLC0415
+        from privaudit.tfa.update import update_dataset  # noqa: PLC0415
+
+        headers = {"User-Agent": f"privaudit/{__version__} (2FA data update)"}
+        # Redirects are followed by update_dataset, which checks each hop first.
+        with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False) as client:
+            return update_dataset(
+                client,
+                source,
+                now=now,
+                min_entries=min_entries,
+                accept_changes=accept_changes,
+            )
 
     @group.command("status")
     def status(

@@ -95,6 +95,7 @@ class Importer(Protocol):
 # Order matters for detection: the first importer that claims a file reads it, so the
 # formats with the most specific signatures come first.
 BUILTIN_SOURCES: dict[str, str] = {
+    "enpass-json": "privaudit.sources.enpass:EnpassJson",
     "bitwarden-json": "privaudit.sources.bitwarden:BitwardenJson",
     "bitwarden-csv": "privaudit.sources.bitwarden:BitwardenCsv",
     "1password-1pux": "privaudit.sources.onepassword:OnePux",
@@ -112,6 +113,7 @@ BUILTIN_SOURCES: dict[str, str] = {
     "protonpass-csv": "privaudit.sources.protonpass:ProtonPassCsv",
     "keeper-json": "privaudit.sources.keeper:KeeperJson",
     "myki-csv": "privaudit.sources.myki:MykiCsv",
+    "roboform-csv": "privaudit.sources.roboform:RoboFormCsv",
     "csv": "privaudit.sources.generic:GenericCsv",
 }
 

@@ -9,6 +9,7 @@ from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import load_json, looks_like_json
+from privaudit.sources.enpass import looks_like_enpass
 from privaudit.sources.fields import (
     CARD,
     IDENTITY,
@@ -39,6 +40,8 @@ class BitwardenJson:
             return True  # recognised so that read() can refuse it clearly
         if b'"vaults"' in head:
             return False  # 1PUX and Proton Pass also have "items", inside vaults
+        if looks_like_enpass(head):
+            return False  # Enpass has top-level "folders" and "items" too
         if looks_like_json(head, b'"items"'):
             return True
         # `bw list items`: a bare list of items, each with "type" and "login".

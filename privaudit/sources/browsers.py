@@ -50,18 +50,28 @@ class FirefoxCsv(CsvImporter):
         )
 
 
+def without_username(title: str, username: str) -> str:
+    """Safari and the Passwords app title a login "example.com (alice)"; privaudit adds
+    the username to every subject itself, so it is taken off the title here."""
+    suffix = f" ({username})"
+    if username and title.endswith(suffix) and len(title) > len(suffix):
+        return title[: -len(suffix)].rstrip()
+    return title
+
+
 class SafariCsv(CsvImporter):
     name = "safari-csv"
-    description = "Safari / Apple Passwords CSV (with the OTPAuth column when present)"
+    description = "Safari / Apple Passwords app CSV (with the OTPAuth column when present)"
     signature = (frozenset({"title", "url", "username", "password"}),)
     allowed = frozenset({"title", "url", "username", "password", "notes", "otpauth"})
     required = ("title", "url", "username", "password")
     hint = "export again from Safari or the Passwords app (File > Export Passwords)"
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
+        username = row.get("username")
         return make_login(
             source=source,
-            title=row.get("title"),
+            title=without_username(row.get("title"), username),
             urls=[row.get("url")],
             username=row.get("username"),
             password=row.secret("password"),

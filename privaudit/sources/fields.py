@@ -120,8 +120,12 @@ def make_login(
     totp: str = "",
     created: datetime | None = None,
     modified: datetime | None = None,
+    expires: datetime | None = None,
 ) -> Account | str:
-    """An Account, or the reason the item is skipped (a reason never holds a value)."""
+    """An Account, or the reason the item is skipped (a reason never holds a value).
+
+    `expires`: when the password manager marks the entry to expire (KeePass).
+    """
     if not password:
         return NO_PASSWORD
     url_list = tuple(dict.fromkeys(u.strip() for u in urls if u and u.strip()))
@@ -136,6 +140,7 @@ def make_login(
         source=source,
         created=parse_date(created),
         modified=parse_date(modified),
+        expires=parse_date(expires),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -12,8 +13,17 @@ from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import decode_head, decode_text
-from privaudit.sources.fields import MALFORMED, NO_PASSWORD, TRASHED, make_login, parse_date
+from privaudit.sources.fields import MALFORMED, TRASHED, make_login, parse_date
 from privaudit.sources.kdbx_header import KdfBounds, check_kdf, read_kdf
+from privaudit.sources.keepass_fields import (
+    Entry,
+    MissingReference,
+    References,
+    in_recycle_bin,
+    otp_seed,
+    uuid_hex,
+    xml_time,
+)
 
 # KDBX 2.x-4.x files start with these two little-endian signatures (KDBX 1 is not supported).
 KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
@@ -69,6 +79,54 @@ def _open_kdbx(data: bytes, name: str, password: str | None, keyfile: Any) -> An
         ) from None
 
 
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One entry as read, before references are resolved."""
+
+    entry: Entry
+    trashed: bool
+    created: Any = None
+    modified: Any = None
+    expires: Any = None
+    """The expiry time when the entry is set to expire, else None."""
+
+
+BROKEN_REFERENCE = "field reference to a missing entry"
+CSV_REFERENCE = "field reference (read the .kdbx or XML export to resolve it)"
+
+
+def logins(items: list[_Item], name: str) -> ImportResult:
+    """Accounts from a database's entries, every `{REF:…}` resolved first."""
+    references = References([item.entry for item in items])
+    result = ImportResult()
+    for number, item in enumerate(items, start=1):
+        result.read += 1
+        if item.trashed:
+            result.skip(TRASHED)
+            continue
+        try:
+            fields = references.fields(item.entry)
+        except MissingReference as exc:
+            result.skip(BROKEN_REFERENCE, f"entry {number}: a field {exc}")
+            continue
+        outcome = make_login(
+            source=name,
+            title=fields.get("Title", "").strip(),
+            urls=[fields.get("URL", "")],
+            username=fields.get("UserName", "").strip(),
+            password=fields.get("Password", ""),
+            totp=otp_seed(fields),
+            created=item.created,
+            modified=item.modified,
+            expires=item.expires,
+        )
+        if isinstance(outcome, Account):
+            result.accounts.append(outcome)
+        else:
+            result.skip(outcome)
+    return result
+
+
 def _read_database(database: Any, name: str) -> ImportResult:
     try:
         bin_group = database.recyclebin_group
@@ -78,33 +136,38 @@ def _read_database(database: Any, name: str) -> ImportResult:
             f"{name}: the KeePass database opened but its contents are damaged;"
             " open and save it in KeePassXC, then try again"
         ) from None
-    result = ImportResult()
+    items: list[_Item] = []
+    damaged: list[int] = []
     for number, entry in enumerate(entries, start=1):
-        result.read += 1
         try:
-            outcome = _kdbx_entry(entry, bin_group, name)
+            items.append(_kdbx_item(entry, bin_group))
         except Exception:  # noqa: BLE001  # one damaged entry is a note, not a failed import
-            result.skip(MALFORMED, f"entry {number}: damaged fields")
-            continue
-        if isinstance(outcome, Account):
-            result.accounts.append(outcome)
-        else:
-            result.skip(outcome)
+            damaged.append(number)
+    result = logins(items, name)
+    for number in damaged:
+        result.read += 1
+        result.skip(MALFORMED, f"entry {number}: damaged fields")
     return result
 
 
-def _kdbx_entry(entry: Any, bin_group: Any, name: str) -> Account | str:
-    if bin_group is not None and _inside(entry.group, bin_group):
-        return TRASHED
-    return make_login(
-        source=name,
-        title=(entry.title or "").strip(),
-        urls=[entry.url or ""],
-        username=(entry.username or "").strip(),
-        password=entry.password or "",
-        totp=entry.otp or "",
+def _kdbx_item(entry: Any, bin_group: Any) -> _Item:
+    fields = {str(k): str(v) for k, v in (entry.custom_properties or {}).items() if v}
+    fields.update(
+        Title=entry.title or "",
+        UserName=entry.username or "",
+        Password=entry.password or "",
+        URL=entry.url or "",
+        Notes=entry.notes or "",
+    )
+    if entry.otp:
+        fields["otp"] = entry.otp
+    expires = _safe(lambda: entry.expiry_time) if _safe(lambda: entry.expires) else None
+    return _Item(
+        Entry(uuid_hex(entry.uuid.bytes), fields),
+        trashed=bin_group is not None and _inside(entry.group, bin_group),
         created=_safe(lambda: entry.ctime),
         modified=_safe(lambda: entry.mtime),
+        expires=expires,
     )
 
 
@@ -148,18 +211,11 @@ class KeePassXml:
         if root.tag != "KeePassFile" or root.find("Root") is None:
             raise InputError(f"{source.name}: no <Root> element; {_XML_HINT}")
         bin_uuid = (root.findtext("Meta/RecycleBinUUID") or "").strip()
-        result = ImportResult()
-        for entry, trashed in _entries(root.find("Root"), bin_uuid, in_bin=False):
-            result.read += 1
-            if trashed:
-                result.skip(TRASHED)
-                continue
-            outcome = _xml_entry(entry, source.name)
-            if isinstance(outcome, Account):
-                result.accounts.append(outcome)
-            else:
-                result.skip(outcome)
-        return result
+        items = [
+            _xml_item(entry, trashed)
+            for entry, trashed in _entries(root.find("Root"), bin_uuid, in_bin=False)
+        ]
+        return logins(items, source.name)
 
 
 def _entries(
@@ -184,23 +240,21 @@ def _entries(
             stack.append((iter(child), inside_bin or (bool(bin_uuid) and uuid == bin_uuid)))
 
 
-def _xml_entry(entry: ET.Element, source: str) -> Account | str:
+def _xml_item(entry: ET.Element, trashed: bool) -> _Item:
     strings: dict[str, str] = {}
     for item in entry.findall("String"):
         key = (item.findtext("Key") or "").strip()
         if key and key not in strings:
             strings[key] = item.findtext("Value") or ""
-    if not strings.get("Password"):
-        return NO_PASSWORD
-    return make_login(
-        source=source,
-        title=strings.get("Title", "").strip(),
-        urls=[strings.get("URL", "")],
-        username=strings.get("UserName", "").strip(),
-        password=strings["Password"],
-        totp=strings.get("otp", "") or strings.get("TOTP Seed", ""),
-        created=parse_date(entry.findtext("Times/CreationTime")),
-        modified=parse_date(entry.findtext("Times/LastModificationTime")),
+    expires = None
+    if (entry.findtext("Times/Expires") or "").strip().casefold() == "true":
+        expires = xml_time(entry.findtext("Times/ExpiryTime"))
+    return _Item(
+        Entry(uuid_hex(entry.findtext("UUID")), strings),
+        trashed=trashed,
+        created=xml_time(entry.findtext("Times/CreationTime")),
+        modified=xml_time(entry.findtext("Times/LastModificationTime")),
+        expires=expires,
     )
 
 
@@ -212,9 +266,11 @@ class KeePassXcCsv(CsvImporter):
     hint = "export again from KeePassXC (Database > Export > CSV File)"
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
-        group = row.get("group").casefold()
-        if group.startswith(("root/recycle bin", "recycle bin")):
+        if in_recycle_bin(row.get("group")):
             return TRASHED
+        if "{REF:" in (row.secret("password") + row.get("username")).upper():
+            # A CSV export has no entry UUIDs to resolve a reference with.
+            return CSV_REFERENCE
         return make_login(
             source=source,
             title=row.get("title"),

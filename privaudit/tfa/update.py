@@ -1,7 +1,10 @@
-"""`privaudit data update`: download, validate, then (and only then) replace the copy.
+"""`privaudit data update`: download (or read a local snapshot), validate, then (and
+only then) replace the copy.
 
 A failed, partial or corrupt download raises before anything is written, so a
-good copy is never replaced by a bad one. The HTTP client is passed in.
+good copy is never replaced by a bad one. The HTTP client is passed in. A local
+snapshot (`--file PATH` or a `file://` URL) goes through the same validation as a
+download: `store_validated` is the one door to the stored copy.
 """
 
 from __future__ import annotations
@@ -117,11 +120,76 @@ def update_dataset(
     min_entries: int,
     accept_changes: bool = False,
 ) -> UpdateResult:
+    if is_file_url(url):
+        return update_from_file(
+            file_url_path(url), now=now, min_entries=min_entries, accept_changes=accept_changes
+        )
     url = check_url(url)
     raw = download(client, url)
+    return store_validated(
+        raw,
+        url=url,
+        where=f"download from {url}",
+        now=now,
+        min_entries=min_entries,
+        accept_changes=accept_changes,
+    )
+
+
+def is_file_url(url: str) -> bool:
+    return url.strip()[:7].lower() == "file://"
+
+
+def file_url_path(url: str) -> Path:
+    """`file:///srv/2fa/all.json` -> that path; only this machine's files."""
+    from urllib.request import url2pathname  # noqa: PLC0415
+
+    parts = urlsplit(url.strip())
+    if parts.netloc not in {"", "localhost"}:
+        raise UsageError(
+            f"2FA dataset URL {url!r} names another machine; a file:// URL must be a local"
+            " file (file:///path/to/all.json)"
+        )
+    if not parts.path:
+        raise UsageError(f"2FA dataset URL {url!r} has no path; use file:///path/to/all.json")
+    return Path(url2pathname(parts.path))
+
+
+def update_from_file(
+    path: Path, *, now: datetime, min_entries: int, accept_changes: bool = False
+) -> UpdateResult:
+    """Load a local 2fa.directory snapshot (an all.json saved earlier, an offline mirror)."""
+    from privaudit.files import open_user_file  # noqa: PLC0415
+
+    path = path.expanduser()
+    with open_user_file(path, what="2FA dataset file", max_bytes=MAX_DATASET_BYTES + 1) as handle:
+        raw = handle.read(MAX_DATASET_BYTES + 1)
+    where = f"2FA dataset file {path}"
+    if len(raw) > MAX_DATASET_BYTES:
+        raise DatasetError(
+            f"{where}: larger than {MAX_DATASET_BYTES // 2**20} MiB; refusing it"
+            " (your current copy is unchanged)"
+        )
+    url = path.resolve().as_uri()
+    return store_validated(
+        raw, url=url, where=where, now=now, min_entries=min_entries, accept_changes=accept_changes
+    )
+
+
+def store_validated(
+    raw: bytes,
+    *,
+    url: str,
+    where: str,
+    now: datetime,
+    min_entries: int,
+    accept_changes: bool = False,
+) -> UpdateResult:
+    """Validate a dataset however it arrived (download or local file: the same checks,
+    including the refusal of suspicious changes), then replace the stored copy."""
     data, services, bad, changes = validate_update(
         raw,
-        where=f"download from {url}",
+        where=where,
         min_entries=min_entries,
         previous=_current_services(),
         builtin=load_builtin().services,

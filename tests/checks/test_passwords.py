@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 from privaudit.accounts import Account, MfaMethod
+from privaudit.checks.context_words import context_words
 from privaudit.checks.mfa import MissingMfa
-from privaudit.checks.passwords import ReusedPassword, WeakPassword, context_words
+from privaudit.checks.passwords import ReusedPassword, WeakPassword
 from privaudit.context import AuditContext
 from privaudit.model import Severity, Status
 from privaudit.secret import Secret, TotpSeed

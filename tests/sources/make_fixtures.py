@@ -443,6 +443,129 @@ def others() -> None:
     )
 
 
+def enpass() -> None:
+    """Enpass 6 JSON: typed fields, a deleted field, two URLs, trash, a card, a note."""
+
+    def field(uid: int, label: str, kind: str, value: str, *, deleted: int = 0) -> dict:
+        return {
+            "deleted": deleted,
+            "label": label,
+            "order": uid,
+            "sensitive": int(kind in ("password", "totp")),
+            "type": kind,
+            "uid": uid,
+            "updated_at": 1700000000,
+            "value": value,
+            "value_updated_at": 1700000000,
+        }
+
+    def item(
+        n: int, title: str, category: str, fields: list, *, trashed: int = 0, archived: int = 0
+    ) -> dict:
+        return {
+            "archived": archived,
+            "auto_submit": 1,
+            "category": category,
+            "category_name": category.capitalize(),
+            "createdAt": 1690000000,
+            "favorite": 0,
+            "fields": fields,
+            "icon": {"fav": "", "image": {"file": "misc/login"}, "type": 1, "uuid": ""},
+            "note": "",
+            "subtitle": "alice",
+            "template_type": f"{category}.default",
+            "title": title,
+            "trashed": trashed,
+            "updated_at": 1700000000,
+            "uuid": f"e0000000-0000-0000-0000-00000000000{n}",
+        }
+
+    doc = {
+        "folders": [
+            {
+                "icon": "1008",
+                "parent_uuid": "",
+                "title": "Work",
+                "updated_at": 1700000000,
+                "uuid": "f0000000-0000-0000-0000-000000000001",
+            }
+        ],
+        "items": [
+            item(
+                1,
+                "Mail",
+                "login",
+                [
+                    field(1, "Username", "username", "alice"),
+                    field(2, "E-mail", "email", "alice@example.com"),
+                    field(3, "Password", "password", "old-deleted-Pw-1", deleted=1),
+                    field(4, "Password", "password", PW),
+                    field(5, "Website", "url", "https://mail.example.com"),
+                    field(6, "Website", "url", "https://m.example.com"),
+                    field(7, "One-time code", "totp", OTPAUTH),
+                ],
+            ),
+            item(
+                2,
+                "Forum",
+                "login",
+                [
+                    field(1, "E-mail", "email", "bob@example.net"),
+                    field(2, "Password", "password", "Forum-Pw-2024!"),
+                    field(3, "Website", "url", "https://forum.example.net"),
+                ],
+                archived=1,
+            ),
+            item(
+                3,
+                "Old shop",
+                "login",
+                [
+                    field(1, "Username", "username", "alice"),
+                    field(2, "Password", "password", "trashed-Pw-9"),
+                ],
+                trashed=1,
+            ),
+            item(
+                4, "Visa", "creditcard", [field(1, "Card number", "ccNumber", "4111111111111111")]
+            ),
+            item(5, "Wi-Fi", "note", []),
+            item(
+                6,
+                "Blank",
+                "login",
+                [field(1, "Username", "username", "alice"), field(2, "Password", "password", "")],
+            ),
+        ],
+    }
+    write("enpass.json", json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
+def roboform() -> None:
+    """RoboForm CSV: MatchUrl, folders, RfFieldsV2 (holding the password again), a safenote."""
+    write(
+        "roboform.csv",
+        "Name,Url,MatchUrl,Login,Pwd,Note,Folder,RfFieldsV2\n"
+        f'Mail,https://mail.example.com/login,https://mail.example.com/,alice,{PW},,/Work,"email,alice,,txt,0,password,{PW},,pwd,0"\n'
+        'Shop,https://shop.example.org/,,bob@example.org,"Shop,Pw ""2024""",,,\n'
+        'Recipe,,,,,"flour, eggs\nbutter",/Notes,\n'
+        "Bookmark,https://news.example.com/,,,,,,\n",
+        crlf=True,
+    )
+
+
+def apple_passwords() -> None:
+    """The Passwords app (macOS 15 / iOS 18) CSV: Safari's columns, titles that repeat the
+    username, an OTPAuth URI without a label, a login with no website, quoted newlines."""
+    write(
+        "apple-passwords.csv",
+        "Title,URL,Username,Password,Notes,OTPAuth\n"
+        f'mail.example.com (alice),https://mail.example.com/,alice,{PW},"Recovery codes\nin the safe",otpauth://totp?secret={TOTP}&algorithm=SHA1&digits=6&period=30\n'
+        "shop.example.org (bob@example.org),https://shop.example.org/,bob@example.org,Shop-Pw-2024!,,\n"
+        "Home router,,admin,Router-Pw-1!,,\n",
+    )
+
+
 if __name__ == "__main__":
     OUT.mkdir(exist_ok=True)
     bitwarden()
@@ -450,3 +573,6 @@ if __name__ == "__main__":
     keepass()
     browsers()
     others()
+    enpass()
+    roboform()
+    apple_passwords()

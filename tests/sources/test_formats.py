@@ -38,6 +38,10 @@ CASES = [
     ("protonpass.csv", "protonpass-csv", 3, 1, {"secure note": 1, "card": 1}),
     ("keeper.json", "keeper-json", 3, 2, {"card": 1}),
     ("myki.csv", "myki-csv", 1, 1, {}),
+    ("enpass.json", "enpass-json", 6, 2,
+     {"in the trash": 1, "card": 1, "secure note": 1, "no password": 1}),
+    ("roboform.csv", "roboform-csv", 4, 2, {"secure note": 1, "no password": 1}),
+    ("apple-passwords.csv", "safari-csv", 3, 3, {}),
 ]  # fmt: skip
 
 
@@ -73,7 +77,7 @@ def test_the_canary_login_is_read_in_full(name: str, fmt: str) -> None:
 TOTP_FIXTURES = [
     "bitwarden.json", "bitwarden.csv", "1password.1pux", "1password8.csv", "keepass.xml",
     "keepassxc.csv", "safari.csv", "lastpass.csv", "dashlane.csv", "protonpass.json",
-    "protonpass.csv", "keeper.json", "myki.csv",
+    "protonpass.csv", "keeper.json", "myki.csv", "enpass.json", "apple-passwords.csv",
 ]  # fmt: skip
 
 
@@ -138,3 +142,46 @@ def test_1pux_dates_are_unix_seconds() -> None:
     result, _ = read_fixture("1password.1pux")
     mail = next(a for a in result.accounts if a.label == "Mail")
     assert mail.created == datetime.fromtimestamp(1700000000, UTC)
+
+
+@pytest.mark.parametrize(("name", "fmt"), [(c[0], c[1]) for c in CASES])
+def test_no_other_format_claims_a_fixture(name: str, fmt: str) -> None:
+    """Detection never lets one format's reader claim another's file (the mapped-CSV
+    reader, which takes any CSV, comes last and is not counted)."""
+    from privaudit.sources import all_importers
+    from privaudit.sources.data import SAMPLE_BYTES
+    from tests.sources.conftest import FIXTURES
+
+    sample = (FIXTURES / name).read_bytes()[:SAMPLE_BYTES]
+    claims = [i.name for i in all_importers() if i.detect(sample, name) and i.name != "csv"]
+    assert claims == [fmt]
+
+
+def test_enpass_fields_deleted_fields_and_several_urls() -> None:
+    result, _ = read_fixture("enpass.json")
+    mail, forum = result.accounts
+    assert mail.urls == ("https://mail.example.com", "https://m.example.com")
+    assert mail.username == "alice"  # the username field before the e-mail field
+    assert mail.password is not None and mail.password.reveal() == CANARY_PASSWORD
+    assert forum.username == "bob@example.net"  # only an e-mail field
+    assert mail.created == datetime.fromtimestamp(1690000000, UTC)
+
+
+def test_roboform_reads_pwd_login_and_match_url_not_rf_fields() -> None:
+    result, _ = read_fixture("roboform.csv")
+    mail, shop = result.accounts
+    assert mail.urls == ("https://mail.example.com/login", "https://mail.example.com/")
+    assert shop.password is not None and shop.password.reveal() == 'Shop,Pw "2024"'
+
+
+def test_safari_and_apple_titles_do_not_repeat_the_username() -> None:
+    for name in ("safari.csv", "apple-passwords.csv"):
+        result, _ = read_fixture(name)
+        subjects = [a.subject for a in result.accounts]
+        assert subjects[0] == "mail.example.com (alice)", subjects
+        assert all(s.count("(alice)") <= 1 for s in subjects)
+    result, _ = read_fixture("apple-passwords.csv")
+    assert [a.subject for a in result.accounts][1:] == [
+        "shop.example.org (bob@example.org)",
+        "Home router (admin)",
+    ]

@@ -148,3 +148,85 @@ def test_real_process_refuses_a_partial_download(loopback: LoopbackServer) -> No
     assert result.err.startswith("privaudit: error: ")
     assert "Traceback" not in result.err
     assert not stored_path().exists()
+
+
+def test_update_from_a_local_snapshot_file(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    snapshot = tmp_path / "all.json"
+    snapshot.write_bytes(GOOD)
+    result = cli("data", "update", "--file", str(snapshot))
+    assert result.code == 0, result.err
+    assert "20 services" in result.out
+    doc = json.loads(stored_path().read_bytes())
+    assert doc["url"] == snapshot.resolve().as_uri()
+    assert stat.S_IMODE(stored_path().stat().st_mode) == 0o600
+    again = cli("data", "update", "--url", snapshot.resolve().as_uri())
+    assert again.code == 0, again.err
+
+
+def test_the_real_snapshot_loads_from_a_file(cli, shared_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    snapshot = shared_dir / "real-data" / "2fa-directory-v3-all.json"
+    if not snapshot.is_file():
+        pytest.skip("the 2fa.directory snapshot is not in ../shared/real-data")
+    result = cli("data", "update", "--file", str(snapshot))
+    assert result.code == 0, result.err
+    assert "2566 services" in result.out
+    status = cli("data", "status")
+    assert "(2566 services)" in status.out
+    assert snapshot.resolve().as_uri() in status.out
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (GOOD[: len(GOOD) // 2], "not valid JSON"),
+        (json.dumps(v3_entries(3)).encode(), "usable entries"),
+        (b"\xff\xfe\x00garbage", "not valid JSON"),
+    ],
+)
+def test_a_bad_local_snapshot_is_refused_like_a_bad_download(
+    cli, tmp_path: Path, body: bytes, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "good.json"
+    good.write_bytes(GOOD)
+    assert cli("data", "update", "--file", str(good)).code == 0
+    before = stored_path().read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(body)
+    result = cli("data", "update", "--file", str(bad))
+    assert result.code == 2
+    assert message in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert "Traceback" not in result.err
+    assert stored_path().read_bytes() == before  # nothing half-written
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--file", "/nonexistent/all.json"), "not found"),
+        (("--file", "/"), "folder"),
+        (("--url", "file://otherhost/all.json"), "another machine"),
+        (("--file", "x.json", "--url", "https://example.com/all.json"), "not both"),
+    ],
+)
+def test_local_snapshot_usage_errors(cli, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("data", "update", *args)
+    assert result.code == 2
+    assert message in result.err
+
+
+def test_a_local_snapshot_gets_the_same_review_as_a_download(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "good.json"
+    good.write_bytes(GOOD)
+    assert cli("data", "update", "--file", str(good)).code == 0
+    before = stored_path().read_bytes()
+    entries = v3_entries(20)
+    entries[0][1] = {**entries[0][1], "tfa": []}  # "Example Mail no longer offers 2FA"
+    worse = tmp_path / "worse.json"
+    worse.write_bytes(json.dumps(entries).encode())
+    refused = cli("data", "update", "--file", str(worse))
+    assert refused.code == 2
+    assert "refused" in refused.err and "--accept-changes" in refused.err
+    assert stored_path().read_bytes() == before
+    accepted = cli("data", "update", "--file", str(worse), "--accept-changes")
+    assert accepted.code == 0, accepted.err
