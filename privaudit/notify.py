@@ -9,6 +9,7 @@ import json
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from privaudit.errors import ServiceError, UsageError
 
@@ -22,8 +23,6 @@ TIMEOUT_SECONDS = 10.0
 
 def check_url(url: str) -> str:
     """Only http(s) webhooks; anything else is a usage error before the audit runs."""
-    from urllib.parse import urlsplit  # noqa: PLC0415
-
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(

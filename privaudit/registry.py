@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib.metadata import EntryPoint
 
 from privaudit.check import Check, CheckResult
+from privaudit.checks import BUILTIN_CHECKS
 from privaudit.context import AuditContext
 from privaudit.errors import ConfigError, UsageError
 from privaudit.model import CheckMeta, Severity, Status
@@ -156,8 +157,6 @@ def plugin_checks(eps: Iterable[EntryPoint] | None = None) -> list[Check]:
 
 
 def builtin_checks() -> list[Check]:
-    from privaudit.checks import BUILTIN_CHECKS  # noqa: PLC0415  # keeps `--help` fast
-
     return [cls() for cls in BUILTIN_CHECKS]
 
 

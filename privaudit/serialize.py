@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from importlib.resources import files
 from typing import Any
 
 from privaudit.errors import InputError
@@ -132,9 +134,6 @@ def validate_report(data: dict[str, Any], name: str) -> None:
     The message says where the report is wrong (a JSON path), never what it holds.
     An unsupported major version is left to `report_from_dict`, whose message says so.
     """
-    import json  # noqa: PLC0415
-    from importlib.resources import files  # noqa: PLC0415
-
     import jsonschema  # noqa: PLC0415
 
     if str(data.get("schema_version", "")).split(".", 1)[0] != SCHEMA_VERSION.split(".", 1)[0]:

@@ -3,6 +3,7 @@ real subprocess, and the canary secrets that must never show up anywhere."""
 
 from __future__ import annotations
 
+import inspect
 import io
 import os
 import subprocess
@@ -102,6 +103,25 @@ def assert_no_canary(
             assert canary.lower().encode() not in blob.lower(), "a canary leaked (case-folded)"
 
 
+# A test that starts privaudit (or anything) as a process costs a second or more on a
+# shared machine: it is marked slow wherever it is written, so `-m "not slow"` gives
+# a quick loop while CI still runs everything.
+_PROCESS_MARKERS = ("run_privaudit(", "subprocess.", "pexpect.", "spawn(")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None or item.get_closest_marker("slow"):
+            continue
+        try:
+            source = inspect.getsource(function)
+        except (OSError, TypeError):
+            continue
+        if any(marker in source for marker in _PROCESS_MARKERS):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
@@ -113,16 +133,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """golden("name.txt", text): compare with tests/golden/name.txt (or rewrite it)."""
+    """golden("name.ext", text): compare with tests/golden/name.ext byte for byte.
+
+    The one golden-file fixture. Regenerate with `pytest --update-goldens` (or
+    UPDATE_GOLDENS=1) and review the diff like code.
+    """
     folder = Path(__file__).parent / "golden"
+    update = bool(request.config.getoption("--update-goldens")) or (
+        os.environ.get("UPDATE_GOLDENS") == "1"
+    )
 
     def check(name: str, text: str) -> None:
         path = folder / name
-        if request.config.getoption("--update-goldens"):
+        if update:
             folder.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="")
+            path.write_bytes(text.encode("utf-8"))
             return
         assert path.is_file(), f"no golden file {path}; run pytest --update-goldens"
-        assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+        assert text == path.read_bytes().decode("utf-8"), f"output differs from {path}"
 
     return check

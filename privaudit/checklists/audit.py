@@ -18,8 +18,10 @@ from privaudit.accounts import Account
 from privaudit.checklists.lang import pick_lang
 from privaudit.checklists.loader import all_checklists
 from privaudit.checklists.model import Answer, AnswerBook, Checklist, ChecklistContext, Recorded
+from privaudit.demo import demo_file
 from privaudit.errors import ConfigError, UsageError
 from privaudit.settings import ChecklistSettings, Settings
+from privaudit.store.answers import load_answers
 
 __all__ = ["ChecklistContext", "ChecklistPlan", "by_id", "detect", "load_plan"]
 
@@ -91,8 +93,6 @@ def load_plan(
     lang: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> ChecklistPlan:
-    from privaudit.store.answers import load_answers  # noqa: PLC0415
-
     env = os.environ if environ is None else environ
     checklists = all_checklists(None if demo else checklist_dir(settings, folder))
     by_id(checklists, settings.checklists.platforms)  # a typo in the profile fails early
@@ -103,8 +103,6 @@ def load_plan(
 
 def demo_answers(now: datetime) -> AnswerBook:
     """The demo's answers, dated relative to `now` so the tour always looks the same."""
-    from privaudit.demo import demo_file  # noqa: PLC0415
-
     path = demo_file("checklist-answers.toml")
     with path.open("rb") as fh:
         data = tomllib.load(fh)

@@ -14,34 +14,41 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
+    """Run privaudit; `env` is the process's own unless a test hands one in."""
     import typer  # noqa: PLC0415  # imported here so `import privaudit.cli` stays light
 
     from privaudit.cli.app import build_command  # noqa: PLC0415
+    from privaudit.cli.env import Environment  # noqa: PLC0415
     from privaudit.errors import PrivauditError  # noqa: PLC0415
     from privaudit.exitcodes import ExitCode  # noqa: PLC0415
 
     args = list(sys.argv[1:] if argv is None else argv)
-    command = build_command()
+    env = env or Environment.from_process()
+    command = build_command(env)
     try:
         result = command.main(args=args, prog_name="privaudit", standalone_mode=False)
     except PrivauditError as exc:
-        _error(str(exc))
+        _error(env, str(exc))
         return exc.exit_code
     except typer.TyperException as exc:
         # typer's public base of every usage and parameter error (click's, vendored).
         ctx = getattr(exc, "ctx", None)
         message = exc.format_message()
         if ctx is not None and message == ctx.get_help():
-            print(message, file=sys.stderr)  # a group run with no command: its help
+            env.echo(message, err=True)  # a group run with no command: its help
             return ExitCode.USAGE
         hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-        _error(message.replace("\n", " ") + hint)
+        _error(env, message.replace("\n", " ") + hint)
         return ExitCode.USAGE
     except (typer.Abort, KeyboardInterrupt):
-        _error("interrupted")
+        _error(env, "interrupted")
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`privaudit ... | head`): not an error of ours.
@@ -51,10 +58,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise _without_message(exc) from None
         from privaudit.runner import crash_reason  # noqa: PLC0415
 
-        _error(f"internal error: {crash_reason(exc, 'privaudit')}")
+        _error(env, f"internal error: {crash_reason(exc, 'privaudit')}")
         return ExitCode.INCOMPLETE
     if result == ExitCode.INTERRUPTED:
-        _error("interrupted")  # typer turns Ctrl-C into a quiet exit 130
+        _error(env, "interrupted")  # typer turns Ctrl-C into a quiet exit 130
     if isinstance(result, int):
         return result
     return ExitCode.OK
@@ -76,7 +83,7 @@ def _without_message(exc: Exception) -> Exception:
     return clean.with_traceback(exc.__traceback__)
 
 
-def _error(message: str) -> None:
+def _error(env: Environment, message: str) -> None:
     from privaudit.text import sanitize  # noqa: PLC0415
 
-    print(f"privaudit: error: {sanitize(message, max_length=1000)}", file=sys.stderr)
+    env.echo(f"privaudit: error: {sanitize(message, max_length=1000)}", err=True)

@@ -3,11 +3,14 @@ imports inside the commands, so `privaudit --help` starts fast."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from privaudit import __version__
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 
 def _version(value: bool) -> None:
@@ -16,7 +19,7 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-def build_app() -> typer.Typer:
+def build_app(env: Environment) -> typer.Typer:
     from privaudit.cli import (  # noqa: PLC0415
         audit,
         cache,
@@ -39,7 +42,7 @@ def build_app() -> typer.Typer:
         ),
         no_args_is_help=True,
         pretty_exceptions_enable=False,
-        add_completion=False,
+        add_completion=True,  # typer's own --install-completion and --show-completion
         context_settings={"help_option_names": ["-h", "--help"]},
         rich_markup_mode=None,
     )
@@ -55,19 +58,19 @@ def build_app() -> typer.Typer:
     ) -> None:
         """privaudit: privacy-hygiene audits that never leak what they audit."""
 
-    audit.register(app)
-    checks.register(app)
-    sources.register(app)
-    data.register(app)
-    mfa.register(app)
-    report.register(app)
-    history.register(app)
-    checklist.register(app)
-    password.register(app)
-    cache.register(app)
-    pwned_data.register(app)
+    audit.register(app, env)
+    checks.register(app, env)
+    sources.register(app, env)
+    data.register(app, env)
+    mfa.register(app, env)
+    report.register(app, env)
+    history.register(app, env)
+    checklist.register(app, env)
+    password.register(app, env)
+    cache.register(app, env)
+    pwned_data.register(app, env)
     return app
 
 
-def build_command() -> Any:
-    return typer.main.get_command(build_app())
+def build_command(env: Environment) -> Any:
+    return typer.main.get_command(build_app(env))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 from privaudit.model import Severity
 
@@ -20,7 +23,7 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     @app.command("audit")
     def audit(
         accounts: Annotated[
@@ -161,6 +164,7 @@ def register(app: typer.Typer) -> None:
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
+            env,
             AuditRequest(
                 exports=tuple(accounts or ()),
                 config=config,
@@ -188,7 +192,7 @@ def register(app: typer.Typer) -> None:
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
                 no_cache=no_cache,
-            )
+            ),
         )
 
     @app.command("demo")
@@ -216,6 +220,7 @@ def register(app: typer.Typer) -> None:
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
         return run_audit_command(
+            env,
             AuditRequest(
                 fmt=fmt,
                 output=output,
@@ -224,5 +229,5 @@ def register(app: typer.Typer) -> None:
                 no_input=True,
                 details=details,
                 group_by=group_by,
-            )
+            ),
         )

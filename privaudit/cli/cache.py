@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
-def register(app: typer.Typer) -> None:
+
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(help="Manage privaudit's local cache.", no_args_is_help=True)
     app.add_typer(group, name="cache")
 
@@ -16,4 +21,4 @@ def register(app: typer.Typer) -> None:
 
         folder = default_cache_folder()
         removed = RangeCache(folder).clear()
-        typer.echo(f"removed {removed} cached breach range(s) from {folder}")
+        env.echo(f"removed {removed} cached breach range(s) from {folder}")

@@ -14,18 +14,17 @@ if TYPE_CHECKING:
     from privaudit.accounts import Account
     from privaudit.checklists.audit import ChecklistPlan
     from privaudit.cli.checklist_prompt import Session
+    from privaudit.cli.env import Environment
 
 DIR_HELP = "A folder of your own checklist files (*.toml), used beside the built-in ones."
 LANG_HELP = "Language of the questions, e.g. es (default: config, then your locale)."
 CONFIG_HELP = "Profile/config TOML (default: your config dir)."
 
 
-def _console(stderr: bool = False) -> Console:
-    import sys  # noqa: PLC0415
-
+def _console(env: Environment, stderr: bool = False) -> Console:
     from privaudit.cli import ui  # noqa: PLC0415
 
-    return ui.console(sys.stderr if stderr else sys.stdout)
+    return ui.console(env, env.stderr if stderr else env.stdout)
 
 
 def _plan(config: Path | None, folder: Path | None, lang: str | None) -> ChecklistPlan:
@@ -55,7 +54,9 @@ def _session(plan: ChecklistPlan, console: Console) -> Session:
     )
 
 
-def offer_checklists(plan: ChecklistPlan, accounts: Iterable[Account]) -> ChecklistPlan:
+def offer_checklists(
+    env: Environment, plan: ChecklistPlan, accounts: Iterable[Account]
+) -> ChecklistPlan:
     """In an interactive audit: offer the checklists of platforms found among the accounts."""
     from privaudit.checklists.audit import detect  # noqa: PLC0415
     from privaudit.checklists.model import Answer  # noqa: PLC0415
@@ -68,7 +69,7 @@ def offer_checklists(plan: ChecklistPlan, accounts: Iterable[Account]) -> Checkl
     from privaudit.context import utc_now  # noqa: PLC0415
 
     found = detect(plan.checklists, accounts)
-    console = _console(stderr=True)
+    console = _console(env, stderr=True)
     session = _session(plan, console)
     todo = pending_items(found, plan.answers, utc_now(), session.stale_after)
     if not todo:
@@ -84,7 +85,7 @@ def offer_checklists(plan: ChecklistPlan, accounts: Iterable[Account]) -> Checkl
     return plan.with_answers(book)
 
 
-def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per command
+def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # one closure per command
     group = typer.Typer(
         help="Privacy-settings checklists: questions about settings no tool can read.",
         no_args_is_help=True,
@@ -108,7 +109,6 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
     ) -> None:
         """Answer a platform's questions, one at a time. Stop with q; run again to resume."""
         from privaudit.checklists.audit import by_id  # noqa: PLC0415
-        from privaudit.cli import ui  # noqa: PLC0415
         from privaudit.cli.checklist_prompt import ask  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
 
@@ -120,12 +120,12 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
                 " (see 'privaudit checklist list'), or set checklists.platforms in your profile"
             )
         chosen = by_id(plan.checklists, wanted)
-        if not ui.stdin_is_interactive():
+        if not env.stdin_isatty:
             raise UsageError(
                 "'checklist run' asks questions and needs a terminal; run it in one"
                 " ('privaudit audit --no-input' reports what is unanswered)"
             )
-        session = _session(plan, _console())
+        session = _session(plan, _console(env))
         ask(session, chosen, plan.answers, redo=redo)
 
     @group.command("list")
@@ -174,14 +174,13 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
             ("Stale", "stale"),
             ("Languages", "languages"),
         ]
-        ui.print_listing(rows, columns, fmt, command="checklist list", wrap=("name",))
+        ui.print_listing(env, rows, columns, fmt, command="checklist list", wrap=("name",))
 
     @group.command("lint")
     def lint(
         files: Annotated[list[Path], typer.Argument(help="Checklist files to check.")],
     ) -> int:
         """Check checklist files; exit 2 with one line per problem (file, item, field)."""
-        import sys  # noqa: PLC0415
         from importlib import resources  # noqa: PLC0415
 
         from privaudit.checklists.loader import (  # noqa: PLC0415
@@ -202,11 +201,11 @@ def register(app: typer.Typer) -> None:  # noqa: PLR0915  # one closure per comm
                 valid.append(checklist)
                 langs = ", ".join(checklist.languages)
                 line = f"{path}: ok ({len(checklist.items)} items, {langs})"
-                print(sanitize(line, max_length=1000))
+                env.echo(sanitize(line, max_length=1000))
         # Ids must not clash with each other nor with the built-ins (unless linting those).
         ours = [c for c in valid if Path(c.source).resolve().parent == builtin_folder]
         others = [c for c in valid if c not in ours]
         problems += check_unique([*builtin_checklists(), *others] if not ours else valid)
         for line in problems:
-            print(f"privaudit: error: {sanitize(line, max_length=1000)}", file=sys.stderr)
+            env.echo(f"privaudit: error: {sanitize(line, max_length=1000)}", err=True)
         return int(ExitCode.USAGE if problems else ExitCode.OK)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
-def register(app: typer.Typer) -> None:
+
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(help="List and explain the checks privaudit can run.", no_args_is_help=True)
     app.add_typer(group, name="checks")
 
@@ -28,7 +31,7 @@ def register(app: typer.Typer) -> None:
             ("Severity", "severity"),
             ("Origin", "origin"),
         ]
-        ui.print_listing(rows, columns, fmt, command="checks list")
+        ui.print_listing(env, rows, columns, fmt, command="checks list")
 
     @group.command("explain")
     def explain(check_id: Annotated[str, typer.Argument(help="A check ID or name.")]) -> None:
@@ -46,4 +49,4 @@ def register(app: typer.Typer) -> None:
         ]
         if meta.references:
             lines += ["", "References:", *(f"  {url}" for url in meta.references)]
-        typer.echo("\n".join(lines))
+        env.echo("\n".join(lines))

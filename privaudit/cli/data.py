@@ -10,12 +10,13 @@ import typer
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from privaudit.cli.env import Environment
     from privaudit.tfa.update import UpdateResult
 
 CONFIG_HELP = "Profile/config TOML (default: your config dir)."
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(
         help="Reference data privaudit uses (2FA support data).", no_args_is_help=True
     )
@@ -74,9 +75,9 @@ def register(app: typer.Typer) -> None:
         if result.changes.suspicious:
             from privaudit.tfa.review import describe  # noqa: PLC0415
 
-            typer.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
+            env.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
         skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
-        typer.echo(
+        env.echo(
             f"2FA data updated: {result.entries} services{skipped},"
             f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
         )
@@ -110,9 +111,9 @@ def register(app: typer.Typer) -> None:
 
         settings = load_settings(config)
         dataset, notice = choose_dataset(settings.tfa)
-        typer.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
+        env.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
         info = stored_info() if notice is None else None
         if info is not None:
-            typer.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
+            env.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
         if notice:
-            typer.echo(notice, err=True)
+            env.echo(notice, err=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
     from privaudit.render import RenderOptions
 
 FORMAT_HELP = "terminal or json."
@@ -19,21 +20,18 @@ def _check_format(fmt: str, command: str) -> None:
         raise UsageError(f"unknown --format {fmt!r} for '{command}'; use terminal or json")
 
 
-def _options() -> RenderOptions:
-    import sys  # noqa: PLC0415
-
+def _options(env: Environment) -> RenderOptions:
     from privaudit.cli import ui  # noqa: PLC0415
-    from privaudit.render import RenderOptions  # noqa: PLC0415
 
-    return RenderOptions(width=ui.width_for(sys.stdout), color=ui.wants_color(sys.stdout))
-
-
-def register(app: typer.Typer) -> None:
-    _register_history(app)
-    _register_diff(app)
+    return ui.render_options(env, to_terminal=True)
 
 
-def _register_history(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
+    _register_history(app, env)
+    _register_diff(app, env)
+
+
+def _register_history(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(
         help="Past audits: scores over time, and pruning.", invoke_without_command=True
     )
@@ -48,8 +46,6 @@ def _register_history(app: typer.Typer) -> None:
         """Past runs and the score trend (a chart in the terminal; --format json)."""
         if ctx.invoked_subcommand is not None:
             return
-        import sys  # noqa: PLC0415
-
         from privaudit.render.history import history_json, history_terminal  # noqa: PLC0415
         from privaudit.store.history import History  # noqa: PLC0415
 
@@ -59,8 +55,8 @@ def _register_history(app: typer.Typer) -> None:
         if history is not None:
             with history:
                 runs = history.runs(limit=limit)
-        text = history_json(runs) if fmt == "json" else history_terminal(runs, _options())
-        sys.stdout.write(text)
+        text = history_json(runs) if fmt == "json" else history_terminal(runs, _options(env))
+        env.stdout.write(text)
 
     @group.command("prune")
     def prune(
@@ -84,7 +80,7 @@ def _register_history(app: typer.Typer) -> None:
             raise UsageError("history prune needs --keep N or --older-than DAYS (or both)")
         history = History.open_existing()
         if history is None:
-            typer.echo("No history yet: nothing to prune.")
+            env.echo("No history yet: nothing to prune.")
             return
         with history:
             gone = history.prune(
@@ -92,10 +88,10 @@ def _register_history(app: typer.Typer) -> None:
                 older_than=timedelta(days=older_than) if older_than else None,
                 now=datetime.now(UTC),
             )
-        typer.echo(f"Deleted {gone} run(s) from the history.")
+        env.echo(f"Deleted {gone} run(s) from the history.")
 
 
-def _register_diff(app: typer.Typer) -> None:
+def _register_diff(app: typer.Typer, env: Environment) -> None:
     @app.command("diff")
     def diff(
         run_a: Annotated[
@@ -107,8 +103,6 @@ def _register_diff(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "terminal",
     ) -> None:
         """New, resolved and still-open problems between two runs (default: the last two)."""
-        import sys  # noqa: PLC0415
-
         from privaudit.errors import InputError  # noqa: PLC0415
         from privaudit.render.history import diff_json, diff_terminal  # noqa: PLC0415
         from privaudit.store.history import History  # noqa: PLC0415
@@ -129,5 +123,7 @@ def _register_diff(app: typer.Typer) -> None:
                 a = history.get(run_a)
                 b = b or history.runs(limit=1)[0]
             result = diff_results(history.results(a.id), history.results(b.id))
-        text = diff_json(result, a, b) if fmt == "json" else diff_terminal(result, a, b, _options())
-        sys.stdout.write(text)
+        text = (
+            diff_json(result, a, b) if fmt == "json" else diff_terminal(result, a, b, _options(env))
+        )
+        env.stdout.write(text)

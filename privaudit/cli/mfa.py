@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 from privaudit.cli import mfa_verify
 
@@ -26,10 +29,8 @@ def _domains_for(service: str) -> tuple[str, ...]:
     return match.service.domains if match else ()
 
 
-def _ask_recovery(service: str) -> bool | None:
-    from privaudit.cli import ui  # noqa: PLC0415
-
-    if not ui.stdin_is_interactive():
+def _ask_recovery(env: Environment, service: str) -> bool | None:
+    if not env.stdin_isatty:
         return None
     answer = typer.prompt(
         f"Are the recovery codes for {service} stored somewhere safe? [yes/no/skip]",
@@ -39,7 +40,7 @@ def _ask_recovery(service: str) -> bool | None:
     return {"yes": True, "y": True, "no": False, "n": False}.get(answer.strip().lower())
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(
         help="Declare and check second factors (2FA) an export cannot show.",
         no_args_is_help=True,
@@ -81,7 +82,7 @@ def register(app: typer.Typer) -> None:
         parsed = parse_methods(methods)
         recovery: bool | None
         if recovery_codes is None:
-            recovery = _ask_recovery(label)
+            recovery = _ask_recovery(env, label)
         elif recovery_codes.strip().lower() in ("yes", "y", "true"):
             recovery = True
         elif recovery_codes.strip().lower() in ("no", "n", "false"):
@@ -91,7 +92,7 @@ def register(app: typer.Typer) -> None:
         declaration = Declaration(label, parsed, _domains_for(label), recovery)
         save_declaration(declaration, now=datetime.now(UTC))
         answer = {True: "stored safely", False: "not stored", None: "not answered"}[recovery]
-        typer.echo(
+        env.echo(
             f"recorded for {label}: {', '.join(sorted(m.value for m in parsed))}"
             f" (recovery codes: {answer}) in {declarations_path()}"
         )
@@ -120,6 +121,7 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         """Type the code your authenticator app shows; privaudit checks the app is set up right."""
         return mfa_verify.run(
+            env,
             exports=tuple(accounts or ()),
             account=account,
             seed_prompt=seed_prompt,

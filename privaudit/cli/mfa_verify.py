@@ -6,16 +6,15 @@ unless --show-code). Neither is ever printed, logged or stored.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from privaudit.accounts import Account
-from privaudit.cli import ui
 from privaudit.errors import InputError, UsageError
 from privaudit.exitcodes import ExitCode
 
 if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
     from privaudit.secret import TotpSeed
     from privaudit.tfa.totp import Verification
 
@@ -27,14 +26,15 @@ LIKELY_CAUSES = (
 )
 
 
-def _read_line(prompt: str, *, hidden: bool) -> str:
-    if ui.stdin_is_interactive():
+def _read_line(env: Environment, prompt: str, *, hidden: bool) -> str:
+    if env.stdin_isatty:
         if hidden:
             import getpass  # noqa: PLC0415
 
             return getpass.getpass(prompt)
-        print(prompt, end="", file=sys.stderr, flush=True)
-    line = sys.stdin.readline()
+        env.stderr.write(prompt)
+        env.stderr.flush()
+    line = env.stdin.readline()
     if not line:
         raise UsageError(f"nothing to read on stdin for: {prompt.strip()}")
     return line.rstrip("\r\n")
@@ -70,6 +70,7 @@ def _pick(exports: tuple[str, ...], wanted: str | None, source_format: str | Non
 
 
 def run(
+    env: Environment,
     *,
     exports: tuple[str, ...],
     account: str | None,
@@ -91,7 +92,7 @@ def run(
         raise UsageError("mfa verify reads the code from stdin: give the export as a file")
     if seed_prompt:
         subject = "the seed you entered"
-        seed = TotpSeed(_read_line("TOTP seed or otpauth:// URI (hidden): ", hidden=True))
+        seed = TotpSeed(_read_line(env, "TOTP seed or otpauth:// URI (hidden): ", hidden=True))
     else:
         target = _pick(exports, account, source_format)
         if target.totp is None:  # _pick only returns accounts with a seed
@@ -105,13 +106,13 @@ def run(
     if config_.steam:
         raise UsageError("mfa verify supports standard TOTP apps, not Steam Guard codes")
     for problem in config_.problems:
-        ui.info(f"note: {problem.message}")
-    typed = _read_line(f"Code your app shows for {subject}: ", hidden=not show_code)
+        env.info(f"note: {problem.message}")
+    typed = _read_line(env, f"Code your app shows for {subject}: ", hidden=not show_code)
     try:
         result = verify_code(config_, typed, datetime.now(UTC))
     except TotpEngineError as exc:
         raise InputError(f"{subject}: {exc}; set the authenticator up again") from None
-    return _report(subject, result, config_.digits)
+    return _report(env, subject, result, config_.digits)
 
 
 def _one_setup(subject: str, seed: TotpSeed, wanted: str | None) -> tuple[str, TotpSeed]:
@@ -137,13 +138,13 @@ def _one_setup(subject: str, seed: TotpSeed, wanted: str | None) -> tuple[str, T
     return f"{subject} › {inside[0].label}", inside[0].seed
 
 
-def _report(subject: str, result: Verification, digits: int) -> int:
+def _report(env: Environment, subject: str, result: Verification, digits: int) -> int:
     from privaudit.tfa.totp import WINDOW  # noqa: PLC0415
 
     if result.matched and result.period == 0:  # HOTP: counters, not clocks
         ahead = result.offset or 0
-        print(f"{subject}: the code matches; the app is set up right.")
-        print(
+        env.echo(f"{subject}: the code matches; the app is set up right.")
+        env.echo(
             "counter: the app is at the stored counter"
             if ahead == 0
             else f"counter: the app is {ahead} press(es) ahead of the stored counter"
@@ -157,32 +158,32 @@ def _report(subject: str, result: Verification, digits: int) -> int:
             else f"the app is {abs(offset)} step(s) ({abs(result.seconds or 0)} s)"
             f" {'ahead' if offset > 0 else 'behind'}, within the ±{WINDOW} allowed"
         )
-        print(f"{subject}: the code matches; the app is set up right.")
-        print(f"clock offset: {offset:+d} step(s): {drift}")
+        env.echo(f"{subject}: the code matches; the app is set up right.")
+        env.echo(f"clock offset: {offset:+d} step(s): {drift}")
         return int(ExitCode.OK)
-    print(f"{subject}: the code does NOT match.")
+    env.echo(f"{subject}: the code does NOT match.")
     if not result.well_formed:
-        print(f"That is not a {digits}-digit code: type only the digits the app shows.")
+        env.echo(f"That is not a {digits}-digit code: type only the digits the app shows.")
     elif result.period == 0:
-        print(
+        env.echo(
             "It is none of the next few counter-based (HOTP) codes: the app may be far ahead"
             " of the stored counter, or hold another account's secret."
         )
     elif result.offset is not None:
         direction = "ahead of" if result.offset > 0 else "behind"
-        print(
+        env.echo(
             f"It is the code of {abs(result.offset)} steps ({abs(result.seconds or 0)} s)"
             f" {direction} this computer's clock (offset {result.offset:+d}): one of the"
             " clocks is wrong. Turn on automatic date and time on the phone and here."
         )
     elif result.matches_defaults_at is not None:
-        print(
+        env.echo(
             "It matches the default settings (SHA1, 6 digits, 30 s): your app ignored this"
             " setup's algorithm/digits/period. Use an app that honours them, or set up 2FA"
             " again with default settings."
         )
     else:
-        print("Likely causes:")
+        env.echo("Likely causes:")
         for cause in LIKELY_CAUSES:
-            print(f"  - {cause}")
+            env.echo(f"  - {cause}")
     return int(ExitCode.POLICY)

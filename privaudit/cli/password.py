@@ -4,14 +4,17 @@ hidden prompt or piped one per line; never taken from the command line."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 STDIN_HELP = "Read passwords from stdin, one a line (for scripts); no prompt."
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(
         help="Check passwords you type, without storing them.", no_args_is_help=True
     )
@@ -49,4 +52,4 @@ def register(app: typer.Typer) -> None:
             pwned_corpus=pwned_corpus,
             no_cache=no_cache,
         )
-        return run_password_check(request, password_stdin=password_stdin)
+        return run_password_check(env, request, password_stdin=password_stdin)

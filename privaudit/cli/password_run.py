@@ -4,11 +4,8 @@ pipeline's password checker, one line per result, an exit code."""
 from __future__ import annotations
 
 import getpass
-import sys
 
-import typer
-
-from privaudit.cli import ui
+from privaudit.cli.env import Environment
 from privaudit.errors import UsageError
 from privaudit.exitcodes import ExitCode
 from privaudit.inputs import password_lines
@@ -18,20 +15,22 @@ from privaudit.pipeline.request import PasswordCheckRequest
 from privaudit.pipeline.settings import password_settings
 
 
-def run_password_check(request: PasswordCheckRequest, *, password_stdin: bool) -> int:
+def run_password_check(
+    env: Environment, request: PasswordCheckRequest, *, password_stdin: bool
+) -> int:
     checker = PasswordChecker(request, password_settings(request))
 
     def run(passwords: list[str], first: int) -> int:
         report = checker.check(passwords, first=first)
-        _print(report)
+        _print(env, report)
         return exit_code(report)
 
     if password_stdin:
-        lines = password_lines(sys.stdin.buffer.read())
+        lines = password_lines(env.stdin_bytes.read())
         if not lines:
             raise UsageError("--password-stdin: no password on stdin (one a line)")
         return run(lines, 1)
-    if not ui.stdin_is_interactive():
+    if not env.stdin_isatty:
         raise UsageError("no terminal to prompt on: pipe passwords with --password-stdin")
     codes: list[int] = []
     number = 1
@@ -61,7 +60,7 @@ def _worst(codes: list[int]) -> int:
     return ExitCode.POLICY if ExitCode.POLICY in codes else max(codes)
 
 
-def _print(report: Report) -> None:
+def _print(env: Environment, report: Report) -> None:
     labels = {"PW101": "strength", "BR101": "breach"}
     order: dict[str, int] = {}
     for finding in report.findings:
@@ -70,4 +69,4 @@ def _print(report: Report) -> None:
         what = labels.get(finding.check_id, finding.check_id)
         about = "" if finding.subject == report.meta(finding.check_id).title else finding.subject
         who = f"password {about}: " if about else ""
-        typer.echo(f"{who}{what} {finding.status.value}: {finding.message}")
+        env.echo(f"{who}{what} {finding.status.value}: {finding.message}")

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
     from privaudit.pwned.build import Progress
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(help="Prepare offline breach data.", no_args_is_help=True)
     app.add_typer(group, name="pwned-data")
 
@@ -38,9 +39,6 @@ def register(app: typer.Typer) -> None:
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ) -> None:
         """Compact the Pwned Passwords corpus into an index privaudit reads (half the size)."""
-        import sys  # noqa: PLC0415
-
-        from privaudit.cli import ui  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
         from privaudit.pwned.build import build_index  # noqa: PLC0415
 
@@ -48,10 +46,10 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"{output} exists; pass --force to replace it")
         if output.exists() and source.exists() and output.resolve() == source.resolve():
             raise UsageError("OUTPUT must differ from SOURCE")
-        with _progress(not quiet and ui.isatty(sys.stderr)) as progress:
+        with _progress(env, not quiet) as progress:
             records = build_index(source, output, key_bytes=key_bytes, progress=progress)
         size = output.stat().st_size
-        typer.echo(f"wrote {records:,} records to {output} ({size / 1e6:,.1f} MB)")
+        env.echo(f"wrote {records:,} records to {output} ({size / 1e6:,.1f} MB)")
 
     @group.command("verify")
     def verify(index: Annotated[Path, typer.Argument(help="An index built by 'build'.")]) -> None:
@@ -61,19 +59,19 @@ def register(app: typer.Typer) -> None:
         opened = CompactIndex(index)
         opened.verify()
         exact = "exact keys" if opened.exact else f"{opened.key_bytes}-byte keys"
-        typer.echo(f"{index}: {opened.records:,} records, {exact}, checksum OK")
+        env.echo(f"{index}: {opened.records:,} records, {exact}, checksum OK")
 
 
 @contextlib.contextmanager
-def _progress(enabled: bool) -> Iterator[Progress | None]:
-    if not enabled:
+def _progress(env: Environment, enabled: bool) -> Iterator[Progress | None]:
+    if not enabled or not env.stderr_isatty:
         yield None
         return
     from rich.console import Console  # noqa: PLC0415
     from rich.progress import BarColumn, DownloadColumn, TimeRemainingColumn  # noqa: PLC0415
     from rich.progress import Progress as Bar  # noqa: PLC0415
 
-    console = Console(stderr=True, markup=False, highlight=False)
+    console = Console(file=env.stderr, markup=False, highlight=False)
     with Bar(
         BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=console, transient=True
     ) as bar:

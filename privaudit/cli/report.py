@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(help="Work with saved reports.", no_args_is_help=True)
     app.add_typer(group, name="report")
 
@@ -27,10 +30,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Show a saved JSON report in any format (its schema version is checked)."""
-        import sys  # noqa: PLC0415
-
         from privaudit.cli import ui  # noqa: PLC0415
-        from privaudit.render import RenderOptions, get_renderer  # noqa: PLC0415
+        from privaudit.render import get_renderer  # noqa: PLC0415
         from privaudit.serialize import report_from_dict  # noqa: PLC0415
 
         renderer = get_renderer(fmt)
@@ -39,12 +40,8 @@ def register(app: typer.Typer) -> None:
 
             check_output_path(output)
         report = report_from_dict(read_report_json(path))
-        to_terminal = output is None
-        options = RenderOptions(
-            width=ui.width_for(sys.stdout) if to_terminal else 100,
-            color=to_terminal and ui.wants_color(sys.stdout),
-        )
-        ui.write_report(renderer(report, options), output)
+        options = ui.render_options(env, to_terminal=output is None)
+        ui.write_report(env, renderer(report, options), output)
 
 
 def read_report_json(path: Path) -> dict[str, object]:

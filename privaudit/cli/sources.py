@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
 
-def register(app: typer.Typer) -> None:
+
+def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(help="The export formats --accounts can read.", no_args_is_help=True)
     app.add_typer(group, name="sources")
 
@@ -42,4 +45,4 @@ def register(app: typer.Typer) -> None:
             ("Plaintext", "plaintext"),
             ("Origin", "origin"),
         ]
-        ui.print_listing(rows, columns, fmt, command="sources list", wrap=("description",))
+        ui.print_listing(env, rows, columns, fmt, command="sources list", wrap=("description",))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import secrets
 import struct
@@ -114,8 +115,6 @@ def _write(
     key_bytes: int,
     progress: Progress | None,
 ) -> int:
-    import io  # noqa: PLC0415
-
     assert isinstance(out, io.BufferedWriter)
     out.write(bytes(DATA_START))  # header and fan-out, filled in at the end
     digest = hashlib.sha256()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import math
 import random
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -237,6 +238,4 @@ class RangeFetcher:
 
 
 def _time() -> float:
-    import time  # noqa: PLC0415
-
     return time.time()

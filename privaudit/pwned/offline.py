@@ -20,6 +20,7 @@ from typing import NoReturn, Protocol
 
 from privaudit.errors import InputError, ServiceError
 from privaudit.pwned.hashing import range_key
+from privaudit.pwned.index import MAGIC, CompactIndex
 from privaudit.pwned.lookup import LookupResult
 from privaudit.pwned.parse import RangeData
 
@@ -200,8 +201,6 @@ class PrefixDirCorpus:
 
 def open_corpus(path: Path) -> Corpus:
     """The corpus at `path`, whichever of the three forms it is."""
-    from privaudit.pwned.index import MAGIC, CompactIndex  # noqa: PLC0415
-
     if path.is_dir():
         return PrefixDirCorpus(path)
     if not path.exists():

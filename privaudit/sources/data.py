@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import struct
+import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,10 +171,6 @@ def is_zip(head: bytes) -> bool:
 
 def read_zip_member(source: SourceData, wanted: Callable[[str], bool], hint: str) -> bytes:
     """The first member `wanted` accepts, decompressed to at most max_bytes (zip bombs)."""
-    import struct  # noqa: PLC0415
-    import zipfile  # noqa: PLC0415
-    import zlib  # noqa: PLC0415
-
     with source.open() as stream:
         try:
             with zipfile.ZipFile(stream) as archive:

@@ -236,7 +236,7 @@ def test_an_internal_error_is_one_line_without_its_message(
     from privaudit.cli import run
     from tests.conftest import CANARY_PASSWORD
 
-    def explode(opts: object) -> int:
+    def explode(*_args: object) -> int:
         raise KeyError(CANARY_PASSWORD)
 
     monkeypatch.setattr(run, "run_audit_command", explode)

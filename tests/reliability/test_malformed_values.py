@@ -174,7 +174,7 @@ def test_debug_tracebacks_hold_no_user_data(tmp_path) -> None:  # type: ignore[n
     # A bug that quotes a field value in its message, with a chained exception too.
     script = (
         "import privaudit.cli.run as run, privaudit.cli as cli\n"
-        "def explode(opts):\n"
+        "def explode(*_args):\n"
         "    try:\n"
         f"        int({CANARY_PASSWORD!r})\n"
         "    except ValueError:\n"

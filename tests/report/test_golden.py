@@ -9,21 +9,21 @@ from tests.report.samples import SAMPLE_TREND, sample_report, sample_with_new
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("html", "html"), ("junit", "xml"), ("csv", "csv")])
-def test_format_golden(report_golden, fmt: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
-    report_golden(f"report.{suffix}", render(sample_report(), fmt))
+def test_format_golden(golden, fmt: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    golden(f"report.{suffix}", render(sample_report(), fmt))
 
 
 @pytest.mark.parametrize(
     ("fmt", "suffix"),
     [("html", "html"), ("junit", "xml"), ("csv", "csv"), ("json", "json"), ("markdown", "md")],
 )
-def test_since_last_golden(report_golden, fmt: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
-    report_golden(f"since-last.{suffix}", render(sample_with_new(), fmt))
+def test_since_last_golden(golden, fmt: str, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    golden(f"since-last.{suffix}", render(sample_with_new(), fmt))
 
 
-def test_html_trend_golden(report_golden) -> None:  # type: ignore[no-untyped-def]
+def test_html_trend_golden(golden) -> None:  # type: ignore[no-untyped-def]
     html = render(sample_report(), "html", RenderOptions(trend=SAMPLE_TREND))
-    report_golden("trend.html", html)
+    golden("trend.html", html)
 
 
 def test_renderers_are_pure() -> None:

@@ -199,3 +199,26 @@ def test_unmatched_apps_and_suffix_hosts_are_named_not_called_devices() -> None:
     assert "co.uk is not a known service" in suffix.message
     assert "own network" not in app.message + suffix.message
     assert router.status is Status.SKIP and "own network" in router.message
+
+
+def test_chrome_app_rows_reach_mfa101_as_their_service(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from privaudit.checks.mfa import MissingMfa
+    from privaudit.context import AuditContext
+    from privaudit.sources import import_accounts
+    from privaudit.tfa.dataset import load_builtin
+
+    export = tmp_path / "Chrome Passwords.csv"
+    export.write_text(
+        "name,url,username,password,note\n"
+        "com.instagram.android,android://aGFzaA==@com.instagram.android/,alice,Zq8-violet-9,\n"
+        "com.example.notes,android://aGFzaA==@com.example.notes/,alice,Zq8-harbor-9,\n",
+        encoding="utf-8",
+    )
+    result, summary, _ = import_accounts(export, fmt=None, stdin=lambda _n: b"")
+    assert summary.format == "chrome-csv"
+    ctx = AuditContext(accounts=tuple(result.accounts), tfa=Directory(load_builtin()))
+    instagram, notes = MissingMfa().run(ctx)
+    assert instagram.status is Status.FAIL and instagram.details["service"] == "Instagram"
+    assert instagram.details["matched_by"] == "app"
+    assert notes.status is Status.UNANSWERED
+    assert "the app com.example.notes is not a known service" in notes.message
