@@ -15,6 +15,20 @@ from privaudit.model import Severity
 FORMAT_HELP = "Report format: terminal, json, markdown, html, junit, csv (or a plugin's)."
 
 
+# Shared by 'audit' and 'demo', which report the same way.
+DetailsOption = Annotated[
+    bool, typer.Option("--details", help="Print everything: each finding's fix, every skip.")
+]
+GroupByOption = Annotated[
+    str,
+    typer.Option(
+        "--group-by",
+        metavar="account|check",
+        help="Group problems by account (default) or by check.",
+    ),
+]
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     """--select a,b --select c -> (a, b, c)."""
     out: list[str] = []
@@ -133,18 +147,8 @@ def register(app: typer.Typer, env: Environment) -> None:
         demo: Annotated[
             bool, typer.Option("--demo", help="Audit the bundled fake sample data instead.")
         ] = False,
-        details: Annotated[
-            bool,
-            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
-        ] = False,
-        group_by: Annotated[
-            str,
-            typer.Option(
-                "--group-by",
-                metavar="account|check",
-                help="Group problems by account (default) or by check.",
-            ),
-        ] = "account",
+        details: DetailsOption = False,
+        group_by: GroupByOption = "account",
         since_last: Annotated[
             bool,
             typer.Option("--since-last", help="Mark problems that the previous run did not have."),
@@ -202,18 +206,8 @@ def register(app: typer.Typer, env: Environment) -> None:
             Path | None, typer.Option("--output", "-o", help="Write the report here.")
         ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-        details: Annotated[
-            bool,
-            typer.Option("--details", help="Print everything: each finding's fix, every skip."),
-        ] = False,
-        group_by: Annotated[
-            str,
-            typer.Option(
-                "--group-by",
-                metavar="account|check",
-                help="Group problems by account (default) or by check.",
-            ),
-        ] = "account",
+        details: DetailsOption = False,
+        group_by: GroupByOption = "account",
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415

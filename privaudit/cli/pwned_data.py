@@ -67,14 +67,11 @@ def _progress(env: Environment, enabled: bool) -> Iterator[Progress | None]:
     if not enabled or not env.stderr_isatty:
         yield None
         return
-    from rich.console import Console  # noqa: PLC0415
     from rich.progress import BarColumn, DownloadColumn, TimeRemainingColumn  # noqa: PLC0415
-    from rich.progress import Progress as Bar  # noqa: PLC0415
 
-    console = Console(file=env.stderr, markup=False, highlight=False)
-    with Bar(
-        BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=console, transient=True
-    ) as bar:
+    from privaudit.cli import ui  # noqa: PLC0415
+
+    with ui.rich_progress(env, BarColumn(), DownloadColumn(), TimeRemainingColumn()) as bar:
         task = bar.add_task("Building", total=None)
 
         def update(done: int, total: int) -> None:

@@ -19,6 +19,7 @@ from privaudit.store.atomic import write_atomic
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress, ProgressColumn
 
     from privaudit.cli.env import Environment
     from privaudit.model import TrendPoint
@@ -53,22 +54,26 @@ def render_options(
 
 
 @contextlib.contextmanager
+def rich_progress(env: Environment, *columns: ProgressColumn) -> Iterator[Progress]:
+    """A transient rich bar on stderr; callers first check that stderr is a terminal."""
+    from rich.console import Console  # noqa: PLC0415  # only a terminal needs rich
+    from rich.progress import Progress  # noqa: PLC0415
+
+    console = Console(file=env.stderr, markup=False, highlight=False)
+    with Progress(*columns, console=console, transient=True) as bar:
+        yield bar
+
+
+@contextlib.contextmanager
 def progress_bar(env: Environment, enabled: bool) -> Iterator[ProgressCallback | None]:
-    """A transient bar on stderr, only when stderr is a terminal and `enabled`."""
+    """The audit's bar (which check runs, how many are done), only on a terminal."""
     if not enabled or not env.stderr_isatty:
         yield None
         return
-    from rich.console import Console  # noqa: PLC0415
-    from rich.progress import BarColumn, Progress, TextColumn  # noqa: PLC0415
+    from rich.progress import BarColumn, TextColumn  # noqa: PLC0415
 
-    console = Console(file=env.stderr, markup=False, highlight=False)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        console=console,
-        transient=True,
-    ) as bar:
+    count = TextColumn("{task.completed}/{task.total}")
+    with rich_progress(env, TextColumn("{task.description}"), BarColumn(), count) as bar:
         task = bar.add_task("Auditing", total=None)
 
         def update(event: ProgressEvent) -> None:

@@ -8,11 +8,8 @@ so a truncated or corrupt source leaves nothing behind.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
-import secrets
 import struct
 from binascii import unhexlify
 from collections.abc import Callable, Iterator
@@ -30,7 +27,7 @@ from privaudit.pwned.index import (
     MIN_KEY,
     VERSION,
 )
-from privaudit.store.atomic import open_private
+from privaudit.store.atomic import atomic_writer
 
 CHUNK = 1 << 23
 _U32 = struct.Struct("<I")
@@ -81,24 +78,8 @@ def build_index(
     if not MIN_KEY <= key_bytes <= FULL_KEY:
         raise UsageError(f"--key-bytes must be from {MIN_KEY} to {FULL_KEY}")
     parts, total = _source_files(source)
-    folder = output.parent if str(output.parent) else Path()
-    if not folder.is_dir():
-        raise InputError(f"cannot write {output}: folder {folder} does not exist")
-    if output.is_symlink() or output.is_dir():
-        raise InputError(f"refusing to write {output}: it is a symbolic link or a folder")
-    tmp = folder / f".{output.name}.{secrets.token_hex(6)}.tmp"
-    fd = open_private(tmp, os.O_WRONLY | os.O_EXCL)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            records = _write(out, parts, total, key_bytes, progress)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(output)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    return records
+    with atomic_writer(output) as out:
+        return _write(out, parts, total, key_bytes, progress)
 
 
 def _not_hash_count(name: str, number: int) -> InputError:

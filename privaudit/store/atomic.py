@@ -13,7 +13,9 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from privaudit.errors import InputError
 
@@ -158,8 +160,10 @@ def open_private(path: Path, flags: int, *, mode: int = FILE_MODE) -> int:
     return fd
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: bool = True) -> None:
-    """Replace `path` with `data` in one step; the file ends up with `mode`.
+@contextlib.contextmanager
+def atomic_writer(path: Path, *, mode: int = FILE_MODE, durable: bool = True) -> Iterator[BinaryIO]:
+    """A private file that replaces `path` in one step when the block ends; if the
+    block raises, `path` is untouched and nothing is left behind.
 
     `durable=False` skips the fsyncs (still atomic, not crash-proof): for caches,
     where losing an entry costs a refetch and 10,000 fsyncs would cost a minute.
@@ -175,7 +179,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: boo
         raise InputError(f"cannot write {path}: permission denied") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             if durable:
                 os.fsync(fh.fileno())
@@ -186,6 +190,12 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: boo
         raise
     if durable:
         _fsync_dir(folder)
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: bool = True) -> None:
+    """Replace `path` with `data` in one step; the file ends up with `mode`."""
+    with atomic_writer(path, mode=mode, durable=durable) as fh:
+        fh.write(data)
 
 
 def _fsync_dir(folder: Path) -> None:
