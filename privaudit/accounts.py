@@ -44,6 +44,9 @@ class Account:
     source: str = "profile"
     created: datetime | None = None
     modified: datetime | None = None
+    password_changed: datetime | None = None
+    """When the current password was set, where the export says (its own date or history).
+    None: unknown; `modified` then still bounds it from above."""
     expires: datetime | None = None
     """When the password manager marks the entry to expire (KeePass); None: never."""
     domains: tuple[str, ...] = field(default=())

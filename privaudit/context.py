@@ -13,6 +13,7 @@ from privaudit.settings import Settings
 
 if TYPE_CHECKING:
     from privaudit.checklists.model import ChecklistContext
+    from privaudit.exposure import Exposure
     from privaudit.pwned.lookup import PwnedLookup
     from privaudit.strength import StrengthEstimator
     from privaudit.tfa.match import Directory
@@ -39,6 +40,8 @@ class AuditContext:
     """Checklists in scope and the user's answers to them (privaudit/checklists/audit.py)."""
     pwned: PwnedLookup | None = None
     """Breach lookups (online range API or offline corpus); None: not configured."""
+    exposure: Exposure | None = None
+    """Breach catalogue, passkeys directory, site quirks, opt-in email lookups; None: built-in."""
     services: Mapping[str, object] = field(default_factory=dict)
     """Extra services by name, for plugins (e.g. an organisation's own directory)."""
     expired: tuple[Account, ...] = ()

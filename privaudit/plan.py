@@ -27,6 +27,7 @@ MAX_ACTIONS: Final = 5
 # Minutes a person needs, per account, for each kind of action.
 EFFORT: Final = {
     "change-breached": 3,
+    "change-site-breached": 3,
     "unique-password": 3,
     "strong-password": 3,
     "turn-on-2fa": 5,
@@ -92,6 +93,8 @@ def _groups(report: Report) -> list[tuple[str, str, list[Finding]]]:
         meta = report.meta(f.check_id)
         if f.check_id == "BR101":
             kind, key = "change-breached", str(f.details.get("breach_count"))
+        elif f.check_id == "EXP101":
+            kind, key = "change-site-breached", ""
         elif f.check_id in ("PW102", "PW103"):
             kind, key = "unique-password", f.check_id
         elif f.check_id == "PW101":
@@ -122,12 +125,22 @@ def _title(report: Report, kind: str, found: list[Finding]) -> tuple[str, str]:
             f"Change the password you use on {names}: it is in {times} breaches",
             "Attackers try breached passwords first, on every site.",
         )
+    if kind == "change-site-breached":
+        return (
+            f"Change the password you use on {names}: the site was breached after it was set",
+            meta.why,
+        )
     if kind == "unique-password":
         return (f"Give {names} each a password of its own", meta.why)
     if kind == "strong-password":
         return (f"Replace the weak password of {names} with a generated one", meta.why)
+    # Where the service offers passkeys (MFA101/MFA102 say so), the plan says it too.
+    if kind == "turn-on-2fa" and first.details.get("passkeys"):
+        return (f"Set up a passkey (or two-step login) for {names}", first.message)
     if kind == "turn-on-2fa":
         return (f"Turn on two-step login for {names}", first.message)
+    if kind == "stronger-2fa" and first.details.get("passkeys"):
+        return (f"Create a passkey for {names}: it cannot be phished", first.message)
     if kind == "stronger-2fa":
         return (f"Switch {names} to a stronger second factor", first.message)
     if kind == "delete-copy":
@@ -148,7 +161,10 @@ def _fold_into_changes(
     """A breached password's replacement, made unique and strong, also ends its reuse
     and weakness: those findings join the "change" action instead of adding their own."""
     changing = {
-        f.subject: i for i, (k, _, fs) in enumerate(groups) if k == "change-breached" for f in fs
+        f.subject: i
+        for i, (k, _, fs) in enumerate(groups)
+        if k in ("change-breached", "change-site-breached")
+        for f in fs
     }
     out = [(k, key, list(fs)) for k, key, fs in groups]
     for kind, _key, found in out:

@@ -117,12 +117,44 @@ class PwnedSettings:
     cache_ttl_days: int = setting(7, "days a cached range answer is used", low=0, high=365)
 
 
+@dataclass(frozen=True, slots=True)
+class ExposureSettings:
+    """Site breaches, passkeys and the opt-in email lookups (docs/checks.md, EXP101/EXP102)."""
+
+    breaches_url: str = setting(
+        "https://haveibeenpwned.com/api/v3/breaches",
+        "where `data update` downloads HIBP's public breach catalogue (refused with fewer"
+        " than 300 records)",
+        url=True,
+    )
+    passkeys_url: str = setting(
+        "https://passkeys-api.2fa.directory/v1/all.json",
+        "where `data update` downloads the passkeys directory (refused with fewer than 100"
+        " entries)",
+        url=True,
+    )
+    update: bool = setting(
+        True, "whether a bare `data update` refreshes these two as well as the 2FA data"
+    )
+    hibp_api_url: str = setting(
+        "https://haveibeenpwned.com/api/v3", "HIBP's API for `audit --check-emails`", url=True
+    )
+    email_deadline: int = setting(
+        300,
+        "seconds for all email lookups of one run, rate-limit waits included; what is left"
+        " unknown is ERROR",
+        low=10,
+        high=3600,
+    )
+
+
 SECTIONS: dict[str, type] = {
     "audit": AuditSettings,
     "passwords": PasswordPolicy,
     "tfa": TfaSettings,
     "checklists": ChecklistSettings,
     "pwned": PwnedSettings,
+    "exposure": ExposureSettings,
 }
 """Config section -> its settings class (an attribute of Settings of the same name)."""
 
@@ -144,6 +176,7 @@ class Settings:
     tfa: TfaSettings = field(default_factory=TfaSettings)
     checklists: ChecklistSettings = field(default_factory=ChecklistSettings)
     pwned: PwnedSettings = field(default_factory=PwnedSettings)
+    exposure: ExposureSettings = field(default_factory=ExposureSettings)
     ignore: tuple[IgnoreRule, ...] = ()
     accounts: tuple[Account, ...] = ()
     """Accounts declared in the profile (never with passwords)."""

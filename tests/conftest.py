@@ -42,6 +42,11 @@ def isolated_home(
     # (fails at once) unless the test starts its own server (tests/pwned/conftest.py).
     monkeypatch.setenv("PRIVAUDIT_PWNED_API_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("PRIVAUDIT_PWNED_RETRIES", "0")
+    # A bare `data update` refreshes only the 2FA data unless a test serves the others
+    # (tests/exposure/conftest.py): HIBP and the passkeys API are never asked.
+    monkeypatch.setenv("PRIVAUDIT_EXPOSURE_UPDATE", "false")
+    # No test may read or write the real OS keyring (the HIBP API key for --check-emails).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     return home

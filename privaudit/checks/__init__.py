@@ -5,7 +5,9 @@ from __future__ import annotations
 from privaudit.check import Check
 from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.checklist import CHECKLIST_CHECKS
+from privaudit.checks.emails import EmailInBreaches
 from privaudit.checks.expired import ExpiredEntry
+from privaudit.checks.exposure import SiteBreachedSincePassword
 from privaudit.checks.mfa import MissingMfa, RecoveryCodes, WeakMfaMethod
 from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
 from privaudit.checks.totp import TotpSeedQuality, TotpSeedReuse
@@ -18,6 +20,8 @@ BUILTIN_CHECKS: tuple[type[Check], ...] = (
     StalePasswordCopy,
     NearReusedPassword,
     BreachedPassword,
+    SiteBreachedSincePassword,
+    EmailInBreaches,
     ExpiredEntry,
     MissingMfa,
     WeakMfaMethod,

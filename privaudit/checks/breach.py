@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from privaudit.accounts import Account
+from privaudit.checks.fixes import Fixes
 from privaudit.context import AuditContext
 from privaudit.errors import PrivauditError
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
@@ -65,6 +68,7 @@ class BreachedPassword:
         except PrivauditError as exc:  # a corrupt corpus: every answer is unknown
             answers = dict.fromkeys(wanted, LookupFailure(str(exc)))
         source = ctx.pwned.source
+        fixes = Fixes(ctx)
         findings = []
         for i, account in enumerate(accounts):
             full = hashes[i]
@@ -73,7 +77,12 @@ class BreachedPassword:
                 if full is None
                 else answers.get(full, LookupFailure("no answer"))
             )
-            findings.append(self._judge(account, result, source))
+            finding = self._judge(account, result, source)
+            if finding.status is Status.FAIL:
+                finding = dataclasses.replace(
+                    finding, fix=fixes.change_password(account, self.meta.fix)
+                )
+            findings.append(finding)
         return findings
 
     def _judge(self, account: Account, result: LookupResult, source: str) -> Finding:

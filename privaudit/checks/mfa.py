@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from privaudit.accounts import Account, MfaMethod
+from privaudit.checks.mfa_exposure import MfaFacts
 from privaudit.context import AuditContext
+from privaudit.exposure.passkeys import PasskeySupport
 from privaudit.merge import MfaStatus, mfa_status
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
@@ -28,8 +30,30 @@ def status_of(account: Account, ctx: AuditContext) -> MfaStatus:
     return mfa_status(account, ctx.checklists, ctx.clock())
 
 
+def facts_of(ctx: AuditContext) -> MfaFacts:
+    """Passkey support and shared-login groups, over each account's one 2FA status."""
+    return MfaFacts(ctx, lambda account: status_of(account, ctx).methods)
+
+
 def names(methods: list[MfaMethod]) -> str:
+    if MfaMethod.PASSKEY in methods:  # "a security key (or passkey)" would say it twice
+        return " or ".join(
+            "a security key" if m is MfaMethod.HARDWARE_KEY else METHOD_NAMES[m] for m in methods
+        )
     return " or ".join(METHOD_NAMES[m] for m in methods)
+
+
+def passkey_fix(account: Account, passkeys: PasskeySupport) -> str:
+    lines = [
+        (
+            f"Create a passkey for {passkeys.name} (it offers them {passkeys.how}): it"
+            " cannot be phished, and nothing reusable is left for a breach to leak."
+        )
+    ]
+    if passkeys.documentation:
+        lines.append(f"How: {passkeys.documentation}")
+    lines.append(f"Already have one? Declare it: privaudit mfa set '{account.label}' passkey")
+    return "\n".join(lines)
 
 
 def _set_hint(account: Account) -> str:
@@ -82,12 +106,24 @@ class MissingMfa:
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
+        facts = facts_of(ctx)
         for account in ctx.accounts:
-            yield self._judge(account, status_of(account, ctx), directory)
+            yield self._judge(account, status_of(account, ctx), directory, facts)
 
-    def _judge(self, account: Account, status: MfaStatus, directory: Directory) -> Finding:
+    def _judge(
+        self, account: Account, status: MfaStatus, directory: Directory, facts: MfaFacts
+    ) -> Finding:
         match = directory.match(account)
         details = {**_details(match, directory), "evidence": "; ".join(status.evidence) or None}
+        shared = facts.methods(account) - status.methods
+        if not status.on and status.on is not False and shared:
+            listed = ", ".join(sorted(m.value for m in shared))
+            return self.meta.finding(
+                Status.PASS,
+                account.subject,
+                f"second factor: {listed} (recorded for the same login on a site that shares it)",
+                details=details,
+            )
         if status.on:
             listed = ", ".join(sorted(m.value for m in status.methods))
             said = listed or f"on ({'; '.join(status.evidence)})"
@@ -102,6 +138,16 @@ class MissingMfa:
                 " account's security settings, then correct the wrong one",
                 severity=Severity.MEDIUM,
                 details=details,
+            )
+        passkeys = facts.passkeys(account)
+        if passkeys is not None and (match is None or not match.service.offers_2fa):
+            return self.meta.finding(
+                Status.FAIL,
+                account.subject,
+                f"{passkeys.name} offers passkeys {passkeys.how} but no second factor is"
+                " recorded: one stolen password opens this account",
+                fix=passkey_fix(account, passkeys),
+                details={**details, "passkeys": passkeys.how},
             )
         if match is None:
             return self._unknown(account, status, directory, details)
@@ -125,8 +171,8 @@ class MissingMfa:
             f"{service.name} offers 2FA but {state}: one stolen password opens this"
             f" account ({self._guards(service)})",
             severity=service.severity,
-            fix=self._fix(account, service),
-            details=details,
+            fix=self._fix(account, service, passkeys),
+            details={**details, "passkeys": passkeys.how} if passkeys else details,
         )
 
     def _unknown(
@@ -171,11 +217,14 @@ class MissingMfa:
         return "a takeover costs you the account and what it stores"
 
     @staticmethod
-    def _fix(account: Account, service: Service) -> str:
-        best = best_methods(service.methods)
+    def _fix(account: Account, service: Service, passkeys: PasskeySupport | None) -> str:
+        offered = set(service.methods) | ({MfaMethod.PASSKEY} if passkeys else set())
+        best = best_methods(offered)
         lines = [f"Turn on two-step verification for {service.name}; prefer {names(best)}."]
         if service.documentation:
             lines.append(f"How: {service.documentation}")
+        if passkeys is not None and passkeys.documentation:
+            lines.append(f"Passkeys ({passkeys.how}): {passkeys.documentation}")
         lines.append(f"Already on? Declare it: {_set_hint(account)}")
         return "\n".join(lines)
 
@@ -202,22 +251,38 @@ class WeakMfaMethod:
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
         directory = directory_of(ctx)
+        facts = facts_of(ctx)
         for account in ctx.accounts:
-            methods = status_of(account, ctx).methods
-            if status_of(account, ctx).on and methods:
-                yield self._judge(account, methods, directory)
+            status = status_of(account, ctx)
+            if status.on is False:
+                continue
+            own = status.methods if status.on else frozenset()
+            methods = own | (facts.methods(account) - status.methods)  # + its shared login's
+            if methods:
+                yield self._judge(account, methods, directory, facts.passkeys(account))
 
     def _judge(
-        self, account: Account, methods: frozenset[MfaMethod], directory: Directory
+        self,
+        account: Account,
+        methods: frozenset[MfaMethod],
+        directory: Directory,
+        passkeys: PasskeySupport | None,
     ) -> Finding:
         match = directory.match(account)
         details = _details(match, directory)
         top = strongest(methods)
-        offered = match.service.methods if match else frozenset()
+        offered = set(match.service.methods) if match else set()
+        if passkeys is not None:
+            offered.add(MfaMethod.PASSKEY)  # a passkey ranks with security keys, listed first
+        if passkeys is not None and MfaMethod.PASSKEY not in methods:
+            details = {**details, "passkeys": passkeys.how}
+            if top is Strength.PHISHING_RESISTANT:
+                offered.discard(MfaMethod.PASSKEY)  # a security key already: nothing to add
         better = best_methods(m for m in offered if STRENGTH[m] > top)
         service_name = match.service.name if match else account.label
         also = f"; {service_name} also offers {names(better)}" if better else ""
         guards_email = match is not None and match.service.severity is Severity.CRITICAL
+        fix = passkey_fix(account, passkeys) if passkeys and MfaMethod.PASSKEY in better else None
         if top is Strength.RESTRICTED:
             return self.meta.finding(
                 Status.WARN,
@@ -225,6 +290,7 @@ class WeakMfaMethod:
                 "only SMS or voice codes: a SIM swap (your number moved to an attacker's SIM)"
                 f" or an intercepted text gets past them{also}",
                 severity=Severity.HIGH if guards_email else Severity.MEDIUM,
+                fix=fix,
                 details=details,
             )
         if top is Strength.EMAIL:
@@ -233,6 +299,7 @@ class WeakMfaMethod:
                 account.subject,
                 f"only codes by email: whoever gets into the mailbox gets in here too{also}",
                 severity=Severity.MEDIUM,
+                fix=fix,
                 details=details,
             )
         if better:
@@ -242,6 +309,7 @@ class WeakMfaMethod:
                 f"uses {names(best_methods(methods))}; {service_name} also offers"
                 f" {names(better)}, which phishing cannot get past",
                 severity=Severity.LOW,
+                fix=fix,
                 details=details,
             )
         return self.meta.finding(

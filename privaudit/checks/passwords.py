@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from privaudit.accounts import Account
 from privaudit.checks.context_words import contains_context_word, strength_inputs
+from privaudit.checks.fixes import Fixes
 from privaudit.checks.grouping import name_list, with_sharers
 from privaudit.checks.mfa import directory_of
 from privaudit.context import AuditContext
+from privaudit.exposure.quirks import one_login
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.strength import Strength, ZxcvbnEstimator
 
@@ -44,9 +47,15 @@ class WeakPassword:
         words = [w for _, w in inputs]
         estimator = ctx.strength or ZxcvbnEstimator()
         strengths = estimator.estimate_many(inputs)
+        fixes = Fixes(ctx)
         for account, ctx_words, strength in zip(accounts, words, strengths, strict=True):
             assert account.password is not None  # filtered by with_passwords
-            yield self._judge(account, strength, ctx_words, policy.min_strength, ctx)
+            finding = self._judge(account, strength, ctx_words, policy.min_strength, ctx)
+            if finding.status is not Status.PASS:
+                finding = dataclasses.replace(
+                    finding, fix=fixes.change_password(account, self.meta.fix)
+                )
+            yield finding
 
     def _judge(
         self,
@@ -127,9 +136,31 @@ class ReusedPassword:
         def fingerprint(account: Account) -> str | None:
             return account.password.fingerprint(ctx.run_key) if account.password else None
 
-        for account, sharers in with_sharers(ctx.with_passwords, fingerprint):
+        fixes = Fixes(ctx)
+
+        def login(account: Account) -> tuple[str, frozenset[str]]:
+            sites = frozenset(s for s in map(fixes.site_of, account.domains) if s)
+            return account.username or "", sites
+
+        for account, all_sharers in with_sharers(ctx.with_passwords, fingerprint):
+            # Sites that share one login (Apple's groups, current or historical) expect it.
+            same_login: list[Account] = []
+            sharers: list[Account] = []
+            for other in all_sharers:
+                expected = one_login(
+                    fixes.exposure.quirks, login(account), login(other), historical=True
+                )
+                (same_login if expected else sharers).append(other)
             if not sharers:
-                yield self.meta.finding(Status.PASS, account.subject, "not used on another account")
+                also = (
+                    f" (the same login as {name_list([a.subject for a in same_login])},"
+                    " a site that shares it)"
+                    if same_login
+                    else ""
+                )
+                yield self.meta.finding(
+                    Status.PASS, account.subject, f"not used on another account{also}"
+                )
                 continue
             yield self.meta.finding(
                 Status.FAIL,
@@ -137,6 +168,7 @@ class ReusedPassword:
                 f"same password as {len(sharers)} other account(s):"
                 f" {name_list([a.subject for a in sharers])}",
                 severity=Severity.CRITICAL if len(sharers) >= 3 else None,
+                fix=fixes.change_password(account, self.meta.fix),
                 details={"shared_with": len(sharers)},
             )
 

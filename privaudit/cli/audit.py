@@ -135,6 +135,30 @@ def register(app: typer.Typer, env: Environment) -> None:
         no_cache: Annotated[
             bool, typer.Option("--no-cache", help="Neither read nor write the breach cache.")
         ] = False,
+        check_emails: Annotated[
+            bool,
+            typer.Option(
+                "--check-emails",
+                help="Also look up the email addresses in your usernames with HIBP (sends each"
+                " address; needs your HIBP API key; see docs/privacy.md).",
+            ),
+        ] = False,
+        hibp_key_file: Annotated[
+            Path | None,
+            typer.Option("--hibp-key-file", help="File (mode 0600) holding your HIBP API key."),
+        ] = None,
+        hibp_key_env: Annotated[
+            str | None,
+            typer.Option(
+                "--hibp-key-env",
+                metavar="NAME",
+                help="Read the HIBP API key from this environment variable.",
+            ),
+        ] = None,
+        hibp_api_url: Annotated[
+            str | None,
+            typer.Option("--hibp-api-url", help="HIBP API v3 base URL (a mirror or test server)."),
+        ] = None,
         no_input: Annotated[
             bool,
             typer.Option(
@@ -196,6 +220,10 @@ def register(app: typer.Typer, env: Environment) -> None:
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
                 no_cache=no_cache,
+                check_emails=check_emails,
+                hibp_key_file=hibp_key_file,
+                hibp_key_env=hibp_key_env,
+                hibp_api_url=hibp_api_url,
             ),
         )
 

@@ -27,6 +27,7 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
         stdin_is_tty=env.stdin_isatty,
         ask_secret=getpass.getpass,
         offer_checklists=lambda plan, accounts: offer_checklists(env, plan, accounts),
+        say=lambda line: env.info(line, quiet=request.quiet),
     )
     with open_audit(request, settings, exports, io) as run:
         with ui.progress_bar(env, not request.quiet) as on_progress:

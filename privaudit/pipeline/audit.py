@@ -27,6 +27,7 @@ from privaudit.model import Report
 from privaudit.notify import check_url
 from privaudit.pipeline import history as runs
 from privaudit.pipeline.checks import in_scope, registry_for
+from privaudit.pipeline.exposure import email_key, exposure_service
 from privaudit.pipeline.inputs import GatheredInputs, gather_inputs
 from privaudit.pipeline.reading import read_options
 from privaudit.pipeline.request import AuditRequest
@@ -50,6 +51,8 @@ class AuditIO:
     stdin_is_tty: bool = False
     ask_secret: Callable[[str], str] | None = None
     offer_checklists: OfferChecklists | None = None
+    say: Callable[[str], None] = lambda _line: None
+    """Status lines for the user (stderr), e.g. that email lookups are under way."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ def open_audit(
         # The demo's plan holds its own pre-answered items: it never reads user data.
         plan = load_plan(settings, demo=request.demo, now=utc_now())
         checks = registry_for(plan).select(audit.select, audit.skip)
+        api_key = email_key(request, io.ask_secret if interactive else None)
         inputs = gather_inputs(
             settings,
             exports,
@@ -130,6 +134,11 @@ def open_audit(
             password_lines=lines,
             remind_to_delete=not request.demo,
             read_options=read_options(request, io.stdin, io.ask_secret if interactive else None),
+        )
+        # Email lookups before the lock and history: a rejected HIBP key exits 2 with
+        # nothing created.
+        exposure, exposure_notices = exposure_service(
+            request, settings, inputs.accounts, api_key, stack, io.say
         )
         # Only once the inputs are good: bad input exits 2 with nothing created, not
         # even the lock file.
@@ -148,14 +157,15 @@ def open_audit(
             tfa=tfa,
             checklists=checklists,
             pwned=pwned,
+            exposure=exposure,
         )
         yield AuditRun(
             request=request,
             checks=tuple(checks),
             context=context,
             inputs=inputs,
-            notices=(*inputs.notices, *([tfa_notice] if tfa_notice else [])),
-            datasets={"2fa": tfa.label},
+            notices=(*inputs.notices, *([tfa_notice] if tfa_notice else []), *exposure_notices),
+            datasets={"2fa": tfa.label, **exposure.labels},
             baseline=runs.load_baseline(history, profile),
             history=history,
             profile=profile,

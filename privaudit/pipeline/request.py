@@ -40,6 +40,11 @@ class AuditRequest:
     """Print everything (each finding's fix, every skip), not the short report."""
     group_by: str = "account"
     """Problems grouped by "account" or by "check"."""
+    check_emails: bool = False
+    """Look up the email addresses in usernames with HIBP (sends them; off by default)."""
+    hibp_key_file: Path | None = None
+    hibp_key_env: str | None = None
+    hibp_api_url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,12 @@ def _item(item: Any, source: str) -> Account | str:
         username=text(login.get("username")),
         password=raw(login.get("password")),
         totp=raw(login.get("totp")),
+        passkey=bool(login.get("fido2Credentials")),  # a passkey saved for this login
         created=parse_date(item.get("creationDate")),
         modified=parse_date(item.get("revisionDate")),
+        # Null until the password is first changed; creationDate is no substitute
+        # (an item imported from another manager is "created" on import).
+        password_changed=parse_date(login.get("passwordRevisionDate")),
     )
 
 

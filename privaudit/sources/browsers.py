@@ -47,6 +47,7 @@ class FirefoxCsv(CsvImporter):
             password=row.secret("password"),
             created=parse_date(row.get("timecreated")),
             modified=parse_date(row.get("timepasswordchanged")),
+            password_changed=parse_date(row.get("timepasswordchanged")),
         )
 
 

@@ -99,6 +99,21 @@ def _from_timestamp(value: float) -> datetime | None:
     return _in_range(parsed)
 
 
+def password_set_from_history(
+    versions: Iterable[tuple[datetime | None, str]], current: str
+) -> datetime | None:
+    """When the current password was set, from an item's history (oldest first) of
+    (time the version was saved, its password): the first save of the newest run of
+    versions with the current password. None when the history never shows a change."""
+    saved = list(versions)
+    since: datetime | None = None
+    for when, password in reversed(saved):
+        if password != current:
+            return since
+        since = when
+    return None
+
+
 def label_for(title: str, urls: Iterable[str], username: str) -> str:
     """The item's own name, else its site, else its username."""
     if title:
@@ -120,6 +135,8 @@ def make_login(
     totp: str = "",
     created: datetime | None = None,
     modified: datetime | None = None,
+    password_changed: datetime | None = None,
+    passkey: bool = False,
     expires: datetime | None = None,
 ) -> Account | str:
     """An Account, or the reason the item is skipped (a reason never holds a value).
@@ -136,10 +153,12 @@ def make_login(
         username=username or None,
         password=Secret(password),
         totp=TotpSeed(seed) if seed else None,
-        mfa=frozenset({MfaMethod.TOTP}) if seed else frozenset(),
+        mfa=frozenset({MfaMethod.TOTP} if seed else set())
+        | frozenset({MfaMethod.PASSKEY} if passkey else set()),
         source=source,
         created=parse_date(created),
         modified=parse_date(modified),
+        password_changed=parse_date(password_changed),
         expires=parse_date(expires),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -13,7 +14,13 @@ from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import decode_head, decode_text
-from privaudit.sources.fields import MALFORMED, TRASHED, make_login, parse_date
+from privaudit.sources.fields import (
+    MALFORMED,
+    TRASHED,
+    make_login,
+    parse_date,
+    password_set_from_history,
+)
 from privaudit.sources.kdbx_header import KdfBounds, check_kdf, read_kdf
 from privaudit.sources.keepass_fields import (
     Entry,
@@ -27,6 +34,8 @@ from privaudit.sources.keepass_fields import (
 
 # KDBX 2.x-4.x files start with these two little-endian signatures (KDBX 1 is not supported).
 KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
+PASSKEY_ATTRIBUTE = "KPEX_PASSKEY_"
+"""KeePassXC keeps a passkey in entry attributes named KPEX_PASSKEY_*."""
 _XML_HINT = "export again from KeePass (File > Export > KeePass XML (2.x))"
 
 
@@ -89,6 +98,8 @@ class _Item:
     modified: Any = None
     expires: Any = None
     """The expiry time when the entry is set to expire, else None."""
+    password_changed: Any = None
+    """When the current password was set, from the entry's history; None: unknown."""
 
 
 BROKEN_REFERENCE = "field reference to a missing entry"
@@ -119,6 +130,8 @@ def logins(items: list[_Item], name: str) -> ImportResult:
             created=item.created,
             modified=item.modified,
             expires=item.expires,
+            password_changed=item.password_changed,
+            passkey=any(k.startswith(PASSKEY_ATTRIBUTE) for k in fields),
         )
         if isinstance(outcome, Account):
             result.accounts.append(outcome)
@@ -168,7 +181,14 @@ def _kdbx_item(entry: Any, bin_group: Any) -> _Item:
         created=_safe(lambda: entry.ctime),
         modified=_safe(lambda: entry.mtime),
         expires=expires,
+        password_changed=_safe(lambda: _kdbx_password_changed(entry)),
     )
+
+
+def _kdbx_password_changed(entry: Any) -> datetime | None:
+    history = [(h.mtime, h.password or "") for h in entry.history]
+    versions = [*history, (entry.mtime, entry.password or "")]
+    return password_set_from_history(versions, entry.password or "")
 
 
 def _safe(read: Callable[[], Any]) -> Any:
@@ -255,7 +275,25 @@ def _xml_item(entry: ET.Element, trashed: bool) -> _Item:
         created=xml_time(entry.findtext("Times/CreationTime")),
         modified=xml_time(entry.findtext("Times/LastModificationTime")),
         expires=expires,
+        password_changed=_xml_password_changed(entry, strings.get("Password", "")),
     )
+
+
+def _xml_password_changed(entry: ET.Element, current: str) -> datetime | None:
+    """From the entry's <History>: when the current password was first saved."""
+    versions: list[tuple[datetime | None, str]] = []
+    for old in entry.findall("History/Entry"):
+        password = next(
+            (
+                s.findtext("Value") or ""
+                for s in old.findall("String")
+                if (s.findtext("Key") or "").strip() == "Password"
+            ),
+            "",
+        )
+        versions.append((xml_time(old.findtext("Times/LastModificationTime")), password))
+    versions.append((xml_time(entry.findtext("Times/LastModificationTime")), current))
+    return password_set_from_history(versions, current)
 
 
 class KeePassXcCsv(CsvImporter):

@@ -8,6 +8,7 @@ field such as `password(password)`), 1Password 7 for Windows (upper-case `UUID`,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from privaudit.accounts import Account
@@ -104,7 +105,15 @@ def _item(item: Any, source: str) -> Account | str:
         totp=_totp(details),
         created=parse_date(item.get("createdAt")),
         modified=parse_date(item.get("updatedAt")),
+        password_changed=_password_changed(details),
     )
+
+
+def _password_changed(details: dict[str, Any]) -> datetime | None:
+    """The newest password-history time: when the current password replaced the last.
+    No history: unknown (the item's updatedAt only bounds it)."""
+    times = [parse_date(h.get("time")) for h in _dicts(details.get("passwordHistory"))]
+    return max((t for t in times if t is not None), default=None)
 
 
 def _totp(details: dict[str, Any]) -> str:

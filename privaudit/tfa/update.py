@@ -44,7 +44,7 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def check_url(url: str) -> str:
+def check_url(url: str, *, what: str = "2FA dataset", setting: str = "tfa.url") -> str:
     """Only https, or plain http to this machine (tests, local mirrors)."""
     try:
         parts = urlsplit(url)
@@ -52,20 +52,28 @@ def check_url(url: str) -> str:
     except ValueError:
         host, parts = "", None
     if parts is None or not host:
-        raise UsageError(f"2FA dataset URL {url!r} is not a URL; set tfa.url to an https:// URL")
+        raise UsageError(f"{what} URL {url!r} is not a URL; set {setting} to an https:// URL")
     if parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host)):
         return url
     raise UsageError(
-        f"2FA dataset URL {url!r} must use https:// (plain http only to localhost); fix tfa.url"
+        f"{what} URL {url!r} must use https:// (plain http only to localhost); fix {setting}"
     )
 
 
 MAX_REDIRECTS = 5
 
 
-def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYTES) -> bytes:
+def download(
+    client: httpx.Client,
+    url: str,
+    *,
+    max_bytes: int = MAX_DATASET_BYTES,
+    what: str = "2FA dataset",
+    setting: str = "tfa.url",
+) -> bytes:
     """GET `url`, following at most MAX_REDIRECTS redirects, each checked before it is
-    followed (the client must not follow redirects itself)."""
+    followed (the client must not follow redirects itself). `what` and `setting`
+    name the data and where its URL comes from in errors."""
     import httpx  # noqa: PLC0415
 
     try:
@@ -74,30 +82,33 @@ def download(client: httpx.Client, url: str, *, max_bytes: int = MAX_DATASET_BYT
             response = client.send(request, stream=True, follow_redirects=False)
             try:
                 if not response.has_redirect_location:
-                    return _read_body(response, url, max_bytes)
+                    return _read_body(response, url, max_bytes, what, setting)
                 next_request = response.next_request
             finally:
                 response.close()
             if next_request is None:
                 break
-            check_url(str(next_request.url))  # before connecting: a hop must not leave https
+            # before connecting: a hop must not leave https
+            check_url(str(next_request.url), what=what, setting=setting)
             request = next_request
         raise ServiceError(
-            f"2FA dataset download from {url} redirected more than {MAX_REDIRECTS} times;"
-            " check tfa.url (your current copy is unchanged)"
+            f"{what} download from {url} redirected more than {MAX_REDIRECTS} times;"
+            f" check {setting} (your current copy is unchanged)"
         )
     except httpx.HTTPError as exc:
         raise ServiceUnavailableError(
-            f"2FA dataset download from {url} failed ({type(exc).__name__}); check the network"
+            f"{what} download from {url} failed ({type(exc).__name__}); check the network"
             " or try later (your current copy is unchanged)"
         ) from None
 
 
-def _read_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+def _read_body(
+    response: httpx.Response, url: str, max_bytes: int, what: str, setting: str
+) -> bytes:
     if response.status_code != 200:
         raise ServiceUnavailableError(
-            f"2FA dataset download from {url} failed: HTTP {response.status_code};"
-            " check tfa.url or try later (your current copy is unchanged)"
+            f"{what} download from {url} failed: HTTP {response.status_code};"
+            f" check {setting} or try later (your current copy is unchanged)"
         )
     chunks: list[bytes] = []
     size = 0
@@ -105,7 +116,7 @@ def _read_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
         size += len(chunk)
         if size > max_bytes:
             raise ServiceError(
-                f"2FA dataset download from {url} is larger than"
+                f"{what} download from {url} is larger than"
                 f" {max_bytes // 2**20} MiB; refusing it (your current copy is unchanged)"
             )
         chunks.append(chunk)

@@ -51,6 +51,8 @@ def test_history_diff_and_since_last_across_runs(cli, tmp_path: Path) -> None:  
     assert {(r["check_id"], r["subject"]) for r in diff["new"]} == {
         ("PW101", "Dropbox (dropbox@example.com)"),
         ("MFA101", "Dropbox (dropbox@example.com)"),
+        # Dropbox was breached in 2012, and this export has no password date.
+        ("EXP101", "Dropbox (dropbox@example.com)"),
     }
     assert ("PW101", "Gmail (gmail@example.com)") in {
         (r["check_id"], r["subject"]) for r in diff["resolved"]
@@ -61,7 +63,7 @@ def test_history_diff_and_since_last_across_runs(cli, tmp_path: Path) -> None:  
     assert json.loads(cli("diff", "1", "2", "--format", "json").out) == diff
 
     text = cli("diff").out
-    assert "New problems: 2" in text
+    assert "New problems: 3" in text
     assert "Resolved: 1" in text
     assert "PW101 Dropbox (dropbox@example.com)" in text
 
