@@ -13,6 +13,16 @@ import secrets
 from typing import Final, NoReturn
 
 MASK: Final = "********"
+_guarded = False
+
+
+def _guard() -> None:
+    """The first secret loaded turns core dumps off for the rest of the process."""
+    global _guarded  # noqa: PLW0603  # once per process
+    from privaudit.procguard import no_core_dumps  # noqa: PLC0415
+
+    no_core_dumps()
+    _guarded = True
 
 
 class Secret:
@@ -24,6 +34,8 @@ class Secret:
     def __init__(self, value: str) -> None:
         if not isinstance(value, str):
             raise TypeError("Secret takes a str")
+        if not _guarded:
+            _guard()
         object.__setattr__(self, "_value", value)
 
     def reveal(self) -> str:

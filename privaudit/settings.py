@@ -102,12 +102,15 @@ class PwnedSettings:
     api_url: str = setting(
         "https://api.pwnedpasswords.com", "Pwned Passwords range API (or a mirror)", url=True
     )
+    allow_insecure_url: bool = setting(
+        False, "accept a plain http:// api_url on another machine (prefixes then travel in clear)"
+    )
     offline_corpus: str | None = setting(
         None,
         "a sorted HASH:COUNT file, a per-prefix folder or a privaudit index; used whenever set",
         shown="none",
     )
-    concurrency: int = setting(40, "range requests in flight at once", low=1, high=256)
+    concurrency: int = setting(100, "range requests in flight at once", low=1, high=256)
     timeout: int = setting(10, "seconds to connect, and to wait for each read", low=1, high=300)
     deadline: int = setting(
         120, "seconds for all breach lookups of one run, retries included", low=1, high=3600

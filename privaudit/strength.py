@@ -13,10 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from multiprocessing import get_context
+from dataclasses import astuple, dataclass
 from typing import Any, Protocol
 
 MAX_ANALYSED = 32
@@ -87,11 +84,24 @@ def _estimate_chunk(chunk: Sequence[tuple[str, tuple[str, ...]]]) -> list[Streng
     return [estimate(pw, inputs) for pw, inputs in chunk]
 
 
+def estimate_rows(chunk: Sequence[tuple[str, tuple[str, ...]]]) -> list[tuple[Any, ...]]:
+    """`_estimate_chunk` as plain tuples: what a worker process sends back."""
+    prepare_zxcvbn()
+    return [astuple(s) for s in _estimate_chunk(chunk)]
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class ZxcvbnEstimator:
-    """The reference estimator; spreads large vaults over the CPU cores."""
+    """The reference estimator; spreads large vaults over worker processes."""
 
     def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers if workers is not None else max(1, os.cpu_count() or 1)
+        self.workers = workers if workers is not None else max(1, _cores())
 
     def estimate_many(self, items: Sequence[tuple[str, tuple[str, ...]]]) -> list[Strength]:
         unique = list(dict.fromkeys(items))
@@ -103,31 +113,19 @@ class ZxcvbnEstimator:
         return [by_item[item] for item in items]
 
     def _parallel(self, unique: list[tuple[str, tuple[str, ...]]]) -> list[Strength]:
-        """Share the work between this process and `workers - 1` worker processes.
+        """Rate in one worker process per core; this process only hands out chunks.
 
-        Workers take chunks from the front of the queue; this process, which has
-        zxcvbn ready long before a worker has started, takes them from the back
-        (every chunk no worker has picked up yet), so start-up costs no idle core.
-        forkserver, not fork: forking a process that runs threads can deadlock.
-        Passwords travel to workers over a pipe, never through argv or files.
+        The main interpreter runs the event loop (breach lookups), so it rates
+        nothing itself: zxcvbn is pure Python and would hold the GIL against it.
+        Small chunks keep both workers busy to the end.
         """
-        size = max(8, len(unique) // (self.workers * 16))
+        from privaudit.workerpool import run_in_workers  # noqa: PLC0415
+
+        size = max(8, min(64, len(unique) // (self.workers * 8)))
         chunks = [unique[i : i + size] for i in range(0, len(unique), size)]
-        done: list[list[Strength] | None] = [None] * len(chunks)
-        context = get_context("forkserver")
-        # Workers fork from a server that has already imported zxcvbn and built
-        # the matcher's index, so each starts ready instead of importing anew.
-        context.set_forkserver_preload(["privaudit.strength_worker"])
         try:
-            with ProcessPoolExecutor(max_workers=self.workers - 1, mp_context=context) as pool:
-                futures = [pool.submit(_estimate_chunk, chunk) for chunk in chunks]
-                for k in range(len(chunks) - 1, -1, -1):
-                    if futures[k].cancel():
-                        done[k] = _estimate_chunk(chunks[k])
-                for k, future in enumerate(futures):
-                    if done[k] is None:
-                        done[k] = future.result()
-        except (OSError, BrokenProcessPool):
-            # No worker processes here (a sandbox, a broken pool): same answer, one core.
+            parts = run_in_workers(chunks, self.workers)
+        except OSError:
+            # No worker processes here (a sandbox): same answer, in this process.
             return _estimate_chunk(unique)
-        return [strength for part in done if part is not None for strength in part]
+        return [Strength(*row) for part in parts for row in part]

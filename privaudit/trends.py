@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,14 +13,19 @@ from privaudit.serialize import report_to_dict
 
 PROBLEMS = (Status.FAIL, Status.WARN)
 NOTIFY_SEVERITIES = (Severity.HIGH, Severity.CRITICAL)
+PreviousProblems = Sequence[RunResult] | AbstractSet[str] | None
 
 
-def new_problem_keys(report: Report, previous: Sequence[RunResult] | None) -> frozenset[str]:
+def new_problem_keys(report: Report, previous: PreviousProblems) -> frozenset[str]:
     """Keys of this report's problems that were not problems in the previous run.
 
-    With no previous run every problem is new.
+    `previous` is the previous run's results, or just its problem keys (what an
+    audit loads: `History.problem_keys`). With no previous run every problem is new.
     """
-    before = {r.key for r in previous or () if r.problem}
+    if isinstance(previous, AbstractSet):
+        before: AbstractSet[str] = previous
+    else:
+        before = {r.key for r in previous or () if r.problem}
     return frozenset(f.key for f in report.findings if f.status in PROBLEMS and f.key not in before)
 
 
@@ -52,7 +58,7 @@ def diff_results(a: Sequence[RunResult], b: Sequence[RunResult]) -> RunDiff:
 
 
 def notify_reasons(
-    report: Report, previous: RunSummary | None, previous_results: Sequence[RunResult] | None
+    report: Report, previous: RunSummary | None, previous_results: PreviousProblems
 ) -> list[str]:
     """Why a webhook should hear about this run (empty: stay quiet)."""
     reasons: list[str] = []

@@ -6,6 +6,7 @@ on the first one, in one line that names the file, item and field (for an audit)
 
 from __future__ import annotations
 
+import functools
 import stat
 import tomllib
 from collections.abc import Iterable
@@ -90,8 +91,14 @@ def check_unique(checklists: Iterable[Checklist]) -> list[str]:
     return problems
 
 
+@functools.cache
 def builtin_checklists() -> tuple[Checklist, ...]:
-    """The checklists shipped with privaudit, sorted by check id."""
+    """The checklists shipped with privaudit, sorted by check id.
+
+    Parsed and validated once per process (they cannot change while it runs;
+    the result is an immutable tuple of frozen checklists): the check registry
+    and the audit plan both need them.
+    """
     found: list[Checklist] = []
     folder = resources.files("privaudit.checklists")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):

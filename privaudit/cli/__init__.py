@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> int:
     """Run privaudit; `env` is the process's own unless a test hands one in."""
+    from privaudit.procguard import stop_like_ctrl_c  # noqa: PLC0415
+
+    restore_signals = stop_like_ctrl_c()
+    try:
+        return _main(argv, env)
+    finally:
+        restore_signals()
+
+
+def _main(argv: Sequence[str] | None, env: Environment | None) -> int:
     import typer  # noqa: PLC0415  # imported here so `import privaudit.cli` stays light
 
     from privaudit.cli.app import build_command  # noqa: PLC0415

@@ -27,6 +27,8 @@ def build_app(env: Environment) -> typer.Typer:
         checks,
         data,
         history,
+        incident,
+        media,
         mfa,
         password,
         pwned_data,
@@ -69,6 +71,8 @@ def build_app(env: Environment) -> typer.Typer:
     password.register(app, env)
     cache.register(app, env)
     pwned_data.register(app, env)
+    media.register(app, env)
+    incident.register(app, env)
     return app
 
 

@@ -135,6 +135,13 @@ def register(app: typer.Typer, env: Environment) -> None:
         no_cache: Annotated[
             bool, typer.Option("--no-cache", help="Neither read nor write the breach cache.")
         ] = False,
+        allow_insecure_url: Annotated[
+            bool,
+            typer.Option(
+                "--allow-insecure-url",
+                help="Accept a plain http:// --pwned-api-url elsewhere (prefixes in clear).",
+            ),
+        ] = False,
         check_emails: Annotated[
             bool,
             typer.Option(
@@ -220,6 +227,7 @@ def register(app: typer.Typer, env: Environment) -> None:
                 pwned_api_url=pwned_api_url,
                 pwned_corpus=pwned_corpus,
                 no_cache=no_cache,
+                allow_insecure_url=allow_insecure_url,
                 check_emails=check_emails,
                 hibp_key_file=hibp_key_file,
                 hibp_key_env=hibp_key_env,

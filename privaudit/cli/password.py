@@ -37,6 +37,10 @@ def register(app: typer.Typer, env: Environment) -> None:
             Path | None, typer.Option("--pwned-corpus", help="Offline breach corpus or index.")
         ] = None,
         no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the cache.")] = False,
+        allow_insecure_url: Annotated[
+            bool,
+            typer.Option("--allow-insecure-url", help="Accept a plain http:// mirror elsewhere."),
+        ] = False,
     ) -> int:
         """Exit 0 if every password passed, 1 if one is breached or too weak, 3 if the
         breach status of one is unknown."""
@@ -51,5 +55,6 @@ def register(app: typer.Typer, env: Environment) -> None:
             pwned_api_url=pwned_api_url,
             pwned_corpus=pwned_corpus,
             no_cache=no_cache,
+            allow_insecure_url=allow_insecure_url,
         )
         return run_password_check(env, request, password_stdin=password_stdin)

@@ -166,7 +166,9 @@ def open_audit(
             inputs=inputs,
             notices=(*inputs.notices, *([tfa_notice] if tfa_notice else []), *exposure_notices),
             datasets={"2fa": tfa.label, **exposure.labels},
-            baseline=runs.load_baseline(history, profile),
+            baseline=runs.load_baseline(
+                history, profile, compare=request.since_last or request.notify is not None
+            ),
             history=history,
             profile=profile,
         )

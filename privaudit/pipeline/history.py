@@ -11,7 +11,7 @@ from pathlib import Path
 from privaudit.errors import ServiceError
 from privaudit.model import Report, TrendPoint
 from privaudit.notify import TIMEOUT_SECONDS, post_summary
-from privaudit.runs import RunResult, RunSummary
+from privaudit.runs import RunSummary
 from privaudit.store.history import History
 from privaudit.store.lock import profile_lock
 from privaudit.store.profile_key import outbound_key, profile_secret
@@ -36,16 +36,22 @@ class Baseline:
     """The previous run of this profile, if any, and the earlier scores."""
 
     previous: RunSummary | None = None
-    results: tuple[RunResult, ...] | None = None
+    problem_keys: frozenset[str] | None = None
+    """The previous run's problem keys; loaded only for --since-last and --notify."""
     trend: tuple[TrendPoint, ...] = ()
 
 
-def load_baseline(history: History | None, profile: str) -> Baseline:
+def load_baseline(history: History | None, profile: str, *, compare: bool = True) -> Baseline:
+    """The previous run's summary and scores; its problem keys only when `compare`.
+
+    A run of 50,000 logins stores 100,000+ results: reading them all on every
+    audit cost seconds and hundreds of MB, for features most runs do not use.
+    """
     if history is None:
         return Baseline()
     previous = history.last(profile)
-    results = tuple(history.results(previous.id)) if previous else None
-    return Baseline(previous, results, history.trend(profile))
+    keys = history.problem_keys(previous.id) if previous and compare else None
+    return Baseline(previous, keys, history.trend(profile))
 
 
 def mark_new(report: Report, baseline: Baseline) -> Report:
@@ -53,7 +59,7 @@ def mark_new(report: Report, baseline: Baseline) -> Report:
     if baseline.previous is None:
         notices = (*notices, FIRST_RUN_NOTICE)
     return dataclasses.replace(
-        report, new_keys=new_problem_keys(report, baseline.results), notices=notices
+        report, new_keys=new_problem_keys(report, baseline.problem_keys), notices=notices
     )
 
 
@@ -71,7 +77,7 @@ def notify(url: str, report: Report, baseline: Baseline, *, profile: str) -> Del
 
     Finding keys go out keyed with the profile's secret (store/profile_key.py).
     """
-    reasons = notify_reasons(report, baseline.previous, baseline.results)
+    reasons = notify_reasons(report, baseline.previous, baseline.problem_keys)
     if not reasons:
         return Delivery(True, "privaudit: no notification: the score did not drop")
     secret = profile_secret(profile)
@@ -79,7 +85,7 @@ def notify(url: str, report: Report, baseline: Baseline, *, profile: str) -> Del
         report,
         baseline.previous,
         reasons,
-        new_problem_keys(report, baseline.results),
+        new_problem_keys(report, baseline.problem_keys),
         lambda key: outbound_key(secret, key),
     )
     import httpx  # noqa: PLC0415  # only runs with --notify pay for httpx here

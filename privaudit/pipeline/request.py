@@ -36,6 +36,7 @@ class AuditRequest:
     pwned_api_url: str | None = None
     pwned_corpus: Path | None = None
     no_cache: bool = False
+    allow_insecure_url: bool = False
     details: bool = False
     """Print everything (each finding's fix, every skip), not the short report."""
     group_by: str = "account"
@@ -58,3 +59,4 @@ class PasswordCheckRequest:
     pwned_api_url: str | None = None
     pwned_corpus: Path | None = None
     no_cache: bool = False
+    allow_insecure_url: bool = False

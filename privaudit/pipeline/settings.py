@@ -41,14 +41,18 @@ def audit_settings(request: AuditRequest) -> tuple[Settings, tuple[str | Path, .
         offline=request.demo or request.offline or audit.offline,
         format=request.fmt or audit.format,
     )
-    pwned = pwned_settings(settings, request.pwned_api_url, request.pwned_corpus)
+    pwned = pwned_settings(
+        settings, request.pwned_api_url, request.pwned_corpus, request.allow_insecure_url
+    )
     return dataclasses.replace(settings, audit=audit, pwned=pwned), exports
 
 
 def password_settings(request: PasswordCheckRequest) -> Settings:
     settings = load_settings(request.config)
     audit = dataclasses.replace(settings.audit, offline=request.offline or settings.audit.offline)
-    pwned = pwned_settings(settings, request.pwned_api_url, request.pwned_corpus)
+    pwned = pwned_settings(
+        settings, request.pwned_api_url, request.pwned_corpus, request.allow_insecure_url
+    )
     return dataclasses.replace(settings, audit=audit, pwned=pwned)
 
 
@@ -60,8 +64,14 @@ def with_declarations(settings: Settings) -> Settings:
     return dataclasses.replace(settings, accounts=apply_declarations(declared, settings.accounts))
 
 
-def pwned_settings(settings: Settings, api_url: str | None, corpus: Path | None) -> PwnedSettings:
-    """The [pwned] settings with --pwned-api-url / --pwned-corpus applied."""
+def pwned_settings(
+    settings: Settings, api_url: str | None, corpus: Path | None, allow_insecure: bool = False
+) -> PwnedSettings:
+    """The [pwned] settings with --pwned-api-url / --pwned-corpus / --allow-insecure-url
+    applied; a URL given on the command line is checked before any work (plain http
+    to another machine needs consent); a configured one when the lookup is built."""
+    from privaudit.pwned.factory import check_api_url  # noqa: PLC0415
+
     pwned = settings.pwned
     if api_url is not None:
         try:
@@ -71,4 +81,8 @@ def pwned_settings(settings: Settings, api_url: str | None, corpus: Path | None)
         pwned = dataclasses.replace(pwned, api_url=url)
     if corpus is not None:
         pwned = dataclasses.replace(pwned, offline_corpus=str(corpus))
+    if allow_insecure:
+        pwned = dataclasses.replace(pwned, allow_insecure_url=True)
+    if api_url is not None and not pwned.offline_corpus:
+        check_api_url(pwned)
     return pwned

@@ -1,22 +1,32 @@
 """Build a compact index (privaudit/pwned/index.py) from the downloader's corpus.
 
-Streaming and in constant memory: records are written as lines are read, the
-fan-out table (65,537 counters) is the only state. The index is written to a
-temporary file beside the output and renamed into place only when complete,
-so a truncated or corrupt source leaves nothing behind.
+Streaming and in near-constant memory: records are written as lines are
+read; the fan-out table (65,537 counters) and one CRC-32 per block of records
+(4 bytes per 128 records) are the only state. The index is written to a
+temporary file beside the output, locked while it is written, and renamed
+into place only when complete, so a truncated or corrupt source leaves nothing
+behind. A build killed outright (kill -9, power loss) leaves its temporary
+file; the next build of that output removes every such file no build holds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
 import struct
+import sys
+import zlib
+from array import array
 from binascii import unhexlify
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from privaudit.errors import InputError, UsageError
+from privaudit.errors import InputError, ServiceError, UsageError
 from privaudit.pwned.index import (
+    BLOCK_RECORDS,
     DATA_START,
     FANOUT,
     FULL_KEY,
@@ -26,7 +36,9 @@ from privaudit.pwned.index import (
     MAX_COUNT,
     MIN_KEY,
     VERSION,
+    record_size,
 )
+from privaudit.pwned.prefixdir import parse_prefix_file, prefix_files
 from privaudit.store.atomic import atomic_writer
 
 CHUNK = 1 << 23
@@ -38,10 +50,8 @@ Progress = Callable[[int, int], None]
 def _source_files(source: Path) -> tuple[list[tuple[Path, bytes]], int]:
     """[(file, prefix to put before each line)], total bytes."""
     if source.is_dir():
-        files = sorted(p for p in source.iterdir() if p.suffix == ".txt" and len(p.stem) == 5)
-        if not files:
-            raise InputError(f"{source} holds no per-prefix files (00000.txt ...)")
-        parts = [(p, p.stem.upper().encode("ascii")) for p in files]
+        # The same definition of a valid folder as the offline lookup's (prefixdir.py).
+        parts = [(p, prefix.encode("ascii")) for p, prefix in prefix_files(source)]
     elif source.is_file():
         parts = [(source, b"")]
     else:
@@ -55,6 +65,12 @@ def _chunks(
     """(full `HASH:COUNT` lines, file name, number of the first line), chunk by chunk."""
     done = 0
     for path, prefix in parts:
+        if prefix:
+            yield _prefix_file_lines(path, prefix), path.name, 1
+            done += path.stat().st_size
+            if progress:
+                progress(done, total)
+            continue
         number = 1
         rest = b""
         with path.open("rb") as fh:
@@ -71,6 +87,37 @@ def _chunks(
             yield [prefix + rest], path.name, number
 
 
+def _prefix_file_lines(path: Path, prefix: bytes) -> list[bytes]:
+    """One prefix file as full `HASH:COUNT` lines, vetted as the offline lookup vets it."""
+    blob = path.read_bytes()
+    try:
+        parse_prefix_file(blob.decode("ascii"), path.name)
+    except (UnicodeDecodeError, ServiceError) as exc:
+        why = str(exc) if isinstance(exc, ServiceError) else f"{path.name} is not ASCII text"
+        raise InputError(f"{why}; no index was written") from None
+    return [prefix + line.upper() for line in blob.split(b"\n") if line.strip()]
+
+
+def _stale_temp_files(folder: Path, output: Path) -> None:
+    """Remove temporary files of builds of `output` that were killed: none holds its lock."""
+    import fcntl  # noqa: PLC0415
+
+    for tmp in folder.glob(f".{output.name}.*.tmp"):
+        try:
+            fd = os.open(tmp, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a build running now holds it
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        finally:
+            os.close(fd)
+
+
 def build_index(
     source: Path, output: Path, *, key_bytes: int = FULL_KEY, progress: Progress | None = None
 ) -> int:
@@ -78,8 +125,66 @@ def build_index(
     if not MIN_KEY <= key_bytes <= FULL_KEY:
         raise UsageError(f"--key-bytes must be from {MIN_KEY} to {FULL_KEY}")
     parts, total = _source_files(source)
+    folder = output.parent if str(output.parent) else Path()
+    if folder.is_dir():
+        _stale_temp_files(folder, output)
     with atomic_writer(output) as out:
+        _lock_while_written(out.fileno())
         return _write(out, parts, total, key_bytes, progress)
+
+
+def _block_crcs(data: bytes, size: int, crcs: array[int]) -> bytes:
+    """Append the CRC-32 of each whole block in `data`; return the partial rest."""
+    view = memoryview(data)
+    full = len(data) - len(data) % size
+    for at in range(0, full, size):
+        crcs.append(zlib.crc32(view[at : at + size]))
+    rest = bytes(view[full:])
+    view.release()
+    return rest
+
+
+def _lock_while_written(fd: int) -> None:
+    try:
+        import fcntl  # noqa: PLC0415
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        pass  # no flock here: a later build may remove this file only once it is stale
+
+
+def _bad_line(tail: bytes, name: str, number: int) -> InputError:
+    if tail[:1] == b"-" and tail[1:].isdigit():
+        return InputError(f"{name}: line {number} has a negative count; no index was written")
+    return _not_hash_count(name, number)
+
+
+def _finish(
+    out: BinaryIO,
+    digest: hashlib._Hash,
+    counts: list[int],
+    crcs: array[int],
+    records: int,
+    key_bytes: int,
+) -> None:
+    """Write the block table, then the header and fan-out over the zeros left for them."""
+    if sys.byteorder == "big":
+        crcs.byteswap()
+    table = crcs.tobytes()
+    out.write(table)
+    digest.update(table)
+    fan = [0] * (FANOUT + 1)
+    for i, n in enumerate(counts):
+        fan[i + 1] = fan[i] + n
+    fan_bytes = struct.pack(f"<{FANOUT + 1}Q", *fan)
+    digest.update(fan_bytes)
+    meta_crc = zlib.crc32(table, zlib.crc32(fan_bytes))
+    header = HEADER.pack(
+        MAGIC, VERSION, key_bytes, 4, records, digest.digest(), BLOCK_RECORDS, meta_crc
+    )
+    out.seek(0)
+    out.write(header.ljust(HEADER_SIZE, b"\0"))
+    out.write(fan_bytes)
 
 
 def _not_hash_count(name: str, number: int) -> InputError:
@@ -105,22 +210,25 @@ def _write(
     records = 0
     cut = key_bytes
     pack = _U32.pack
+    block_bytes = BLOCK_RECORDS * record_size(key_bytes)
+    crcs = array("I")
+    pending = b""
     for lines, name, first in _chunks(parts, progress, total):
         number = first - 1
         for line in lines:  # the hot loop: one iteration per corpus line
             number += 1
-            if len(line) < 42 or line[40] != 58:  # 58 is ':'
+            tail = line[41:].rstrip(b"\r")
+            # 58 is ':'; the count is ASCII digits only: no sign, space or underscore.
+            if len(line) < 42 or line[40] != 58 or not tail.isdigit():
                 if not line.strip():
                     continue
-                raise _not_hash_count(name, number)
+                raise _bad_line(tail, name, number)
             try:
                 key = unhexlify(line[:40])
-                count = int(line[41:])  # int() ignores the \r of CRLF
             except ValueError:
                 raise _not_hash_count(name, number) from None
-            if count <= 0:
-                if count < 0:
-                    raise InputError(f"{name}: line {number} has a negative count")
+            count = int(tail)
+            if count == 0:
                 continue  # padding-style entry: says nothing was seen
             if key <= previous:
                 raise InputError(
@@ -133,21 +241,12 @@ def _write(
         blob = b"".join(batch)
         out.write(blob)
         digest.update(blob)
+        pending = _block_crcs(pending + blob, block_bytes, crcs)
         records += len(batch)
         batch.clear()
-    blob = b"".join(batch)
-    out.write(blob)
-    digest.update(blob)
-    records += len(batch)
     if not records:
         raise InputError("the corpus holds no HASH:COUNT lines; no index was written")
-    fan = [0] * (FANOUT + 1)
-    for i, n in enumerate(counts):
-        fan[i + 1] = fan[i] + n
-    fan_bytes = struct.pack(f"<{FANOUT + 1}Q", *fan)
-    digest.update(fan_bytes)
-    header = HEADER.pack(MAGIC, VERSION, key_bytes, 4, records, digest.digest())
-    out.seek(0)
-    out.write(header.ljust(HEADER_SIZE, b"\0"))
-    out.write(fan_bytes)
+    if pending:
+        crcs.append(zlib.crc32(pending))
+    _finish(out, digest, counts, crcs, records, key_bytes)
     return records

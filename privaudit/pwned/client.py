@@ -1,61 +1,52 @@
-"""The Pwned Passwords range client: async httpx, several small pools, retries.
+"""The Pwned Passwords range client: fixed connections, one worker each, retries.
 
-Design, from measurements (docs/performance.md): one httpx pool slows down
-above ~30 connections because httpcore rescans its connection list on every
-request, so concurrency is spread over several pools of `PER_POOL`
-connections, one worker task per slot. Over HTTPS each pool speaks HTTP/2
-when `h2` is installed, multiplexing its streams on one connection.
-Each distinct prefix is fetched once per run.
+Design, from measurements (docs/performance.md): `concurrency` workers take
+prefixes from one queue. Over plain HTTP/1.1 each worker drives its own
+httpcore connection (no pool to search per request); over HTTPS with `h2`,
+groups of `streams_per_connection` workers share one httpx transport, whose
+requests are streams on one HTTP/2 connection. A run behind a proxy, or with an
+injected transport (tests), goes through httpx transports too (`lanes.py`).
+Each answer is read as it arrives into the counts of the suffixes asked for
+(`stream.RangeReader`); bodies are not kept. Each distinct
+prefix is fetched once per run.
 """
 
 from __future__ import annotations
 
 import asyncio
-import math
+import contextlib
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from privaudit import __version__
-from privaudit.pwned.cache import RangeCache
+from privaudit.pwned.cache import CacheEntry, RangeCache, RangeWriter
+from privaudit.pwned.lanes import Lane, Reply, lanes_for
 from privaudit.pwned.lookup import LookupFailure
-from privaudit.pwned.parse import RangeData
+from privaudit.pwned.options import DEFAULT_API_URL, DEFAULT_CONCURRENCY, ClientOptions
+from privaudit.pwned.stream import RangeProblem, RangeReader
 
 if TYPE_CHECKING:
     import httpx
 
-DEFAULT_API_URL = "https://api.pwnedpasswords.com"
+__all__ = ["DEFAULT_API_URL", "DEFAULT_CONCURRENCY", "ClientOptions", "RangeFetcher"]
+
 PROJECT_URL = "https://github.com/privaudit/privaudit"
 USER_AGENT = f"privaudit/{__version__} (+{PROJECT_URL})"
-PER_POOL = 10
-"""Connections per httpx pool: below the size where httpcore's pool scans get costly."""
-DEFAULT_CONCURRENCY = 40
-"""Measured on 2 cores against a 30 ms loopback server (docs/performance.md)."""
-
-_HEADERS = {"User-Agent": USER_AGENT, "Add-Padding": "true", "Accept-Encoding": "gzip"}
+HEADERS = {"User-Agent": USER_AGENT, "Add-Padding": "true", "Accept-Encoding": "gzip"}
 Sleep = Callable[[float], Awaitable[None]]
 TransportFactory = Callable[[], "httpx.AsyncBaseTransport"]
+Counts = dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
-class ClientOptions:
-    base_url: str = DEFAULT_API_URL
-    concurrency: int = DEFAULT_CONCURRENCY
-    connect_timeout: float = 5.0
-    read_timeout: float = 10.0
-    deadline: float = 120.0
-    """Overall limit for all lookups of one run, retries included."""
-    retries: int = 3
-    backoff_base: float = 0.25
-    backoff_cap: float = 8.0
-    retry_after_cap: float = 30.0
-    per_pool: int = PER_POOL
-    """Connections per pool; the benchmark varies it to show why it is small."""
+class _Retry:
+    problem: str
+    wait_hint: float | None = None
 
 
 def _retry_after(value: str | None, now: float) -> float | None:
@@ -72,16 +63,8 @@ def _retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, when.timestamp() - now)
 
 
-def _http2_available() -> bool:
-    try:
-        import h2  # noqa: F401, PLC0415
-    except ImportError:
-        return False
-    return True
-
-
 class RangeFetcher:
-    """Fetch range responses for many prefixes, with cache, retries and a deadline."""
+    """Fetch the counts of wanted suffixes for many prefixes: cache, retries, deadline."""
 
     def __init__(
         self,
@@ -91,7 +74,7 @@ class RangeFetcher:
         transport_factory: TransportFactory | None = None,
         sleep: Sleep = asyncio.sleep,
         jitter: Callable[[], float] = random.random,
-        wall_clock: Callable[[], float] | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.options = options
         self.cache = cache
@@ -100,142 +83,146 @@ class RangeFetcher:
         self.jitter = jitter
         self.host = urlsplit(options.base_url).hostname or options.base_url
         self._wall = wall_clock
+        self._base = options.base_url.rstrip("/")
+        self._writer: RangeWriter | None = None
+        self._damaged: set[str] = set()
         self.requests = 0
-        self._writer: ThreadPoolExecutor | None = None
-        self.malformed_lines = 0
-        """Lines ignored because they were not `SUFFIX:COUNT` (counted, never trusted)."""
 
-    def _pool(self) -> httpx.AsyncBaseTransport:
-        """One connection pool. Requests go straight to httpx's transport: the
-        AsyncClient layer above it (cookies, auth, redirects, header merging) cost
-        a third of the CPU per request and does nothing a range lookup needs."""
-        import httpx  # noqa: PLC0415  # only online runs load the HTTP stack
+    def _from_cache(self, prefix: str, suffixes: Collection[str]) -> Counts | None:
+        """Counts from a fresh cache entry, re-validated; None to fetch instead."""
+        entry = self.cache.get(prefix) if self.cache else None
+        if entry is None or self.cache is None or not entry.fresh(self.cache.now(), self.cache.ttl):
+            return None
+        counts = self._read_entry(entry.body, entry.gzip, suffixes)
+        if counts is None:
+            self._damaged.add(prefix)  # refetched whole: its ETag is not asked to confirm it
+        return counts
 
-        if self.transport_factory is not None:
-            return self.transport_factory()
-        o = self.options
-        per_pool = min(o.per_pool, max(1, o.concurrency))
-        return httpx.AsyncHTTPTransport(
-            limits=httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool),
-            http2=o.base_url.startswith("https://") and _http2_available(),
-            trust_env=False,
-        )
-
-    async def _get(
-        self, pool: httpx.AsyncBaseTransport, url: str, headers: dict[str, str]
-    ) -> httpx.Response:
-        import httpx  # noqa: PLC0415
-
-        o = self.options
-        timeout = {"connect": o.connect_timeout, "read": o.read_timeout}
-        request = httpx.Request(
-            "GET",
-            url,
-            headers={**_HEADERS, **headers},
-            extensions={"timeout": {**timeout, "write": o.read_timeout, "pool": o.read_timeout}},
-        )
-        response = await pool.handle_async_request(request)
+    def _read_entry(self, body: bytes, gzip: bool, suffixes: Collection[str]) -> Counts | None:
+        reader = RangeReader(suffixes, gzip=gzip, limit=self.options.max_body_bytes)
         try:
-            await response.aread()
-        finally:
-            await response.aclose()
-        return response
+            reader.feed(body)
+            return reader.finish()
+        except RangeProblem:
+            return None  # a damaged or planted entry is refetched, never trusted
 
-    async def fetch(self, prefixes: Iterable[str]) -> dict[str, RangeData | LookupFailure]:
-        results: dict[str, RangeData | LookupFailure] = {}
+    async def fetch(
+        self, wanted: Mapping[str, Collection[str]]
+    ) -> dict[str, Counts | LookupFailure]:
+        """{prefix: {suffix: count}} for every prefix of `wanted`, or why it is unknown."""
+        results: dict[str, Counts | LookupFailure] = {}
         todo: list[str] = []
-        for prefix in dict.fromkeys(prefixes):
-            entry = self.cache.get(prefix) if self.cache else None
-            if entry is not None and self.cache and entry.fresh(self.cache.now(), self.cache.ttl):
-                results[prefix] = RangeData(entry.body)
-            else:
+        # The folder is created or checked (0700, no symlink) before anything is
+        # read from it; a cache that fails that check is not used at all.
+        if self.cache is not None and not self.cache.prepare():
+            self.cache = None
+        for prefix, suffixes in wanted.items():
+            counts = self._from_cache(prefix, suffixes)
+            if counts is None:
                 todo.append(prefix)
+            else:
+                results[prefix] = counts
         if not todo:
             return results
-        # Cache writes go to one background thread, off the event loop: a file
-        # write costs ~1 ms, which 10,000 answers would otherwise add up serially.
-        writer = None
-        if self.cache is not None and self.cache.prepare():
-            writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="privaudit-cache")
+        o = self.options
+        writer = RangeWriter(self.cache) if self.cache is not None else None
         self._writer = writer
-        workers = max(1, min(self.options.concurrency, len(todo)))
-        pools = [self._pool() for _ in range(math.ceil(workers / self.options.per_pool))]
-        queue: asyncio.Queue[str] = asyncio.Queue()
-        for prefix in todo:
-            queue.put_nowait(prefix)
+        workers = max(1, min(o.concurrency, len(todo)))
+        lanes = lanes_for(o, workers, self.transport_factory)
+        queue = todo[::-1]  # workers pop from the end: the order users gave
 
-        async def work(pool: httpx.AsyncBaseTransport) -> None:
-            while not queue.empty():
-                prefix = queue.get_nowait()
-                results[prefix] = await self._fetch_one(pool, prefix)
+        async def work(lane: Lane) -> None:
+            while queue:
+                prefix = queue.pop()
+                results[prefix] = await self._fetch_one(lane, prefix, wanted[prefix])
 
         try:
-            async with asyncio.timeout(self.options.deadline):
-                await asyncio.gather(*(work(pools[i % len(pools)]) for i in range(workers)))
+            async with asyncio.timeout(o.deadline):
+                await asyncio.gather(*(work(lane) for lane in lanes))
         except TimeoutError:
-            reason = f"{self.host} gave no answer within the {self.options.deadline:g} s deadline"
+            reason = f"{self.host} gave no answer within the {o.deadline:g} s deadline"
             for prefix in todo:
                 results.setdefault(prefix, LookupFailure(reason))
         finally:
-            await asyncio.gather(*(p.aclose() for p in pools), return_exceptions=True)
+            await asyncio.gather(*(lane.aclose() for lane in lanes), return_exceptions=True)
             if writer is not None:
-                await asyncio.to_thread(writer.shutdown, wait=True)
+                await asyncio.to_thread(writer.close)
             self._writer = None
         return results
 
     async def _fetch_one(
-        self, pool: httpx.AsyncBaseTransport, prefix: str
-    ) -> RangeData | LookupFailure:
-        import httpx  # noqa: PLC0415
-
+        self, lane: Lane, prefix: str, suffixes: Collection[str]
+    ) -> Counts | LookupFailure:
         o = self.options
-        entry = self.cache.get(prefix) if self.cache else None
-        headers = {"If-None-Match": entry.etag} if entry is not None and entry.etag else {}
-        url = f"{o.base_url.rstrip('/')}/range/{prefix}"
+        entry = self.cache.get(prefix) if self.cache and prefix not in self._damaged else None
+        headers = dict(HEADERS)
+        if entry is not None and entry.etag:
+            headers["If-None-Match"] = entry.etag
         attempt = 0
         while True:
             attempt += 1
-            wait_hint: float | None = None
-            try:
-                self.requests += 1
-                response = await self._get(pool, url, headers)
-            except httpx.TimeoutException:
-                problem = f"{self.host} timed out"
-            except httpx.TransportError:
-                problem = f"could not reach {self.host}"
-            else:
-                status = response.status_code
-                if status == 200:
-                    return self._accept(prefix, response)
-                if status == 304 and entry is not None:
-                    if self.cache is not None and self._writer is not None:
-                        self._writer.submit(self.cache.touch, prefix, entry)
-                    return RangeData(entry.body)
-                if status != 429 and status < 500:
-                    return LookupFailure(f"{self.host} answered HTTP {status}")
-                problem = f"{self.host} answered HTTP {status}"
-                now = self._wall() if self._wall else _time()
-                wait_hint = _retry_after(response.headers.get("Retry-After"), now)
+            self.requests += 1
+            outcome = await self._attempt(lane, prefix, suffixes, entry, headers)
+            if not isinstance(outcome, _Retry):
+                return outcome
             if attempt > o.retries:
                 tries = "1 attempt" if attempt == 1 else f"{attempt} attempts"
-                return LookupFailure(f"{problem} ({tries})")
+                return LookupFailure(f"{outcome.problem} ({tries})")
             delay = min(o.backoff_cap, o.backoff_base * 2 ** (attempt - 1))
             delay *= 0.5 + self.jitter() / 2  # jitter: retries of many workers spread out
-            if wait_hint is not None:
-                delay = max(delay, min(wait_hint, o.retry_after_cap))
+            if outcome.wait_hint is not None:
+                delay = max(delay, min(outcome.wait_hint, o.retry_after_cap))
             await self.sleep(delay)
 
-    def _accept(self, prefix: str, response: httpx.Response) -> RangeData | LookupFailure:
-        body = response.content.decode("utf-8", errors="replace")
-        data = RangeData(body)
-        if not data.looks_like_range():
-            # Not a range answer at all (a captive portal, a wrong URL): unknown, not "clean".
-            return LookupFailure(f"{self.host} sent something that is not a range answer")
-        self.malformed_lines += data.quick_malformed()
-        if self.cache is not None and self._writer is not None:
-            self._writer.submit(self.cache.put, prefix, body, response.headers.get("ETag"))
-        return data
+    async def _attempt(
+        self,
+        lane: Lane,
+        prefix: str,
+        suffixes: Collection[str],
+        entry: CacheEntry | None,
+        headers: dict[str, str],
+    ) -> Counts | LookupFailure | _Retry:
+        try:
+            reply = await lane.send(f"{self._base}/range/{prefix}", headers, self.options)
+        except lane.errors as exc:
+            return _Retry(lane.describe(exc, self.host, reading=False))
+        try:
+            status = reply.status
+            if status == 200:
+                return await self._accept(prefix, suffixes, reply)
+            if status == 304 and entry is not None:
+                counts = self._read_entry(entry.body, entry.gzip, suffixes)
+                if counts is None:
+                    headers.pop("If-None-Match", None)
+                    return _Retry(f"{self.host} confirmed a cached answer that is damaged")
+                if self._writer is not None:
+                    self._writer.put(prefix, entry.body, entry.etag, entry.gzip)
+                return counts
+            if status != 429 and status < 500:
+                return LookupFailure(f"{self.host} answered HTTP {status}")
+            hint = _retry_after(reply.header("retry-after"), self._wall())
+            return _Retry(f"{self.host} answered HTTP {status}", hint)
+        except RangeProblem as exc:
+            # Not retried: a mirror's junk or a captive portal answers the same again.
+            return LookupFailure(f"{self.host} sent an answer that cannot be trusted: {exc}")
+        except lane.errors as exc:
+            return _Retry(lane.describe(exc, self.host, reading=True))
+        finally:
+            with contextlib.suppress(*lane.errors):
+                await reply.close()
 
-
-def _time() -> float:
-    return time.time()
+    async def _accept(self, prefix: str, suffixes: Collection[str], reply: Reply) -> Counts:
+        encoding = (reply.header("content-encoding") or "identity").strip().lower()
+        if encoding not in ("identity", "gzip"):
+            raise RangeProblem(f"it uses an encoding privaudit did not ask for ({encoding[:20]})")
+        gzip = encoding == "gzip"
+        reader = RangeReader(suffixes, gzip=gzip, limit=self.options.max_body_bytes)
+        kept: list[bytes] | None = [] if self._writer is not None else None
+        async for chunk in reply.chunks():
+            reader.feed(chunk)
+            if kept is not None:
+                kept.append(chunk)
+        counts = reader.finish()
+        if kept is not None and self._writer is not None:
+            self._writer.put(prefix, b"".join(kept), reply.header("etag"), gzip)
+        return counts

@@ -3,10 +3,18 @@
 Layout (all integers little-endian):
   header   64 bytes: MAGIC, format version (u16), key bytes per hash (u8: 20 =
            exact, fewer = truncated), count bytes (u8: 4), record count (u64),
-           SHA-256 of records || fan-out (32 bytes), zero padding
+           SHA-256 of everything after the fan-out, then of the fan-out (32 bytes),
+           records per block (u32), CRC-32 of fan-out || block table (u32), padding
   fan-out  65,537 u64: fan[i] = number of records whose first two hash bytes
            are < i, so fan[i]..fan[i+1] are the records starting with bytes i
   records  (key_bytes - 2) bytes of hash after the first two, then a u32 count
+  blocks   one u32 CRC-32 per `BLOCK_RECORDS` records
+
+Verified as read, so a damaged file is an ERROR and never a "not breached":
+the header, sizes and fan-out (ascending, and its CRC with the block table)
+when opened; each block of records the first time a lookup touches it. A
+lookup reads a few blocks (~3 KB each), so no run reads the whole 20 GB;
+`pwned-data verify` checks the SHA-256 of everything.
 
 Full keys take 22 bytes a record against ~45 for a text line. A truncated key
 of k bytes over n records wrongly reports a clean password as breached with
@@ -19,14 +27,17 @@ from __future__ import annotations
 import hashlib
 import mmap
 import struct
+import zlib
 from pathlib import Path
+from typing import NoReturn
 
 from privaudit.errors import InputError, ServiceError
 
 MAGIC = b"PAPWIDX\x00"
-VERSION = 1
+VERSION = 2
 FANOUT = 1 << 16
-HEADER = struct.Struct("<8sHBBQ32s")
+HEADER = struct.Struct("<8sHBBQ32sII")
+BLOCK_RECORDS = 128
 HEADER_SIZE = 64
 FANOUT_SIZE = (FANOUT + 1) * 8
 DATA_START = HEADER_SIZE + FANOUT_SIZE
@@ -38,6 +49,10 @@ MIN_KEY = 6
 
 def record_size(key_bytes: int) -> int:
     return key_bytes - 2 + COUNT_BYTES
+
+
+def block_count(records: int, per_block: int) -> int:
+    return -(-records // per_block)
 
 
 class CompactIndex:
@@ -54,7 +69,9 @@ class CompactIndex:
         size = len(self._mm)
         if size < DATA_START:
             self._corrupt("shorter than its header")
-        magic, version, key_bytes, count_bytes, records, checksum = HEADER.unpack_from(self._mm)
+        magic, version, key_bytes, count_bytes, records, checksum, per_block, meta_crc = (
+            HEADER.unpack_from(self._mm)
+        )
         if magic != MAGIC:
             self._corrupt("not a privaudit breach index")
         if version != VERSION:
@@ -62,23 +79,46 @@ class CompactIndex:
                 f"breach index {path} has format {version}; this privaudit reads format"
                 f" {VERSION}: rebuild it with 'privaudit pwned-data build'"
             )
-        if not MIN_KEY <= key_bytes <= FULL_KEY or count_bytes != COUNT_BYTES:
+        if not MIN_KEY <= key_bytes <= FULL_KEY or count_bytes != COUNT_BYTES or not per_block:
             self._corrupt("impossible header values")
         self.key_bytes: int = int(key_bytes)
         self.records: int = int(records)
         self.checksum: bytes = bytes(checksum)
         self.rec = record_size(key_bytes)
-        if size != DATA_START + records * self.rec:
+        self.per_block: int = int(per_block)
+        self._table = DATA_START + records * self.rec
+        if size != self._table + 4 * block_count(records, per_block):
             self._corrupt("its size does not match its header (truncated?)")
+        view = memoryview(self._mm)
+        crc = zlib.crc32(view[self._table :], zlib.crc32(view[HEADER_SIZE:DATA_START]))
+        view.release()
+        if crc != meta_crc:
+            self._corrupt("its fan-out or block table fails its checksum")
         self._fan = struct.unpack_from(f"<{FANOUT + 1}Q", self._mm, HEADER_SIZE)
         if self._fan[0] != 0 or self._fan[-1] != records:
             self._corrupt("its fan-out table is inconsistent")
         if any(a > b for a, b in zip(self._fan, self._fan[1:], strict=False)):
             self._corrupt("its fan-out table is not ascending")
+        self._verified: set[int] = set()
 
-    def _corrupt(self, why: str) -> None:
+    def _corrupt(self, why: str) -> NoReturn:
         raise InputError(
             f"breach index {self.path} is corrupt ({why}); rebuild it with"
+            " 'privaudit pwned-data build SOURCE OUTPUT'"
+        )
+
+    def _check_block(self, block: int) -> None:
+        start = DATA_START + block * self.per_block * self.rec
+        end = min(start + self.per_block * self.rec, self._table)
+        at = self._table + 4 * block
+        stored = int.from_bytes(self._mm[at : at + 4], "little")
+        if zlib.crc32(self._mm[start:end]) != stored:
+            self._damaged("a block of records fails its checksum")
+        self._verified.add(block)
+
+    def _damaged(self, why: str) -> NoReturn:
+        raise ServiceError(
+            f"breach index {self.path} is damaged ({why}); rebuild it with"
             " 'privaudit pwned-data build SOURCE OUTPUT'"
         )
 
@@ -92,12 +132,18 @@ class CompactIndex:
         lo, hi = self._fan[bucket], self._fan[bucket + 1]
         key = raw[2 : self.key_bytes]
         width, mm, rec = self.key_bytes - 2, self._mm, self.rec
+        per_block, verified = self.per_block, self._verified
         while lo < hi:
             mid = (lo + hi) // 2
+            if mid // per_block not in verified:
+                self._check_block(mid // per_block)
             at = DATA_START + mid * rec
             probe = mm[at : at + width]
             if probe == key:
-                return int.from_bytes(mm[at + width : at + rec], "little")
+                count = int.from_bytes(mm[at + width : at + rec], "little")
+                if count == 0:  # the builder never writes one
+                    self._damaged("a record holds a zero count")
+                return count
             if probe < key:
                 lo = mid + 1
             else:

@@ -21,8 +21,8 @@ from typing import NoReturn, Protocol
 from privaudit.errors import InputError, ServiceError
 from privaudit.pwned.hashing import range_key
 from privaudit.pwned.index import MAGIC, CompactIndex
-from privaudit.pwned.lookup import LookupResult
-from privaudit.pwned.parse import RangeData
+from privaudit.pwned.lookup import LookupFailure, LookupResult
+from privaudit.pwned.prefixdir import read_prefix_file
 
 MAX_LINE = 64
 _HEX = b"0123456789ABCDEF"
@@ -51,7 +51,14 @@ class CorpusLookup:
         return f"the offline corpus ({self.corpus.description})"
 
     async def lookup(self, hashes: Sequence[str]) -> Mapping[str, LookupResult]:
-        return {h: self.corpus.count(h) for h in dict.fromkeys(hashes)}
+        """A corrupt part of the corpus fails the hashes that need it, not the run."""
+        results: dict[str, LookupResult] = {}
+        for h in dict.fromkeys(hashes):
+            try:
+                results[h] = self.corpus.count(h)
+            except ServiceError as exc:
+                results[h] = LookupFailure(str(exc))
+        return results
 
 
 def _map(path: Path) -> tuple[mmap.mmap, int]:
@@ -183,20 +190,7 @@ class PrefixDirCorpus:
 
     def count(self, full_hash: str) -> int:
         prefix, suffix = range_key(full_hash.upper())
-        file = self.path / f"{prefix}.txt"
-        try:
-            text = file.read_text(encoding="ascii")
-        except FileNotFoundError:
-            raise ServiceError(
-                f"breach corpus {self.path} is incomplete: a prefix file is missing;"
-                " download the corpus again"
-            ) from None
-        except (OSError, UnicodeDecodeError):
-            raise ServiceError(f"breach corpus {self.path}: unreadable prefix file") from None
-        data = RangeData(text)
-        if not data.valid_lines:
-            raise ServiceError(f"breach corpus {self.path}: a prefix file holds no SUFFIX:COUNT")
-        return data.count_of(suffix)
+        return read_prefix_file(self.path / f"{prefix}.txt").get(suffix, 0)
 
 
 def open_corpus(path: Path) -> Corpus:

@@ -19,9 +19,12 @@ class OnlineLookup:
 
     async def lookup(self, hashes: Sequence[str]) -> Mapping[str, LookupResult]:
         keys = {h: range_key(h) for h in hashes}
-        ranges = await self.fetcher.fetch(prefix for prefix, _ in keys.values())
+        wanted: dict[str, set[str]] = {}
+        for prefix, suffix in keys.values():
+            wanted.setdefault(prefix, set()).add(suffix)
+        answers = await self.fetcher.fetch(wanted)
         out: dict[str, LookupResult] = {}
         for full, (prefix, suffix) in keys.items():
-            answer = ranges.get(prefix) or LookupFailure("no answer")
-            out[full] = answer if isinstance(answer, LookupFailure) else answer.count_of(suffix)
+            answer = answers.get(prefix) or LookupFailure("no answer")
+            out[full] = answer if isinstance(answer, LookupFailure) else answer[suffix]
         return out

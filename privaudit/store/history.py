@@ -156,6 +156,14 @@ class History:
         ).fetchall()
         return [RunResult(c, k, Status(st), Severity(sev), subj) for c, k, st, sev, subj in rows]
 
+    def problem_keys(self, run_id: int) -> frozenset[str]:
+        """Keys of a run's problems (FAIL, WARN): all --since-last and --notify compare."""
+        rows = self._conn.execute(
+            "SELECT key FROM run_results WHERE run_id = ? AND status IN (?, ?)",
+            (run_id, Status.FAIL.value, Status.WARN.value),
+        )
+        return frozenset(key for (key,) in rows)
+
     def trend(self, profile: str, limit: int = 30) -> tuple[TrendPoint, ...]:
         return tuple(TrendPoint(r.started_at, r.score) for r in self.runs(profile, limit))
 

@@ -10,11 +10,12 @@ malformed lines. It records every request line and header it receives.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import random
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -39,10 +40,21 @@ BREACHED = {
 
 @dataclass
 class Fault:
-    kind: str  # "status", "slow", "drop", "malformed", "html"
+    """One answer that goes wrong. `kind`: "status", "slow", "drop", "malformed",
+    "html"; or "rewrite" (the lines, or a raw body, from `rewrite`), optionally
+    sent with a Content-Length `short_by` bytes too long, without Content-Length
+    (`close_delimited`, the end of the body is the end of the connection), or
+    gzip-encoded (`gzip`; `raw_gzip` sends those bytes as the encoded body)."""
+
+    kind: str
     status: int = 503
     retry_after: str | None = None
     seconds: float = 0.0
+    rewrite: Callable[[list[str]], list[str] | bytes] | None = None
+    short_by: int = 0
+    close_delimited: bool = False
+    gzip: bool = False
+    raw_gzip: bytes | None = None
 
 
 @dataclass
@@ -108,12 +120,36 @@ def _handler(server: HibpServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
+        def _send_rewritten(self, fault: Fault, lines: list[str]) -> None:
+            assert fault.rewrite is not None or fault.raw_gzip is not None
+            out = fault.rewrite(lines) if fault.rewrite is not None else b""
+            body = out if isinstance(out, bytes) else "\r\n".join(out).encode("utf-8")
+            if fault.gzip:
+                body = fault.raw_gzip if fault.raw_gzip is not None else gzip.compress(body)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            if fault.gzip:
+                self.send_header("Content-Encoding", "gzip")
+            if fault.close_delimited:
+                self.send_header("Connection", "close")
+                self.close_connection = True
+            else:
+                self.send_header("Content-Length", str(len(body) + fault.short_by))
+            self.end_headers()
+            self.wfile.write(body)
+            if fault.short_by:
+                self.wfile.flush()
+                self.close_connection = True
+
         def do_GET(self) -> None:
             with server.lock:
                 server.requests.append(Recorded(self.requestline, list(self.headers.items())))
             if server.latency:
                 time.sleep(server.latency)
-            parts = self.path.split("/")
+            path = self.path
+            if path.startswith("http://"):  # absolute form: we are being used as a proxy
+                path = "/" + path.split("/", 3)[3]
+            parts = path.split("/")
             if len(parts) != 3 or parts[1] != "range" or len(parts[2]) != 5:
                 self._send(400, b"The hash prefix was not in a valid format")
                 return
@@ -136,6 +172,9 @@ def _handler(server: HibpServer) -> type[BaseHTTPRequestHandler]:
             lines = server.range_lines(prefix, padding)
             if fault and fault.kind == "malformed":
                 lines[1:1] = ["NOT-A-HASH:12", "ZZZZ", "0123456789ABCDEF0123456789ABCDEF012:xx"]
+            if fault and fault.kind == "rewrite":
+                self._send_rewritten(fault, lines)
+                return
             body = ("\r\n".join(lines)).encode("ascii")
             etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
             if self.headers.get("If-None-Match") == etag:

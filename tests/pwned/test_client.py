@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from privaudit import __version__
-from privaudit.pwned.cache import RangeCache
+from privaudit.pwned.cache import RangeCache, api_key
 from privaudit.pwned.client import ClientOptions, RangeFetcher, _retry_after
 from privaudit.pwned.lookup import LookupFailure
 from privaudit.pwned.online import OnlineLookup
@@ -149,13 +149,15 @@ def test_overall_deadline(hibp_server: HibpServer) -> None:
     assert "deadline" in failure.reason
 
 
-def test_malformed_lines_are_ignored_and_counted(
+def test_malformed_lines_make_the_answer_unknown(
     hibp_server: HibpServer, sleeps: SleepRecorder
 ) -> None:
+    # Once counted and skipped; a malformed line now means the answer is not trusted.
     hibp_server.fail(Fault("malformed"))
-    counts, fetcher = lookup(hibp_server, sleeps, ["P@ssw0rd"])
-    assert counts["P@ssw0rd"] == BREACHED["P@ssw0rd"]
-    assert fetcher.malformed_lines == 3
+    counts, _ = lookup(hibp_server, sleeps, ["P@ssw0rd"])
+    failure = counts["P@ssw0rd"]
+    assert isinstance(failure, LookupFailure)
+    assert "line 2 is not SUFFIX:COUNT" in failure.reason
 
 
 def test_an_answer_that_is_not_a_range_is_unknown(
@@ -170,7 +172,7 @@ def test_cache_hit_expiry_and_304(
     hibp_server: HibpServer, sleeps: SleepRecorder, tmp_path: Path
 ) -> None:
     now = [1_000_000.0]
-    cache = RangeCache(tmp_path / "cache", ttl=3600, now=lambda: now[0])
+    cache = RangeCache(tmp_path / "cache", hibp_server.url, ttl=3600, now=lambda: now[0])
     passwords = ["P@ssw0rd", "fresh-password-zz"]
     first, _ = lookup(hibp_server, sleeps, passwords, cache=cache)
     assert len(hibp_server.requests) == 2
@@ -189,9 +191,10 @@ def test_cache_hit_expiry_and_304(
     fourth, _ = lookup(hibp_server, sleeps, passwords, cache=cache)
     assert fourth == first
     assert len(hibp_server.requests) == 4
-    # Files: 0600 in a 0700 folder, keyed by prefix only.
-    folder = tmp_path / "cache"
+    # Files: 0600 in 0700 folders, keyed by API base URL, then by prefix only.
+    folder = tmp_path / "cache" / api_key(hibp_server.url)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700
     files = sorted(folder.iterdir())
     assert [f.name for f in files] == sorted(f"{sha1(p)[:5]}.range" for p in passwords)
     for file in files:
@@ -203,9 +206,9 @@ def test_cache_hit_expiry_and_304(
 def test_a_corrupt_cache_entry_is_refetched(
     hibp_server: HibpServer, sleeps: SleepRecorder, tmp_path: Path
 ) -> None:
-    cache = RangeCache(tmp_path / "cache")
-    (tmp_path / "cache").mkdir(mode=0o700)
-    (tmp_path / "cache" / f"{sha1('P@ssw0rd')[:5]}.range").write_text("garbage")
+    cache = RangeCache(tmp_path / "cache", hibp_server.url)
+    cache.prepare()
+    (cache.folder / f"{sha1('P@ssw0rd')[:5]}.range").write_text("garbage")
     counts, _ = lookup(hibp_server, sleeps, ["P@ssw0rd"], cache=cache)
     assert counts["P@ssw0rd"] == BREACHED["P@ssw0rd"]
     assert len(hibp_server.requests) == 1

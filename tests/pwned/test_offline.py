@@ -163,15 +163,30 @@ def test_per_prefix_folder_missing_file_is_an_error(tmp_path: Path) -> None:
         corpus.count(missing)
 
 
+def as_complete_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
+    """Let a small test folder stand for a complete one (the real one has 1,048,576 files)."""
+    written = sorted(p.stem for p in folder.glob("*.txt"))
+    monkeypatch.setattr("privaudit.pwned.prefixdir.expected_prefixes", lambda: written)
+    return folder
+
+
 @pytest.mark.parametrize("key_bytes", [20, 8])
 @pytest.mark.parametrize("source_kind", ["text", "dir"])
 def test_index_answers_like_the_text(
-    tmp_path: Path, entries: dict[str, int], key_bytes: int, source_kind: str
+    tmp_path: Path,
+    entries: dict[str, int],
+    key_bytes: int,
+    source_kind: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     if source_kind == "dir":
         entries = dict(list(entries.items())[:600])
     text = write_text(tmp_path / "pwned.txt", entries)
-    source = text if source_kind == "text" else write_dir(tmp_path / "ranges", entries)
+    source = (
+        text
+        if source_kind == "text"
+        else as_complete_folder(monkeypatch, write_dir(tmp_path / "ranges", entries))
+    )
     seen: list[tuple[int, int]] = []
     records = build_index(
         source,
@@ -240,7 +255,8 @@ def test_corrupt_or_truncated_index_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="truncated"):
         open_corpus(tmp_path / "short.idx")
     flipped = bytearray(blob)
-    flipped[-3] ^= 0xFF
+    last_record_end = DATA_START + CompactIndex(tmp_path / "c.idx").records * 22
+    flipped[last_record_end - 3] ^= 0xFF  # in the last record's count
     (tmp_path / "flipped.idx").write_bytes(bytes(flipped))
     with pytest.raises(ServiceError, match="checksum"):
         CompactIndex(tmp_path / "flipped.idx").verify()
