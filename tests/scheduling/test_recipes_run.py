@@ -3,14 +3,18 @@ a copy of this checkout, the cron line under cron's minimal environment."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
+from tests.history.exports import STRONG, WEAK, write_export
 from tests.scheduling.test_scheduling_docs import block, install_lines
 
 REPO = Path(__file__).resolve().parents[2]
@@ -112,3 +116,52 @@ def test_cron_line_fails_without_the_full_path(cron_home: Path) -> None:
         check=False,
     )
     assert done.returncode == 127
+
+
+def _workflow_steps() -> tuple[dict[str, str], list[dict[str, Any]]]:
+    workflow = yaml.safe_load(block("github-actions"))
+    job = workflow["jobs"]["audit"]
+    return job["env"], job["steps"]
+
+
+def test_github_workflow_run_steps_work_as_written(cron_home: Path, tmp_path: Path) -> None:
+    """The workflow's shell steps, in order, in a workspace, with the checkout installed."""
+    job_env, steps = _workflow_steps()
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    venv_bin = cron_home / install_lines()[0].removeprefix("$HOME/") / ".venv" / "bin"
+    corpus = tmp_path / "pwned.txt"  # a breach corpus, so no lookup leaves the machine
+    corpus.write_text(hashlib.sha1(WEAK.encode()).hexdigest().upper() + ":31337\n", "ascii")
+    export = write_export(tmp_path / "vault.json", {"Gmail": WEAK, "GitHub": STRONG})
+    env = {
+        "HOME": str(cron_home),
+        "PATH": f"{venv_bin}:{CRON_PATH}",
+        "PRIVAUDIT_PWNED_OFFLINE_CORPUS": str(corpus),
+        "VAULT_EXPORT": export.read_text("utf-8"),
+    }
+    for key, value in job_env.items():
+        env[key] = value.replace("${{ github.workspace }}", str(workspace))
+    codes = {}
+    for step in steps:
+        if "run" not in step or "pip install" in step["run"]:
+            continue  # `uses:` steps are GitHub's; the install ran in the fixture
+        assert "${{" not in step["run"], "expressions belong in env:, not in the script"
+        done = subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=workspace,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        codes[step.get("name", step["run"][:20])] = (done.returncode, done.stderr)
+    assert codes["Audit"][0] == 1, codes  # the weak, breached Gmail password: score < 70
+    assert codes["JUnit report for the dashboard"][0] == 0, codes
+    assert codes["Score history"][0] == 0, codes
+    report = json.loads((workspace / "report.json").read_text("utf-8"))
+    assert report["inputs"]["sources"][0]["used"] == 2
+    assert (workspace / "privaudit-junit.xml").read_text("utf-8").startswith("<?xml")
+    # The history lands where the cache step keeps it between runs.
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert (workspace / cache["with"]["path"] / "history.sqlite3").is_file()
