@@ -3,9 +3,8 @@ pipeline's password checker, one line per result, an exit code."""
 
 from __future__ import annotations
 
-import getpass
-
 from privaudit.cli.env import Environment
+from privaudit.cli.hidden import ask_hidden
 from privaudit.errors import UsageError
 from privaudit.exitcodes import ExitCode
 from privaudit.inputs import password_lines
@@ -40,10 +39,8 @@ def run_password_check(
     codes: list[int] = []
     number = 1
     while True:
-        # getpass, not typer.prompt: click prints the prompt before turning echo
-        # off, so a password typed or pasted quickly could be echoed.
         try:
-            typed = getpass.getpass("Password to check (empty to finish): ")
+            typed = ask_hidden("Password to check (empty to finish): ")
         except EOFError:
             # Ctrl-D is "I am done", like an empty line; the prompt's line is open.
             env.stderr.write("\n")
