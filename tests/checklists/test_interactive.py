@@ -61,6 +61,8 @@ def test_answer_stop_midway_and_resume() -> None:
     child.expect_exact("Question 5 of 8")
     _answer(child, "q")
     child.expect_exact("Stopped. Your answers are saved")
+    child.expect_exact("Privacy-settings score for these platforms:")
+    child.expect_exact("(first answers)")
     assert _finish(child) == 0
 
     book = load_answers()
@@ -76,6 +78,7 @@ def test_answer_stop_midway_and_resume() -> None:
     for _ in range(4):
         _answer(child, "y")
     child.expect_exact("Done: 5 answered, 0 left for later.")
+    child.expect(r"Privacy-settings score for these platforms: \d+ → \d+/100\.")
     assert _finish(child) == 0
     book = load_answers()
     assert len(book) == 8
