@@ -125,7 +125,7 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
                 "'checklist run' asks questions and needs a terminal; run it in one"
                 " ('privaudit audit --no-input' reports what is unanswered)"
             )
-        from privaudit.checklists.effect import checklist_score, score_change  # noqa: PLC0415
+        from privaudit.cli.checklist_score import checklist_score, score_change  # noqa: PLC0415
 
         session = _session(plan, _console(env))
         before = checklist_score(chosen, plan.answers, session.stale_after)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from privaudit.checklists.effect import checklist_score, score_change
 from privaudit.checklists.loader import builtin_checklists
 from privaudit.checklists.model import Answer, AnswerBook, Recorded
+from privaudit.cli.checklist_score import checklist_score, score_change
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 FRESH = timedelta(days=180)
