@@ -1,10 +1,16 @@
-"""Figures for issue 7: rendering each format (ratio to JSON) and the history database.
+"""Figures for the report: its length (terminal lines at 100 columns, printed pages on
+A4/Letter) for the demo and a 20-account, three-export case; rendering each format
+(ratio to JSON); the history database.
 
-Run: python bench/report_bench.py [ACCOUNTS]   (prints figures; asserts nothing)
+Run: python bench/report_bench.py [ACCOUNTS]    (prints figures; asserts nothing)
+     python bench/report_bench.py --length      (only the report length)
+Printed pages need chromium (Debian: apt-get install chromium); without it they read n/a.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -16,6 +22,8 @@ from privaudit.model import CheckMeta, InputSummary, Report, Severity, Status, T
 from privaudit.render import RenderOptions, render
 from privaudit.scoring import compute_score
 from privaudit.store.history import History
+
+ROOT = Path(__file__).resolve().parents[1]
 
 META = CheckMeta(
     id="PW101",
@@ -55,7 +63,57 @@ def best(func, repeat: int = 5) -> float:
     return min(times)
 
 
+def _privaudit(args: list[str], env: dict[str, str], stdin: bytes = b"") -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "privaudit", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **env, "COLUMNS": "100"},
+        check=False,
+    )
+    return proc.stdout.decode("utf-8")
+
+
+def _pages(html: str, tmp: Path) -> str:
+    sys.path.insert(0, str(ROOT))
+    from tests.report.browser import find_chromium, pdf_pages, print_pdfs  # noqa: PLC0415
+
+    chromium = find_chromium()
+    if chromium is None:
+        return "n/a (no chromium)"
+    page = tmp / "report.html"
+    page.write_text(html, encoding="utf-8")
+    pdfs = print_pdfs(chromium, page, tmp)
+    return ", ".join(f"{pdf_pages(pdf)} {paper}" for paper, pdf in pdfs.items())
+
+
+def report_length() -> None:
+    """What a person reads: the terminal report's lines and the HTML's printed pages."""
+    sys.path.insert(0, str(ROOT))
+    from tests.report.twenty import KDBX_PASSWORD, make_case  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        env = {"PRIVAUDIT_HOME": str(tmp / "home")}
+        cases: dict[str, tuple[list[str], bytes]] = {"demo": (["demo"], b"")}
+        case = make_case(tmp / "twenty")
+        args = ["audit", "--offline", "--no-input", "--kdbx-password-stdin"]
+        args += ["--pwned-corpus", str(case["corpus"])]
+        for name in ("bitwarden", "chrome", "keepass"):
+            args += ["--accounts", str(case[name])]
+        cases["20 accounts, 3 exports"] = (args, (KDBX_PASSWORD + "\n").encode())
+        for name, (argv, stdin) in cases.items():
+            lines = len(_privaudit(argv, env, stdin).splitlines())
+            html = _privaudit([*argv, "--format", "html"], env, stdin)
+            pages = _pages(html, tmp)
+            print(f"{name}: terminal {lines} lines at 100 columns; printed pages: {pages}")
+
+
 def main() -> None:
+    if "--length" in sys.argv:
+        report_length()
+        return
+    report_length()
     accounts = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     rep = replace(report(accounts), inputs=InputSummary(accounts=accounts))
     trend = tuple(

@@ -21,7 +21,7 @@ from privaudit.accounts import Account
 from privaudit.check import Check
 from privaudit.checklists.audit import ChecklistPlan, load_plan
 from privaudit.context import AuditContext, utc_now
-from privaudit.errors import UsageError
+from privaudit.errors import InputError, UsageError
 from privaudit.inputs import password_lines
 from privaudit.model import Report
 from privaudit.notify import check_url
@@ -39,6 +39,12 @@ from privaudit.settings import Settings
 from privaudit.store.atomic import check_output_path
 from privaudit.store.history import History
 from privaudit.store.lock import probe_lock
+
+NOTHING_TO_AUDIT = (
+    "nothing to audit: give a password-manager export (--accounts FILE), list your"
+    " accounts in a profile (--config FILE, see docs/configuration.md), or choose"
+    " privacy checklists (privaudit checklist run PLATFORM)"
+)
 
 OfferChecklists = Callable[[ChecklistPlan, Sequence[Account]], ChecklistPlan]
 
@@ -147,6 +153,9 @@ def open_audit(
             plan = io.offer_checklists(plan, inputs.accounts)
         checks, checklists = in_scope(plan, checks, inputs.accounts, audit.select)
         pwned = build_lookup(settings.pwned, offline=audit.offline, use_cache=not request.no_cache)
+        if not inputs.accounts and not checklists.scope:
+            # Before any history row: an empty report that exits 0 would read as "all good".
+            raise InputError(NOTHING_TO_AUDIT)
         tfa, tfa_notice = tfa_directory(settings, demo=request.demo)
         context = AuditContext(
             accounts=inputs.accounts,

@@ -16,12 +16,17 @@ from datetime import UTC, datetime
 from importlib.resources import files
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from privaudit.model import Report, Status, TrendPoint
+from privaudit.plan import build_plan
 from privaudit.render import RenderOptions
 from privaudit.render.common import (
     OTHER_SECTIONS,
     STATUS_LABEL,
+    URL,
     category_rows,
+    coverage_line,
     findings_with,
     input_lines,
     problem_groups,
@@ -37,6 +42,24 @@ def safe_url(url: str) -> str | None:
     if lowered.startswith(("https://", "http://")) and not any(c.isspace() for c in url.strip()):
         return url.strip()
     return None
+
+
+def linkify(text: str | None) -> Markup:
+    """Escaped text whose http(s) URLs are anchors; nothing else becomes markup."""
+    if not text:
+        return Markup("")
+    out: list[str] = []
+    last = 0
+    for match in URL.finditer(text):
+        out.append(str(escape(text[last : match.start()])))
+        url = safe_url(match.group(0))
+        shown = escape(match.group(0))
+        out.append(
+            f'<a href="{escape(url)}" rel="noopener noreferrer">{shown}</a>' if url else str(shown)
+        )
+        last = match.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))  # noqa: S704  # every part above is escaped
 
 
 def _when(moment: datetime) -> str:
@@ -184,6 +207,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["linkify"] = linkify
     css = (files("privaudit.render") / "templates" / "report.css").read_text(encoding="utf-8")
     csp = f"default-src 'none'; style-src '{_style_hash(css)}'; base-uri 'none'; form-action 'none'"
     counts = report.counts()
@@ -195,7 +219,8 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         score_text=score_line(report),
         gauge=_gauge(report),
         counts=[(STATUS_LABEL[s].lower(), counts[s]) for s in Status if counts[s]],
-        inputs=input_lines(report),
+        inputs=[*input_lines(report), *([coverage_line(report)] if report.score.coverage else [])],
+        plan=build_plan(report),
         categories=_categories(report),
         trend=_trend(report, options.trend),
         severities=_severities(report),

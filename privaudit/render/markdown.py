@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from privaudit.model import Report, Status
+from privaudit.plan import build_plan
 from privaudit.render import RenderOptions
 from privaudit.render.common import (
     OTHER_SECTIONS,
     STATUS_LABEL,
     category_rows,
+    coverage_line,
     findings_with,
     input_lines,
     problem_groups,
@@ -32,13 +34,42 @@ def _step(text: str) -> str:
     return _STEP.sub(r"\1\\.", md(text))
 
 
+def _plan(report: Report) -> list[str]:
+    actions = build_plan(report)
+    if not actions:
+        return []
+    steps = [f"{n}. {md(a.title)} (about {a.effort_minutes} min)" for n, a in enumerate(actions, 1)]
+    return ["## Fix first", "", *steps, ""]
+
+
+def _others(report: Report) -> list[str]:
+    lines: list[str] = []
+    for status, title in OTHER_SECTIONS:
+        found = findings_with(report, status)
+        if found:
+            lines += [f"## {title}", ""]
+            lines += [f"- {f.check_id} {md(f.subject)}: {md(f.message)}" for f in found]
+            lines.append("")
+    return lines
+
+
 def render(report: Report, options: RenderOptions | None = None) -> str:
     lines: list[str] = ["# privaudit report", ""]
     if report.demo:
         lines += ["> **Demo:** sample data, not your accounts.", ""]
     lines += [f"**{md(score_line(report))}**", ""]
     lines += [f"- {md(line)}" for line in input_lines(report)]
+    if report.score.coverage:
+        lines.append(f"- {md(coverage_line(report))}")
     lines.append("")
+    actions = build_plan(report)
+    if actions:
+        lines += ["## Fix first", ""]
+        lines += [
+            f"- **{n}.** {md(a.title)} (about {a.effort_minutes} min)"
+            for n, a in enumerate(actions, 1)
+        ]
+        lines.append("")
     if report.score.categories:
         lines += [
             "| Category | Score | Grade | Pass | Warn | Fail | Not scored |",
@@ -67,12 +98,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                 lines.append(f"  - Fix: {md(first)}")
                 lines += [f"    - {_step(step)}" for step in rest if step.strip()]
         lines += ["", f"*Why:* {md(meta.why)}", "", f"*Fix:* {md(meta.fix)}", ""]
-    for status, title in OTHER_SECTIONS:
-        found = findings_with(report, status)
-        if found:
-            lines += [f"## {title}", ""]
-            lines += [f"- {f.check_id} {md(f.subject)}: {md(f.message)}" for f in found]
-            lines.append("")
+    lines += _others(report)
     passed = findings_with(report, Status.PASS)
     if passed:
         lines += [f"{len(passed)} result(s) passed.", ""]

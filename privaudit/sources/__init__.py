@@ -160,6 +160,11 @@ def import_accounts(
     """Read one export; return its accounts, its summary and whether it was plaintext."""
     options = options or ReadOptions()
     source = open_source(path, stdin, options.max_bytes)
+    if source.size == 0 or not source.head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise InputError(
+            f"{source.name}: the file is empty; export again from your password manager"
+        )
+    candidates: list[Importer] = []
     if options.column_map is not None:
         if fmt not in (None, "csv"):
             raise UsageError("--map reads a CSV of any layout: use it without --source-format")
@@ -176,7 +181,22 @@ def import_accounts(
             )
         importer = candidates[0]
     result = read_guarded(importer, source, options)
-    return result, result.summary(source.name, importer.name), importer.plaintext
+    summary = result.summary(source.name, importer.name)
+    if summary.used == 0:
+        raise InputError(no_logins_message(summary, [i.name for i in candidates[1:]]))
+    return result, summary, importer.plaintext
+
+
+def no_logins_message(summary: SourceSummary, others: Sequence[str]) -> str:
+    """A format recognised (perhaps wrongly) that yields no login: say what else it could be."""
+    could_be = (
+        f"if it is {' or '.join(others)}, name it" if others else "if it is another format, name it"
+    )
+    return (
+        f"{summary.name}: read as {summary.format}, but no logins were found"
+        f" ({summary.read} item(s) read); {could_be} with --source-format"
+        " (privaudit sources list shows them), or map a CSV's columns with --map"
+    )
 
 
 def read_guarded(importer: Importer, source: SourceData, options: ReadOptions) -> ImportResult:

@@ -171,11 +171,14 @@ def test_password_stdin_count_mismatch_is_one_line(cli, tmp_path: Path) -> None:
 
 
 def test_empty_audit_is_not_a_pass(cli) -> None:  # type: ignore[no-untyped-def]
+    # Nothing to audit is bad input, not an empty report: exit 2, the three ways to give
+    # input, and no history row that a later --since-last would compare with.
     result = cli("audit", "-f", "json", "--fail-under", "50")
-    report = json.loads(result.out)
-    assert report["score"]["value"] is None
-    assert report["counts"]["pass"] == 0
-    assert result.code == ExitCode.INCOMPLETE  # nothing scored: the threshold is unconfirmed
+    assert result.code == ExitCode.USAGE, result.err
+    assert result.out == ""
+    assert "--accounts FILE" in result.err and "--config FILE" in result.err
+    assert "privaudit checklist run" in result.err
+    assert "No audits recorded yet" in cli("history").out
 
 
 def test_env_config_error_is_exit_2(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

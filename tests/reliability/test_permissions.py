@@ -77,7 +77,11 @@ def test_privaudit_home_is_created_0700_by_a_run(
     monkeypatch.setenv("PRIVAUDIT_HOME", str(home))
     old = os.umask(0o022)
     try:
-        result = cli("audit", "--offline", "--no-input", "--format", "json")
+        export = tmp_path / "chrome.csv"
+        export.write_text("name,url,username,password\nsite,https://a.example,u,Pw-long-enough-1\n")
+        result = cli(
+            "audit", "--offline", "--no-input", "--format", "json", "--accounts", str(export)
+        )
     finally:
         os.umask(old)
     assert result.code in (0, 1, 3), result.err

@@ -11,6 +11,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -236,5 +237,39 @@ def check_page(executable: str, html_file: Path, out_dir: Path) -> PageCheck:
         (out_dir / "report-a4.pdf").write_bytes(base64.b64decode(pdf))
         browser.drain(0.2)
         return PageCheck(browser.page_log(), shots, facts)
+    finally:
+        browser.close()
+
+
+PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
+_PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages of a PDF that chromium wrote (its page objects are not compressed)."""
+    return len(_PAGE.findall(pdf))
+
+
+def print_pdfs(executable: str, html_file: Path, out_dir: Path) -> dict[str, bytes]:
+    """The page printed to PDF on A4 and on Letter, the way a browser's Print does."""
+    browser = Browser(executable, out_dir / "chromium-profile")
+    try:
+        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        sid = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
+        browser.send("Page.enable", session=sid)
+        browser.send("Page.navigate", {"url": html_file.resolve().as_uri()}, session=sid)
+        browser.wait_for("Page.loadEventFired")
+        out = {}
+        for name, (width, height) in PAPERS.items():
+            data = browser.send(
+                "Page.printToPDF",
+                {"paperWidth": width, "paperHeight": height, "preferCSSPageSize": False},
+                session=sid,
+            )["data"]
+            out[name] = base64.b64decode(data)
+            (out_dir / f"print-{name}.pdf").write_bytes(out[name])
+        return out
     finally:
         browser.close()

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from privaudit.render import RenderOptions, render
-from tests.report.browser import check_page, find_chromium
+from tests.conftest import run_privaudit
+from tests.report.browser import check_page, find_chromium, pdf_pages, print_pdfs
 from tests.report.samples import SAMPLE_TREND, sample_with_new
 
 
@@ -54,3 +55,15 @@ def test_the_checker_does_see_blocked_resources(chromium: str, tmp_path: Path) -
     result = check_page(chromium, page, tmp_path)
     assert result.log.console, "CSP violations went unnoticed"
     assert any("127.0.0.1:9" in url for url in result.log.requests) or result.log.failed
+
+
+def test_the_demo_prints_in_at_most_six_pages_on_a4_and_letter(
+    chromium: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "demo.html"
+    result = run_privaudit("demo", "--format", "html", "--output", str(page))
+    assert result.code in (0, 1), result.err
+    for paper, pdf in print_pdfs(chromium, page, tmp_path).items():
+        assert pdf.startswith(b"%PDF")
+        pages = pdf_pages(pdf)
+        assert 1 <= pages <= 6, f"the demo prints on {pages} {paper} pages"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from privaudit.accounts import Account
+from privaudit.errors import InputError
 from privaudit.sources import (
     BUILTIN_SOURCES,
     ImportResult,
@@ -57,7 +61,7 @@ class _Custom:
         return sample.startswith(b"ACME")
 
     def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
-        return ImportResult(read=1)
+        return ImportResult(accounts=[Account(label="ACME", username="a")], read=1)
 
 
 def test_a_custom_importer_takes_part_in_detection(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -65,3 +69,21 @@ def test_a_custom_importer_takes_part_in_detection(tmp_path) -> None:  # type: i
     export.write_bytes(b"ACME v1\n")
     _, summary, _ = import_accounts(export, fmt=None, stdin=lambda _n: b"", importers=[_Custom()])
     assert (summary.format, summary.read) == ("acme-csv", 1)
+
+
+def test_an_export_with_no_logins_names_the_other_formats_and_map(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    export = tmp_path / "enpass.json"
+    # Enpass-like JSON that Bitwarden's detector accepts, holding no Bitwarden logins.
+    export.write_text('{"folders": [], "items": [{"title": "Mail", "fields": []}]}')
+    with pytest.raises(InputError) as caught:
+        import_accounts(export, fmt=None, stdin=lambda _n: b"")
+    message = str(caught.value)
+    assert "no logins were found" in message and "--source-format" in message
+    assert "--map" in message
+
+
+def test_an_empty_file_says_it_is_empty(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    export = tmp_path / "chrome.csv"
+    export.write_bytes(b"")
+    with pytest.raises(InputError, match=r"chrome\.csv: the file is empty"):
+        import_accounts(export, fmt=None, stdin=lambda _n: b"")
