@@ -22,6 +22,17 @@ class RunResult:
 
 
 @dataclass(frozen=True, slots=True)
+class RunSource:
+    """One input a run audited: its file name and format, and counts."""
+
+    name: str
+    format: str
+    read: int
+    used: int
+    skipped: int
+
+
+@dataclass(frozen=True, slots=True)
 class RunSummary:
     id: int
     profile: str
@@ -35,3 +46,5 @@ class RunSummary:
     skipped: int
     counts: dict[str, int]
     categories: tuple[tuple[str, int | None, str | None], ...]
+    sources: tuple[RunSource, ...] | None = None
+    """None for runs recorded before privaudit kept them."""

@@ -50,7 +50,44 @@ def run_to_dict(run: RunSummary) -> dict[str, Any]:
         "skipped": run.skipped,
         "counts": run.counts,
         "categories": [{"category": c, "value": v, "grade": g} for c, v, g in run.categories],
+        "sources": None
+        if run.sources is None
+        else [
+            {
+                "name": s.name,
+                "format": s.format,
+                "read": s.read,
+                "used": s.used,
+                "skipped": s.skipped,
+            }
+            for s in run.sources
+        ],
     }
+
+
+def sources_cell(run: RunSummary) -> str:
+    """Logins used from exports: `?` for runs recorded before sources were kept."""
+    if run.sources is None:
+        return "?"
+    return str(sum(s.used for s in run.sources)) if run.sources else "-"
+
+
+def sources_lines(runs: Sequence[RunSummary]) -> list[str]:
+    """Which exports the runs audited, one line per distinct set: a table column would not
+    fit 80 columns, and a weekly job audits the same files run after run."""
+    groups: dict[str, list[int]] = {}
+    for run in runs:
+        if run.sources is None:
+            label = "not recorded (older privaudit)"
+        elif not run.sources:
+            label = "no export (profile only)"
+        else:
+            label = ", ".join(f"{s.name} ({s.format})" for s in run.sources)
+        groups.setdefault(label, []).append(run.id)
+    return [
+        f"Sources of run(s) {', '.join(f'#{i}' for i in ids)}: {label}"
+        for label, ids in groups.items()
+    ]
 
 
 def history_json(runs: Sequence[RunSummary]) -> str:
@@ -81,6 +118,7 @@ def history_terminal(runs: Sequence[RunSummary], options: RenderOptions) -> str:
         ("Errors", "right"),
     ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("Logins", justify="right", no_wrap=True)
     for run in runs:
         table.add_row(
             Text(f"#{run.id}"),
@@ -90,8 +128,11 @@ def history_terminal(runs: Sequence[RunSummary], options: RenderOptions) -> str:
             Text(str(run.counts.get("fail", 0))),
             Text(str(run.counts.get("warn", 0))),
             Text(str(run.errors)),
+            Text(sources_cell(run)),
         )
     console.print(table)
+    for line in sources_lines(runs):
+        console.print(Text(line, style="dim"))
     profiles = sorted({r.profile for r in runs})
     if len(profiles) > 1:
         console.print(Text("Profiles: " + ", ".join(profiles), style="dim"))

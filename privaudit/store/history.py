@@ -13,13 +13,13 @@ import json
 import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PurePath
 from types import TracebackType
 
 from privaudit.errors import InputError
 from privaudit.model import Report, Severity, Status, TrendPoint
 from privaudit.paths import data_dir
-from privaudit.runs import RunResult, RunSummary
+from privaudit.runs import RunResult, RunSource, RunSummary
 from privaudit.store.atomic import ensure_private_dir, open_private
 from privaudit.store.migrations import migrate
 
@@ -32,6 +32,31 @@ def default_history_path() -> Path:
 
 def _ts(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _sources(report: Report) -> list[dict[str, object]]:
+    # The file name only: the folder an export sits in says more than a trend needs.
+    return [
+        {
+            "name": PurePath(s.name).name or s.name,
+            "format": s.format,
+            "read": s.read,
+            "used": s.used,
+            "skipped": sum(s.skipped.values()),
+        }
+        for s in report.inputs.sources
+    ]
+
+
+def _load_sources(raw: object) -> tuple[RunSource, ...] | None:
+    if raw is None:
+        return None
+    return tuple(
+        RunSource(
+            str(d["name"]), str(d["format"]), int(d["read"]), int(d["used"]), int(d["skipped"])
+        )
+        for d in json.loads(str(raw))
+    )
 
 
 class History:
@@ -88,7 +113,8 @@ class History:
         try:
             cur = conn.execute(
                 "INSERT INTO runs (profile, started_at, finished_at, tool_version, score, grade,"
-                " errors, unanswered, skipped, counts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " errors, unanswered, skipped, counts, sources)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     profile,
                     _ts(report.started_at),
@@ -100,6 +126,7 @@ class History:
                     score.unanswered,
                     score.skipped,
                     json.dumps(counts, sort_keys=True),
+                    json.dumps(_sources(report)),
                 ),
             )
             run_id = int(cur.lastrowid or 0)
@@ -194,7 +221,7 @@ class History:
 
     def _summary(self, row: tuple[object, ...]) -> RunSummary:
         (run_id, profile, started, finished, version, score, grade, errors, unanswered) = row[:9]
-        skipped, counts = row[9], row[10]
+        skipped, counts, sources = row[9], row[10], row[11]
         cats = self._conn.execute(
             "SELECT category, score, grade FROM run_categories WHERE run_id = ? ORDER BY category",
             (run_id,),
@@ -212,4 +239,5 @@ class History:
             skipped=int(str(skipped)),
             counts=json.loads(str(counts)),
             categories=tuple((str(c), s, g) for c, s, g in cats),
+            sources=_load_sources(sources),
         )

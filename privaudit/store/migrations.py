@@ -41,6 +41,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX run_results_by_run ON run_results (run_id);
     """,
+    # What each run audited: a JSON list of {name, format, read, used, skipped} (file
+    # names, never folders or contents); NULL for runs recorded before this step.
+    """
+    ALTER TABLE runs ADD COLUMN sources TEXT
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -194,3 +194,59 @@ def test_debug_tracebacks_hold_no_user_data(tmp_path) -> None:  # type: ignore[n
     assert "KeyError" in err
     assert "explode" in err, "the frames are there for debugging"
     assert_no_canary(err, proc.stdout)
+
+
+BAD_DATES = [
+    "²⁰²⁴-⁰³-⁰¹",
+    "9999-12-31T23:59:59-23:59",
+    "1" * 400,
+    "-5",
+    "NaN",
+    "2024-13-45",
+    "１７０９",
+]
+DATED_EXPORTS = {
+    "firefox-csv": (
+        '"url","username","password","httpRealm","formActionOrigin","guid","timeCreated",'
+        '"timeLastUsed","timePasswordChanged"\n'
+        '"https://a.example","alice","pw-dated-1",,,"{{1}}","{d}","{d}","{d}"\n'
+    ),
+    "keepassxc-csv": (
+        '"Group","Title","Username","Password","URL","Notes","TOTP","Icon",'
+        '"Last Modified","Created"\n'
+        '"Root","Mail","alice","pw-dated-1","https://a.example","","","0","{d}","{d}"\n'
+    ),
+    "protonpass-csv": (
+        "type,name,url,email,username,password,note,totp,createTime,modifyTime,vault\n"
+        "login,Mail,https://a.example,a@example.com,,pw-dated-1,,,{d},{d},Personal\n"
+    ),
+    "1password-csv": (
+        "Title,Website,Username,Password,Created Date,Modified Date\n"
+        "Mail,https://a.example,alice,pw-dated-1,{d},{d}\n"
+    ),
+    "bitwarden-json": json.dumps(
+        {"encrypted": False, "items": [{"type": 1, "name": "Mail", "creationDate": "{d}",
+         "revisionDate": "{d}", "login": {"username": "a", "password": "pw-dated-1"}}]}
+    ).replace("{", "{{").replace("}", "}}").replace("{{d}}", "{d}"),
+    "protonpass-json": json.dumps(
+        {"userId": "u", "vaults": {"v": {"name": "P", "items": [{"state": 1, "createTime": "{d}",
+         "modifyTime": "{d}", "data": {"type": "login", "metadata": {"name": "Mail"},
+         "content": {"username": "a", "password": "pw-dated-1", "urls": []}}}]}}}
+    ).replace("{", "{{").replace("}", "}}").replace("{{d}}", "{d}"),
+    "keepass-xml": (
+        "<KeePassFile><Root><Group><Entry><String><Key>Title</Key><Value>Mail</Value></String>"
+        "<String><Key>Password</Key><Value>pw-dated-1</Value></String><Times>"
+        "<CreationTime>{d}</CreationTime><LastModificationTime>{d}</LastModificationTime>"
+        "</Times></Entry></Group></Root></KeePassFile>"
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("bad", BAD_DATES)
+@pytest.mark.parametrize("fmt", sorted(DATED_EXPORTS))
+def test_every_dated_importer_keeps_the_item_and_drops_a_bad_date(fmt: str, bad: str) -> None:
+    data = DATED_EXPORTS[fmt].format(d=bad).encode()
+    result = read_bytes(data, fmt)
+    (account,) = result.accounts
+    assert account.created is None
+    assert account.modified is None

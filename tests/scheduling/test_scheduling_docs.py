@@ -56,15 +56,59 @@ def test_cron_line_parses_and_uses_the_scheduled_options() -> None:
     check_cron_schedule(" ".join(fields[:5]))
     command = fields[5]
     assert "%" not in command.replace("\\%", ""), "cron turns a bare % into a newline"
-    for option in ("privaudit audit", "--no-input", "--format json", "--output", "--fail-under"):
+    # The command is quoted by its full path: cron's PATH has no venv in it.
+    for option in ('privaudit" audit', "--no-input", "--format json", "--output", "--fail-under"):
         assert option in command
 
 
+README = DOC.parents[1] / "README.md"
+
+
+def install_lines() -> tuple[str, str]:
+    """The checkout folder the recipes use and the doc's install line."""
+    clone, install = block("install").strip().splitlines()
+    checkout = re.search(r'&& cd "(\$HOME/[^"]+)"$', clone)
+    assert checkout, f"the install block must clone into and cd to a $HOME folder: {clone!r}"
+    return checkout.group(1), install
+
+
+def installed_exe() -> str:
+    """Where the README's install puts the command, relative to the checkout."""
+    readme = README.read_text(encoding="utf-8")
+    demo = re.search(r"<!-- demo-command -->\n```sh\n(.*?)\n```", readme, re.S)
+    assert demo
+    venv = re.match(r"python3 -m venv (\S+) ", demo.group(1))
+    assert venv
+    return f"{venv.group(1)}/bin/privaudit"
+
+
+def test_install_line_is_the_readmes() -> None:
+    readme = README.read_text(encoding="utf-8")
+    demo = re.search(r"<!-- demo-command -->\n```sh\n(.*?)\n```", readme, re.S)
+    assert demo
+    _, install = install_lines()
+    assert demo.group(1) == f"{install} && privaudit demo"
+
+
+def test_recipes_call_the_installed_command_by_its_full_path() -> None:
+    checkout, _ = install_lines()
+    exe = f"{checkout}/{installed_exe()}"
+    assert f'"{exe}" audit' in block("cron")
+    service = block("systemd-service")
+    assert f"ExecStart={exe.replace('$HOME', '%h')} audit" in service
+    assert "ExecStartPre=/bin/mkdir -p %h/privaudit" in service
+    assert 'mkdir -p "$HOME/privaudit" && ' in block("cron")
+
+
 def _units(tmp_path: Path) -> tuple[Path, Path]:
-    # %h/.local/bin/privaudit does not exist here; verify checks ExecStart is executable.
+    # The checkout's venv does not exist here; verify checks ExecStart is executable.
+    checkout, _ = install_lines()
+    documented = f"{checkout}/{installed_exe()}".replace("$HOME", "%h")
     exe = str(Path(sys.executable).with_name("privaudit"))
     service = tmp_path / "privaudit-audit.service"
-    service.write_text(block("systemd-service").replace("%h/.local/bin/privaudit", exe))
+    text = block("systemd-service")
+    assert documented in text
+    service.write_text(text.replace(documented, exe))
     timer = tmp_path / "privaudit-audit.timer"
     timer.write_text(block("systemd-timer"))
     return service, timer
@@ -121,6 +165,13 @@ def test_github_workflow_parses_and_runs_the_audit() -> None:
         assert option in runs
     assert "privaudit history" in runs
     assert "privaudit report render" in runs
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["repository"] == "privaudit/privaudit"
+    source = checkout["with"]["path"]
+    installs = [s["run"] for s in steps if "pip install" in s.get("run", "")]
+    # privaudit is on no package index: the workflow installs the checkout it made.
+    assert installs == [f"pip install ./{source}"]
+    assert steps.index(checkout) < next(i for i, s in enumerate(steps) if "pip" in s.get("run", ""))
     for step in steps:
         assert "uses" in step or "run" in step
         assert "password" not in step.get("run", "").lower(), "no secrets in a command line"
