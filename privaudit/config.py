@@ -25,6 +25,7 @@ from privaudit.model import Severity
 from privaudit.paths import default_config_file
 from privaudit.settings import SECTIONS as SETTINGS_SECTIONS
 from privaudit.settings import IgnoreRule, Settings
+from privaudit.tfa.methods import parse_methods
 
 SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret", "otpauth"})
 
@@ -169,20 +170,12 @@ def _check_section(name: str, table: Any, path: Path | None) -> dict[str, Any]:
 def _mfa_list(value: Any, where: str) -> frozenset[MfaMethod]:
     if isinstance(value, str):
         value = [value]
-    known = {m.value: m for m in MfaMethod}
-    aliases = {"webauthn": MfaMethod.PASSKEY, "u2f": MfaMethod.HARDWARE_KEY, "app": MfaMethod.TOTP}
     if not isinstance(value, list):
         raise ConfigError(f'{where}: \'mfa\' must be a list such as ["totp", "sms"]')
-    methods: set[MfaMethod] = set()
-    for item in value:
-        key = str(item).strip().lower()
-        method = known.get(key) or aliases.get(key)
-        if method is None:
-            raise ConfigError(
-                f"{where}: unknown 2FA method {key!r} in 'mfa' (use: {', '.join(sorted(known))})"
-            )
-        methods.add(method)
-    return frozenset(methods)
+    try:
+        return parse_methods([str(item) for item in value])
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'mfa': {exc}") from None
 
 
 _ACCOUNT_KEYS = frozenset({"service", "url", "urls", "username", "mfa", "recovery_codes", "notes"})

@@ -64,11 +64,16 @@ def attach_passwords(accounts: Sequence[Account], lines: Iterable[str]) -> list[
     passwords = [line.rstrip("\r\n") for line in lines]
     while passwords and passwords[-1] == "":
         passwords.pop()
-    targets = [i for i, a in enumerate(accounts) if a.password is None]
+    # Only the profile's own accounts take a line: a `mfa set` declaration is a
+    # fact about 2FA, never a login that waits for a password.
+    targets = [i for i, a in enumerate(accounts) if a.password is None and a.source == "profile"]
     if len(passwords) != len(targets):
+        names = ", ".join(accounts[i].label for i in targets[:10])
+        more = f" and {len(targets) - 10} more" if len(targets) > 10 else ""
+        expected = f" ({names}{more})" if targets else ""
         raise InputError(
             f"--password-stdin: got {len(passwords)} line(s) for {len(targets)} profile account(s)"
-            " without a password; give one password per line, in profile order"
+            f" without a password{expected}; give one password per line, in profile order"
         )
     out = list(accounts)
     for index, password in zip(targets, passwords, strict=True):

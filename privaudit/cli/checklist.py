@@ -134,6 +134,24 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             after = checklist_score(chosen, book, session.stale_after)
             env.echo(score_change(before, after))
 
+    @group.command("answer")
+    def answer(
+        platform: Annotated[str, typer.Argument(help="Platform id, e.g. google.")],
+        item: Annotated[str, typer.Argument(help="Item id; a wrong one gets the list of ids.")],
+        reply: Annotated[str, typer.Argument(metavar="ANSWER", help="yes, no, unsure or na.")],
+        checklist_dir: Annotated[
+            Path | None, typer.Option("--checklist-dir", help=DIR_HELP)
+        ] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+        config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
+    ) -> None:
+        """Record one answer without prompts (for scripts and workshops)."""
+        from privaudit.cli.checklist_answer import record_answer  # noqa: PLC0415
+
+        plan = _plan(config, checklist_dir, lang)
+        checklist, question = record_answer(plan, platform, item, reply)
+        env.echo(f"{checklist.id} {item.strip().lower()}: {reply.strip().lower()} ({question})")
+
     @group.command("list")
     def list_checklists(
         checklist_dir: Annotated[

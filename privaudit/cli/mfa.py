@@ -8,25 +8,25 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from privaudit.accounts import Account
     from privaudit.cli.env import Environment
+    from privaudit.tfa.declarations import Declaration
+    from privaudit.tfa.match import Directory
 
 from privaudit.cli import mfa_verify
+from privaudit.tfa.methods import accepted_method_names
 
 
-def _domains_for(service: str) -> tuple[str, ...]:
-    """A domain typed as the service, or the domains of the dataset service of that name."""
-    from privaudit.accounts import Account, host_of  # noqa: PLC0415
+def _lookup(config: Path | None) -> tuple[list[Account], list[Declaration], Directory]:
+    """What a declaration may attach to: profile accounts, declarations, the 2FA dataset."""
     from privaudit.config import load_settings  # noqa: PLC0415
+    from privaudit.tfa.declarations import load_declarations  # noqa: PLC0415
     from privaudit.tfa.match import Directory  # noqa: PLC0415
     from privaudit.tfa.store import choose_dataset  # noqa: PLC0415
 
-    text = service.strip()
-    if "." in text and " " not in text:
-        host = host_of(text)
-        return (host,) if host else ()
-    dataset, _ = choose_dataset(load_settings().tfa)
-    match = Directory(dataset).match(Account(label=text))
-    return match.service.domains if match else ()
+    settings = load_settings(config)
+    dataset, _ = choose_dataset(settings.tfa)
+    return list(settings.accounts), load_declarations(), Directory(dataset)
 
 
 def _ask_recovery(env: Environment, service: str) -> bool | None:
@@ -40,7 +40,11 @@ def _ask_recovery(env: Environment, service: str) -> bool | None:
     return {"yes": True, "y": True, "no": False, "n": False}.get(answer.strip().lower())
 
 
-def register(app: typer.Typer, env: Environment) -> None:
+_YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+_RECOVERY = {True: "stored safely", False: "not stored", None: "not answered"}
+
+
+def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # one closure per command
     group = typer.Typer(
         help="Declare and check second factors (2FA) an export cannot show.",
         no_args_is_help=True,
@@ -52,10 +56,7 @@ def register(app: typer.Typer, env: Environment) -> None:
         service: Annotated[str, typer.Argument(help="Service name or domain, e.g. Instagram.")],
         methods: Annotated[
             list[str],
-            typer.Argument(
-                help="Methods on: passkey, hardware-key, totp, push, email, sms, call, "
-                "custom-software, custom-hardware, or none."
-            ),
+            typer.Argument(help=f"Methods on: {accepted_method_names()}, or none."),
         ],
         recovery_codes: Annotated[
             str | None,
@@ -63,6 +64,11 @@ def register(app: typer.Typer, env: Environment) -> None:
                 "--recovery-codes", help="Recovery codes stored somewhere safe? yes or no."
             ),
         ] = None,
+        new: Annotated[
+            bool,
+            typer.Option("--new", help="Declare a service no account or dataset entry matches."),
+        ] = False,
+        config: Annotated[Path | None, typer.Option("--config", "-c", help="Config TOML.")] = None,
     ) -> None:
         """Record which second factors an account uses (stored in your data dir)."""
         from datetime import UTC, datetime  # noqa: PLC0415
@@ -75,27 +81,69 @@ def register(app: typer.Typer, env: Environment) -> None:
             parse_methods,
             save_declaration,
         )
+        from privaudit.tfa.targets import resolve  # noqa: PLC0415
 
         label = sanitize(service)
         if not label:
             raise UsageError("mfa set: give the service name, e.g. privaudit mfa set Instagram sms")
         parsed = parse_methods(methods)
+        if recovery_codes is not None and recovery_codes.strip().lower() not in _YES_NO:
+            raise UsageError("--recovery-codes takes yes or no")
+        target = resolve(label, *_lookup(config), allow_new=new)
         recovery: bool | None
         if recovery_codes is None:
-            recovery = _ask_recovery(env, label)
-        elif recovery_codes.strip().lower() in ("yes", "y", "true"):
-            recovery = True
-        elif recovery_codes.strip().lower() in ("no", "n", "false"):
-            recovery = False
+            recovery = _ask_recovery(env, target.label)
         else:
-            raise UsageError("--recovery-codes takes yes or no")
-        declaration = Declaration(label, parsed, _domains_for(label), recovery)
+            recovery = _YES_NO[recovery_codes.strip().lower()]
+        declaration = Declaration(target.label, parsed, target.domains, recovery)
         save_declaration(declaration, now=datetime.now(UTC))
-        answer = {True: "stored safely", False: "not stored", None: "not answered"}[recovery]
+        answer = _RECOVERY[recovery]
         env.echo(
-            f"recorded for {label}: {', '.join(sorted(m.value for m in parsed))}"
-            f" (recovery codes: {answer}) in {declarations_path()}"
+            f"recorded for {target.label}: {', '.join(sorted(m.value for m in parsed))}"
+            f" (recovery codes: {answer}); matches {target.matched}; in {declarations_path()}"
         )
+
+    @group.command("list")
+    def list_declarations(
+        config: Annotated[Path | None, typer.Option("--config", "-c", help="Config TOML.")] = None,
+    ) -> None:
+        """Show every declaration and the account or service it matched."""
+        from privaudit.tfa.targets import find_target  # noqa: PLC0415
+
+        accounts, declarations, directory = _lookup(config)
+        if not declarations:
+            env.echo("no 2FA declarations (privaudit mfa set SERVICE METHOD... adds one)")
+            return
+        for d in declarations:
+            target = find_target(d.service, accounts, (), directory)
+            matched = target.matched if target else "no account or known service (--new)"
+            recovery = _RECOVERY[d.recovery_codes]
+            methods = ", ".join(sorted(m.value for m in d.methods))
+            env.echo(f"{d.service}: {methods} (recovery codes: {recovery}); matches {matched}")
+
+    @group.command("unset")
+    def unset(
+        service: Annotated[str, typer.Argument(help="The name `privaudit mfa list` shows.")],
+    ) -> None:
+        """Forget what `privaudit mfa set` recorded for one service."""
+        from privaudit.errors import UsageError  # noqa: PLC0415
+        from privaudit.tfa.declarations import (  # noqa: PLC0415
+            remove_declaration,
+        )
+        from privaudit.tfa.targets import did_you_mean, find_target  # noqa: PLC0415
+
+        _, declarations, directory = _lookup(None)
+        # "Gmail" or "gmail.com" finds the declaration stored as "Google Account (Gmail)".
+        target = find_target(service, (), declarations, directory)
+        removed = remove_declaration(target.label if target else service)
+        if removed is None:
+            names = {d.key: d.service for d in declarations}
+            close = did_you_mean(service, names)
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            raise UsageError(
+                f"mfa unset: no declaration for {service!r}; {hint or 'see privaudit mfa list'}"
+            )
+        env.echo(f"forgot the 2FA declaration for {removed.service}")
 
     @group.command("verify")
     def verify(

@@ -21,17 +21,9 @@ from privaudit.errors import ConfigError, UsageError
 from privaudit.inputs import apply_to_matching
 from privaudit.paths import data_dir
 from privaudit.store.atomic import ensure_private_dir, verify_private_dir, write_atomic
-from privaudit.text import sanitize
+from privaudit.tfa.methods import parse_methods as methods_of
 
 FORMAT: Final = "privaudit-mfa/1"
-ALIASES: Final = {
-    "webauthn": MfaMethod.PASSKEY,
-    "u2f": MfaMethod.HARDWARE_KEY,
-    "security-key": MfaMethod.HARDWARE_KEY,
-    "app": MfaMethod.TOTP,
-    "authenticator": MfaMethod.TOTP,
-    "voice": MfaMethod.CALL,
-}
 
 
 def declarations_path() -> Path:
@@ -61,20 +53,10 @@ class Declaration:
 
 
 def parse_methods(names: Sequence[str]) -> frozenset[MfaMethod]:
-    known = {m.value: m for m in MfaMethod}
-    methods: set[MfaMethod] = set()
-    for name in names:
-        key = name.strip().lower()
-        method = known.get(key) or ALIASES.get(key)
-        if method is None:
-            raise UsageError(
-                f"unknown 2FA method {sanitize(name, max_length=40)!r};"
-                f" use one of: {', '.join(sorted(known))}"
-            )
-        methods.add(method)
-    if MfaMethod.NONE in methods and len(methods) > 1:
-        raise UsageError("'none' cannot be combined with other 2FA methods")
-    return frozenset(methods)
+    try:
+        return methods_of(names)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _parse(item: Any, where: str) -> Declaration:
@@ -127,6 +109,20 @@ def save_declaration(
     path = path or declarations_path()
     current = [d for d in load_declarations(path) if d.key != declaration.key]
     current.append(dataclasses.replace(declaration, updated=now.isoformat(timespec="seconds")))
+    return _write(current, path)
+
+
+def remove_declaration(service: str, path: Path | None = None) -> Declaration | None:
+    """Forget the declaration for `service` (case-insensitive); the removed one, or None."""
+    path = path or declarations_path()
+    current = load_declarations(path)
+    gone = [d for d in current if d.key == service.strip().casefold()]
+    if gone:
+        _write([d for d in current if d not in gone], path)
+    return gone[0] if gone else None
+
+
+def _write(current: list[Declaration], path: Path) -> list[Declaration]:
     current.sort(key=lambda d: d.key)
     doc = {
         "format": FORMAT,

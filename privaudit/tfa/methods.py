@@ -8,7 +8,7 @@ docs/mfa.md shows the same table; a test keeps the two in step.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from typing import Final
 
@@ -65,6 +65,46 @@ METHOD_NAMES: Final[dict[MfaMethod, str]] = {
     MfaMethod.CALL: "voice-call codes",
     MfaMethod.NONE: "no second factor",
 }
+
+
+# The one table of names a user may type for a method: `mfa set`, the profile's
+# `mfa = [...]` and the declarations file all read it, and error messages list it.
+METHOD_ALIASES: Final[dict[str, MfaMethod]] = {
+    "webauthn": MfaMethod.PASSKEY,
+    "passkeys": MfaMethod.PASSKEY,
+    "u2f": MfaMethod.HARDWARE_KEY,
+    "fido2": MfaMethod.HARDWARE_KEY,
+    "security-key": MfaMethod.HARDWARE_KEY,
+    "yubikey": MfaMethod.HARDWARE_KEY,
+    "app": MfaMethod.TOTP,
+    "authenticator": MfaMethod.TOTP,
+    "otp": MfaMethod.TOTP,
+    "text": MfaMethod.SMS,
+    "voice": MfaMethod.CALL,
+    "phone": MfaMethod.CALL,
+}
+
+
+def accepted_method_names() -> str:
+    """The names `parse_methods` takes, for error messages and help."""
+    aliases = ", ".join(f"{a} = {m.value}" for a, m in sorted(METHOD_ALIASES.items()))
+    return f"{', '.join(m.value for m in MfaMethod)} (also {aliases})"
+
+
+def parse_methods(names: Sequence[str]) -> frozenset[MfaMethod]:
+    """Method names (or aliases) to methods; ValueError with a one-line reason."""
+    known = {m.value: m for m in MfaMethod}
+    methods: set[MfaMethod] = set()
+    for name in names:
+        key = str(name).strip().lower().replace("_", "-")
+        method = known.get(key) or METHOD_ALIASES.get(key)
+        if method is None:
+            shown = "".join(c for c in str(name)[:40] if c.isprintable())
+            raise ValueError(f"unknown 2FA method {shown!r}; use one of: {accepted_method_names()}")
+        methods.add(method)
+    if MfaMethod.NONE in methods and len(methods) > 1:
+        raise ValueError("'none' cannot be combined with other 2FA methods")
+    return frozenset(methods)
 
 
 def strongest(methods: Iterable[MfaMethod]) -> Strength:

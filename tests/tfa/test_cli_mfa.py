@@ -217,7 +217,7 @@ def test_totp_canary_never_leaks_from_an_audit(
     assert result.code in (1, 0, 3)
     blobs = [p.read_bytes() for p in files_under(isolated_home)]
     assert_no_canary(result.out, result.err, *blobs, canaries=CANARIES)
-    cli("mfa", "set", "Seed", "totp", "--recovery-codes", "yes")
+    cli("mfa", "set", "Seed", "totp", "--recovery-codes", "yes", "--new")
     blobs = [p.read_bytes() for p in files_under(isolated_home)]
     assert_no_canary(*blobs, canaries=CANARIES)
 
