@@ -222,9 +222,12 @@ def _account(index: int, table: Any, path: Path | None) -> Account:
     )
 
 
+IGNORE_KEYS = frozenset({"check", "subject", "reason", "expires"})
+
+
 def _ignore_rule(index: int, table: Any, path: Path | None) -> IgnoreRule:
     where = f"{_where(path)}: ignore[{index}]"
-    allowed = {"check", "subject", "reason", "expires"}
+    allowed = IGNORE_KEYS
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table ([[ignore]])")
     for key in table:

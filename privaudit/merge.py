@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Final
 
 from privaudit.accounts import Account, MfaMethod
+from privaudit.checklists.model import Answer, Freshness, freshness
 from privaudit.tfa.apps import candidate_domains
 
 if TYPE_CHECKING:
@@ -180,8 +181,6 @@ def checklist_facts(
     account: Account, state: ChecklistContext | None, now: datetime
 ) -> list[tuple[bool, str]]:
     """(on?, where) for each fresh yes/no answer about this account's 2-step login."""
-    from privaudit.checklists.model import Answer, Freshness, freshness  # noqa: PLC0415
-
     if state is None:
         return []
     facts: list[tuple[bool, str]] = []

@@ -7,6 +7,7 @@ questions for. The demo reads its own bundled answers, never the user's.
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -45,8 +46,10 @@ def by_id(checklists: Iterable[Checklist], wanted: Sequence[str]) -> list[Checkl
     for name in wanted:
         key = name.strip().lower()
         if key not in known:
+            near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            hint = f"did you mean '{near[0]}'? " if near else ""
             raise UsageError(
-                f"no checklist '{name}'; run 'privaudit checklist list' to see the platforms"
+                f"no checklist '{name}'; {hint}run 'privaudit checklist list' to see the platforms"
             )
         if known[key] not in out:
             out.append(known[key])

@@ -125,8 +125,14 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
                 "'checklist run' asks questions and needs a terminal; run it in one"
                 " ('privaudit audit --no-input' reports what is unanswered)"
             )
+        from privaudit.cli.checklist_score import checklist_score, score_change  # noqa: PLC0415
+
         session = _session(plan, _console(env))
-        ask(session, chosen, plan.answers, redo=redo)
+        before = checklist_score(chosen, plan.answers, session.stale_after)
+        book, _ = ask(session, chosen, plan.answers, redo=redo)
+        if book is not plan.answers:  # something was answered: say what it changed
+            after = checklist_score(chosen, book, session.stale_after)
+            env.echo(score_change(before, after))
 
     @group.command("answer")
     def answer(

@@ -133,6 +133,14 @@ def _bar(done: int, total: int, width: int = 20) -> str:
 
 def _explain(s: Session, item: Item) -> None:
     s.console.print(Text(ui_text(s.lang, "why") + item.why.get(s.lang), style="italic"))
+    _show_fix(s, item)
+
+
+def _all_items(checklists: Sequence[Checklist]) -> list[tuple[Checklist, Item]]:
+    return [(cl, item) for cl in checklists for item in cl.items]
+
+
+def _show_fix(s: Session, item: Item) -> None:
     s.console.print(Text(ui_text(s.lang, "fix"), style="bold"))
     s.console.print(Text(item.fix.get(s.lang)))
     if item.link:
@@ -148,12 +156,17 @@ def ask(
         s.console.print(Text(ui_text(s.lang, "nothing"), style="green"))
         return book, False
     answered = 0
-    for n, (cl, item) in enumerate(todo, 1):
-        header = ui_text(s.lang, "question").format(n=n, total=len(todo))
+    # Positions count every question of the chosen platforms, so a resumed run says
+    # "Question 5 of 22", not "1 of 18": the user sees where they really are.
+    positions = {(cl.id, item.id): i for i, (cl, item) in enumerate(_all_items(checklists), 1)}
+    total = len(positions)
+    for cl, item in todo:
+        n = positions[(cl.id, item.id)]
+        header = ui_text(s.lang, "question").format(n=n, total=total)
         s.console.print()
         s.console.print(
             Text.assemble(
-                (f"{_bar(n - 1, len(todo))} {header}", "dim"), "  ", (cl.name.get(s.lang), "bold")
+                (f"{_bar(n - 1, total)} {header}", "dim"), "  ", (cl.name.get(s.lang), "bold")
             )
         )
         s.console.print(Text(item.question.get(s.lang), style="bold"))
@@ -187,6 +200,8 @@ def ask(
             )
             s.save(book)  # after every answer: stopping loses nothing
             answered += 1
+            if choice is Answer.NO:  # the fix while the setting is on the user's mind
+                _show_fix(s, item)
     left = len(todo) - answered
     s.console.print(
         Text(ui_text(s.lang, "done").format(answered=answered, left=left), style="green")

@@ -3,9 +3,8 @@ pipeline's password checker, one line per result, an exit code."""
 
 from __future__ import annotations
 
-import getpass
-
 from privaudit.cli.env import Environment
+from privaudit.cli.hidden import ask_hidden
 from privaudit.errors import UsageError
 from privaudit.exitcodes import ExitCode
 from privaudit.inputs import password_lines
@@ -20,47 +19,78 @@ def run_password_check(
 ) -> int:
     checker = PasswordChecker(request, password_settings(request))
 
+    reports: list[Report] = []
+
     def run(passwords: list[str], first: int) -> int:
         report = checker.check(passwords, first=first)
-        _print(env, report)
+        _print(env, report, first=first, count=len(passwords))
+        reports.append(report)
         return exit_code(report)
 
     if password_stdin:
         lines = password_lines(env.stdin_bytes.read())
         if not lines:
             raise UsageError("--password-stdin: no password on stdin (one a line)")
-        return run(lines, 1)
+        code = run(lines, 1)
+        env.echo(summary(reports, len(lines)))
+        return code
     if not env.stdin_isatty:
         raise UsageError("no terminal to prompt on: pipe passwords with --password-stdin")
     codes: list[int] = []
     number = 1
     while True:
-        # getpass, not typer.prompt: click prints the prompt before turning echo
-        # off, so a password typed or pasted quickly could be echoed.
-        typed = getpass.getpass("Password to check (empty to finish): ")
+        try:
+            typed = ask_hidden("Password to check (empty to finish): ")
+        except EOFError:
+            # Ctrl-D is "I am done", like an empty line; the prompt's line is open.
+            env.stderr.write("\n")
+            break
         if not typed:
             break
         codes.append(run([typed], number))
         number += 1
     if not codes:
         raise UsageError("no password typed; nothing was checked")
+    env.echo(summary(reports, number - 1))
     return _worst(codes)
 
 
 def exit_code(report: Report) -> int:
+    """The audit's rule: a check that failed to run is 3; a check the user turned off
+    (`--offline` without a corpus) is a SKIP, printed as such, and not an error."""
     statuses = {f.status for f in report.findings}
     if Status.FAIL in statuses:
         return int(ExitCode.POLICY)
-    if Status.ERROR in statuses or Status.SKIP in statuses:
-        return int(ExitCode.INCOMPLETE)  # a skipped breach check is an unknown, not a pass
+    if Status.ERROR in statuses:
+        return int(ExitCode.INCOMPLETE)
     return int(ExitCode.OK)
+
+
+def summary(reports: list[Report], checked: int) -> str:
+    """One closing line, so a long run ends with its verdict."""
+    findings = [f for r in reports for f in r.findings]
+
+    def count(check_id: str, status: Status) -> int:
+        return sum(1 for f in findings if f.check_id == check_id and f.status is status)
+
+    skipped = any(f.check_id == "BR101" and f.status is Status.SKIP for f in findings)
+    # A skipped breach check never reads as "0 breached": it says it did not run.
+    parts = (
+        ["breach status not checked"] if skipped else [f"{count('BR101', Status.FAIL)} breached"]
+    )
+    parts.append(f"{count('PW101', Status.FAIL)} too weak")
+    unknown = count("BR101", Status.ERROR)
+    if unknown:
+        parts.append(f"{unknown} with unknown breach status")
+    noun = "password" if checked == 1 else "passwords"
+    return f"{checked} {noun} checked: " + ", ".join(parts)
 
 
 def _worst(codes: list[int]) -> int:
     return ExitCode.POLICY if ExitCode.POLICY in codes else max(codes)
 
 
-def _print(env: Environment, report: Report) -> None:
+def _print(env: Environment, report: Report, *, first: int, count: int) -> None:
     labels = {"PW101": "strength", "BR101": "breach"}
     order: dict[str, int] = {}
     for finding in report.findings:
@@ -68,5 +98,10 @@ def _print(env: Environment, report: Report) -> None:
     for finding in sorted(report.findings, key=lambda f: order[f.subject]):
         what = labels.get(finding.check_id, finding.check_id)
         about = "" if finding.subject == report.meta(finding.check_id).title else finding.subject
-        who = f"password {about}: " if about else ""
+        if about:
+            who = f"password {about}: "
+        elif count == 1:  # one finding for the whole batch (a skipped breach check)
+            who = f"password #{first}: "
+        else:
+            who = f"passwords #{first}-#{first + count - 1}: "
         env.echo(f"{who}{what} {finding.status.value}: {finding.message}")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import getpass
-
 from privaudit.cli import ui
 from privaudit.cli.checklist import offer_checklists
 from privaudit.cli.env import Environment
+from privaudit.cli.hidden import ask_hidden
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Report
 from privaudit.pipeline.audit import AuditIO, open_audit
@@ -25,7 +24,7 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
     io = AuditIO(
         stdin=env.stdin_bytes,
         stdin_is_tty=env.stdin_isatty,
-        ask_secret=getpass.getpass,
+        ask_secret=ask_hidden,
         offer_checklists=lambda plan, accounts: offer_checklists(env, plan, accounts),
         say=lambda line: env.info(line, quiet=request.quiet),
     )

@@ -13,6 +13,8 @@ from privaudit.sources.data import parse_size
 from privaudit.sources.generic import parse_column_map
 
 KDBX_PROMPT = "KeePass database password (hidden): "
+KDBX_ATTEMPTS = 3
+KDBX_RETRY = "Wrong password, try again ({n} of 3): "
 
 
 def read_options(
@@ -30,6 +32,8 @@ def read_options(
             ) from None
     column_map = parse_column_map(request.column_map) if request.column_map is not None else None
 
+    asked: list[bool] = []
+
     def kdbx_password() -> Secret | None:
         if request.kdbx_password_stdin:
             try:
@@ -38,12 +42,17 @@ def read_options(
                 raise UsageError("--kdbx-password-stdin: input is not UTF-8 text") from None
             return Secret(line.rstrip("\r\n"))
         if ask_secret is not None:
-            return Secret(ask_secret(KDBX_PROMPT))
+            asked.append(True)
+            prompt = KDBX_PROMPT if len(asked) == 1 else KDBX_RETRY.format(n=len(asked))
+            return Secret(ask_secret(prompt))
         return None
 
     return ReadOptions(
         column_map=column_map,
         kdbx_password=kdbx_password,
+        kdbx_attempts=KDBX_ATTEMPTS
+        if ask_secret is not None and not request.kdbx_password_stdin
+        else 1,
         kdbx_keyfile=request.kdbx_keyfile,
         kdbx_kdf_limit=request.kdbx_kdf_limit,
         max_bytes=max_bytes,

@@ -50,6 +50,8 @@ class ReadOptions:
     """Generic CSV: field -> column header (`--map url=Website,password=Pass`)."""
     kdbx_password: Callable[[], Secret | None] | None = None
     """Asked only when a KDBX database is actually read (hidden prompt or stdin)."""
+    kdbx_attempts: int = 1
+    """How many passwords to try: 3 at a hidden prompt (a typo is asked again), else 1."""
     kdbx_keyfile: Path | None = None
     kdbx_kdf_limit: int = 1
     """Multiplies the bounds on a KDBX file's key-derivation parameters (kdbx_header.py)."""

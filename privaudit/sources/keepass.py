@@ -54,16 +54,28 @@ class KeePassKdbx:
         # Before any password is asked for or any key derived (see kdbx_header).
         bounds = KdfBounds().scaled(options.kdbx_kdf_limit)
         check_kdf(read_kdf(data, source.name), bounds, source.name)
-        password = options.kdbx_password() if options.kdbx_password else None
         keyfile = options.kdbx_keyfile
-        if password is None and keyfile is None:
-            raise InputError(
-                f"{source.name} is a KeePass database: give its password with"
-                " --kdbx-password-stdin (or run in a terminal to be asked), or --kdbx-keyfile"
-            )
-        secret = password.reveal() if password is not None else None
-        database = _open_kdbx(data, source.name, secret, keyfile)
-        return _read_database(database, source.name)
+        attempt = 1
+        while True:
+            password = options.kdbx_password() if options.kdbx_password else None
+            if password is None and keyfile is None:
+                raise InputError(
+                    f"{source.name} is a KeePass database: give its password with"
+                    " --kdbx-password-stdin (or run in a terminal to be asked), or --kdbx-keyfile"
+                )
+            secret = password.reveal() if password is not None else None
+            try:
+                database = _open_kdbx(data, source.name, secret, keyfile)
+            except WrongCredentials:
+                if password is None or attempt >= options.kdbx_attempts:
+                    raise
+                attempt += 1  # a typo at the prompt: the prompt asks again
+                continue
+            return _read_database(database, source.name)
+
+
+class WrongCredentials(InputError):
+    """The database would not open with this password/key file (asked again at a prompt)."""
 
 
 def _open_kdbx(data: bytes, name: str, password: str | None, keyfile: Any) -> Any:
@@ -78,7 +90,7 @@ def _open_kdbx(data: bytes, name: str, password: str | None, keyfile: Any) -> An
     try:
         return PyKeePass(io.BytesIO(data), password=password, keyfile=keyfile)
     except CredentialsError:
-        raise InputError(
+        raise WrongCredentials(
             f"{name}: wrong password or key file for this KeePass database; try again"
         ) from None
     except Exception:  # noqa: BLE001  # pykeepass/construct raise many types on damaged files

@@ -132,6 +132,16 @@ def test_checklist_run_needs_a_terminal(cli) -> None:  # type: ignore[no-untyped
     assert not answers_path().exists()
 
 
+def test_a_misspelt_platform_suggests_the_nearest(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checklist", "run", "instgram")
+    assert result.code == 2
+    assert "no checklist 'instgram'; did you mean 'instagram'?" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    far = cli("checklist", "run", "zzzzqqq")
+    assert far.code == 2
+    assert "did you mean" not in far.err
+
+
 def test_checklist_list_counts_answered_and_stale(cli) -> None:  # type: ignore[no-untyped-def]
     now = datetime.now(UTC).replace(microsecond=0)
     book = AnswerBook().with_answer("x", "two-factor", Recorded(Answer.YES, now))

@@ -61,6 +61,8 @@ def test_answer_stop_midway_and_resume() -> None:
     child.expect_exact("Question 5 of 8")
     _answer(child, "q")
     child.expect_exact("Stopped. Your answers are saved")
+    child.expect_exact("Privacy-settings score for these platforms:")
+    child.expect_exact("(first answers)")
     assert _finish(child) == 0
 
     book = load_answers()
@@ -70,12 +72,13 @@ def test_answer_stop_midway_and_resume() -> None:
     assert book.get("signal", "linked-devices").answer is Answer.UNSURE  # type: ignore[union-attr]
 
     child = _spawn("checklist", "run", "signal")
-    child.expect_exact("Question 1 of 5")  # resumes with what is left, the skipped one first
+    child.expect_exact("Question 4 of 8")  # resumes at the real position, the skipped one first
     child.expect_exact("Is your phone number hidden")
     _answer(child, "a")
     for _ in range(4):
         _answer(child, "y")
     child.expect_exact("Done: 5 answered, 0 left for later.")
+    child.expect(r"Privacy-settings score for these platforms: \d+ → \d+/100\.")
     assert _finish(child) == 0
     book = load_answers()
     assert len(book) == 8

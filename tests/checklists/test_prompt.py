@@ -94,3 +94,20 @@ def test_end_of_input_stops_and_redo_asks_again() -> None:
 )
 def test_parse_answer(line: str, lang: str, expected: object) -> None:
     assert parse_answer(line, lang) == expected
+
+
+def test_a_no_shows_the_fix_at_once_and_a_resume_keeps_the_real_position() -> None:
+    signal = _signal()
+    first = signal.items[0]
+    saved: list[AnswerBook] = []
+    session, out = _session(["n", "y", "q"], saved)
+    book, stopped = ask(session, [signal], AnswerBook())
+    text = out.getvalue()
+    assert stopped
+    fix_at = text.index("How to check and fix:")
+    assert text.index(first.fix.get("en")[:40]) > fix_at
+    assert fix_at < text.index("Question 2 of 8")  # right after the "no", before moving on
+    assert text.count("How to check and fix:") == 1  # a "yes" shows no fix
+    session, out = _session(["q"], saved)
+    ask(session, [signal], book)
+    assert "Question 3 of 8" in out.getvalue()  # not "Question 1 of 6"

@@ -172,10 +172,28 @@ def test_password_check_exit_codes(cli, hibp_server: HibpServer, monkeypatch) ->
     )
     assert unknown.code == 3
     assert "breach error: breach status unknown" in unknown.out
+    # The audit's rule: --offline without a corpus skips the breach check (exit 0 when
+    # nothing else failed) and says so, never reading as "not breached".
     offline = cli(
         "password", "check", "--password-stdin", "--offline", stdin=f"{STRONG}\n".encode()
     )
-    assert offline.code == 3
+    assert offline.code == 0, offline.out + offline.err
+    assert "password #1: breach skip: offline, and no breach corpus" in offline.out
+    assert "--pwned-corpus" in offline.out
+    assert offline.out.splitlines()[-1] == (
+        "1 password checked: breach status not checked, 0 too weak"
+    )
+    assert "0 breached" not in offline.out
+    two = cli(
+        "password", "check", "--password-stdin", "--offline", stdin=f"{STRONG}\nP@ssw0rd\n".encode()
+    )
+    assert two.code == 1  # the weak one still fails
+    assert "passwords #1-#2: breach skip:" in two.out
+    assert two.out.splitlines()[-1] == "2 passwords checked: breach status not checked, 1 too weak"
+    assert bad.out.splitlines()[-1] == "2 passwords checked: 1 breached, 1 too weak"
+    assert unknown.out.splitlines()[-1] == (
+        "1 password checked: 0 breached, 0 too weak, 1 with unknown breach status"
+    )
     assert cli("password", "check", "--password-stdin", stdin=b"").code == 2
     no_tty = cli("password", "check", *url)
     assert no_tty.code == 2
