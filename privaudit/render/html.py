@@ -87,7 +87,7 @@ def _gauge(report: Report) -> Gauge:
         f"{circumference * score.value / 100:.2f}",
         score.grade or "none",
         str(score.value),
-        f"grade {score.grade}",
+        f"grade {score.grade}" if score.grade else "no grade",
     )
 
 

@@ -115,6 +115,16 @@ def test_html_without_any_score() -> None:
     assert "grade-None" not in html
 
 
+def test_html_of_an_incomplete_audit_says_no_grade() -> None:
+    # sample_report() leaves breaches unchecked: a score on what was checked, no grade.
+    report = sample_report()
+    assert report.score.value is not None
+    assert report.score.grade is None
+    html = render(report, "html")
+    assert "no grade" in html
+    assert "None" not in html
+
+
 def test_junit_maps_statuses() -> None:
     root = ET.fromstring(render(sample_with_new(), "junit"))
     assert root.tag == "testsuites"
