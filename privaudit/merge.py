@@ -86,15 +86,7 @@ def _combine(group: Sequence[Account]) -> Account:
     primary = ordered[0]
     # A web login's name ("Instagram") reads better than an app copy's package name.
     named = next((a.label for a in ordered if a.domains and not _named_by_app(a)), None)
-    stale: list[str] = []
-    for other in ordered[1:]:
-        differs = (
-            primary.password is not None
-            and other.password is not None
-            and not primary.password.same_as(other.password)
-        )
-        if differs and other.source not in stale:
-            stale.append(other.source)
+    stale = _stale_sources(primary, ordered[1:])
     urls = tuple(dict.fromkeys(u for a in group for u in a.urls))
     domains = tuple(dict.fromkeys(d for a in group for d in a.domains))
     totp = next((a.totp for a in ordered if a.totp is not None), None)
@@ -110,8 +102,21 @@ def _combine(group: Sequence[Account]) -> Account:
         recovery_codes=recovery,
         created=min(created) if created else None,
         sources=tuple(dict.fromkeys(s for a in group for s in a.sources)),
-        stale_copies=tuple(stale),
+        stale_copies=stale,
     )
+
+
+def _stale_sources(primary: Account, others: Sequence[Account]) -> tuple[str, ...]:
+    """The sources that hold a different password for this login than the newest copy."""
+    if primary.password is None:
+        return ()
+    stale: list[str] = []
+    for other in others:
+        if other.password is None or primary.password.same_as(other.password):
+            continue
+        if other.source not in stale:
+            stale.append(other.source)
+    return tuple(stale)
 
 
 def _named_by_app(account: Account) -> bool:

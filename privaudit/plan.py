@@ -145,25 +145,11 @@ def _title(report: Report, kind: str, found: list[Finding]) -> tuple[str, str]:
             meta.why,
         )
     if kind == "unique-password":
-        # Folded weakness findings (PW101) may sort first; the action is about reuse.
-        first = next((f for f in found if f.check_id in ("PW102", "PW103")), first)
-        why = report.meta(first.check_id).why
-        if len(set(subjects)) == 1:
-            return (f"Give {names} a password of its own", why)
-        if first.check_id == "PW102":
-            return (f"Change the password you use on {names}: a leak at one opens them all", why)
-        return (f"Give {names} each a password of its own", why)
+        return _reuse_title(report, names, found)
     if kind == "strong-password":
         return (f"Replace the weak password of {names} with a generated one", meta.why)
-    # Where the service offers passkeys (MFA101/MFA102 say so), the plan says it too.
-    if kind == "turn-on-2fa" and first.details.get("passkeys"):
-        return (f"Set up a passkey (or two-step login) for {names}", first.message)
-    if kind == "turn-on-2fa":
-        return (f"Turn on two-step login for {names}", first.message)
-    if kind == "stronger-2fa" and first.details.get("passkeys"):
-        return (f"Create a passkey for {names}: it cannot be phished", first.message)
-    if kind == "stronger-2fa":
-        return (f"Switch {names} to a stronger second factor", first.message)
+    if kind in ("turn-on-2fa", "stronger-2fa"):
+        return _mfa_title(kind, names, first)
     if kind == "delete-copy":
         where = first.details.get("stale_in") or "the other place"
         return (f"Delete the old {names} password kept in {where}", meta.why)
@@ -174,6 +160,29 @@ def _title(report: Report, kind: str, found: list[Finding]) -> tuple[str, str]:
             f"{meta.why} See: privaudit checklist run {first.details.get('platform')}",
         )
     return (f"{meta.title}: {names}", meta.why)
+
+
+def _reuse_title(report: Report, names: str, found: list[Finding]) -> tuple[str, str]:
+    # Folded weakness findings (PW101) may sort first; the action is about reuse.
+    first = next((f for f in found if f.check_id in ("PW102", "PW103")), found[0])
+    why = report.meta(first.check_id).why
+    if len({f.subject for f in found}) == 1:
+        return (f"Give {names} a password of its own", why)
+    if first.check_id == "PW102":
+        return (f"Change the password you use on {names}: a leak at one opens them all", why)
+    return (f"Give {names} each a password of its own", why)
+
+
+def _mfa_title(kind: str, names: str, first: Finding) -> tuple[str, str]:
+    # Where the service offers passkeys (MFA101/MFA102 say so), the plan says it too.
+    passkeys = bool(first.details.get("passkeys"))
+    if kind == "turn-on-2fa":
+        if passkeys:
+            return (f"Set up a passkey (or two-step login) for {names}", first.message)
+        return (f"Turn on two-step login for {names}", first.message)
+    if passkeys:
+        return (f"Create a passkey for {names}: it cannot be phished", first.message)
+    return (f"Switch {names} to a stronger second factor", first.message)
 
 
 def _fold_into_changes(
