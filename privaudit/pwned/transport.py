@@ -125,6 +125,7 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: Any = None,
     ) -> httpcore.AsyncNetworkStream:
+        del local_address, socket_options  # httpcore's interface; the range client sets neither
         try:
             async with asyncio.timeout(timeout):
                 reader, writer = await asyncio.open_connection(host, port, limit=1 << 20)
@@ -141,6 +142,7 @@ class AsyncioBackend(httpcore.AsyncNetworkBackend):
     async def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Any = None
     ) -> httpcore.AsyncNetworkStream:
+        del path, timeout, socket_options
         raise httpcore.ConnectError("unix sockets are not used by the range client")
 
     async def sleep(self, seconds: float) -> None:
