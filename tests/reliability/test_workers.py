@@ -26,6 +26,11 @@ pytestmark = [
     pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux /proc"),
 ]
 VAULT_SIZE = 4000
+RESET_SIGNALS_AND_EXEC = (
+    "import os, signal, sys\n"
+    "for s in (signal.SIGHUP, signal.SIGTERM): signal.signal(s, signal.SIG_DFL)\n"
+    "os.execv(sys.executable, [sys.executable, '-m', 'privaudit', *sys.argv[1:]])"
+)
 
 
 def workers_of(parent: int) -> list[int]:
@@ -60,7 +65,11 @@ def audit_run(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
     report = tmp_path / "report.json"
     proc = subprocess.Popen(
         [
-            *(sys.executable, "-m", "privaudit", "audit", "--accounts", str(vault)),
+            # privaudit keeps a SIGHUP its caller ignores (nohup), so a test runner
+            # started under nohup would see no exit 130: give the run default
+            # dispositions, then exec privaudit in the same process.
+            *(sys.executable, "-c", RESET_SIGNALS_AND_EXEC),
+            *("audit", "--accounts", str(vault)),
             *("--offline", "--select", "PW101", "--format", "json"),
             *("--output", str(report), "--quiet"),
         ],
