@@ -9,10 +9,11 @@ replaces a good copy. The HTTP client is passed in.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from privaudit.exposure.breaches import MAX_CATALOGUE_BYTES, parse_breaches
 from privaudit.exposure.passkeys import MAX_PASSKEYS_BYTES, parse_directory
@@ -49,22 +50,42 @@ def _json(raw: bytes, where: str) -> object:
 def update_breaches(
     client: httpx.Client, url: str, *, now: datetime, min_entries: int = MIN_BREACHES
 ) -> ExposureUpdate:
-    what, setting = "breach catalogue", "--breaches-url"
-    url = check_url(url, what=what, setting=setting)
-    raw = download(client, url, max_bytes=MAX_CATALOGUE_BYTES, what=what, setting=setting)
-    data = _json(raw, f"{what} from {url}")
-    breaches, _bad = parse_breaches(data, where=f"{what} from {url}", min_entries=min_entries)
-    path = save_download("breaches", raw, data, url=url, fetched=now)
-    return ExposureUpdate("breaches", path, len(breaches))
+    def count(data: Any, where: str) -> int:
+        return len(parse_breaches(data, where=where, min_entries=min_entries)[0])
+
+    return _fetch_and_store(
+        client, url, "breaches", "breach catalogue", "--breaches-url",
+        max_bytes=MAX_CATALOGUE_BYTES, count=count, now=now,
+    )  # fmt: skip
 
 
 def update_passkeys(
     client: httpx.Client, url: str, *, now: datetime, min_entries: int = MIN_PASSKEYS
 ) -> ExposureUpdate:
-    what, setting = "passkeys directory", "--passkeys-url"
+    def count(data: Any, where: str) -> int:
+        return len(parse_directory(data, where=where, min_entries=min_entries))
+
+    return _fetch_and_store(
+        client, url, "passkeys", "passkeys directory", "--passkeys-url",
+        max_bytes=MAX_PASSKEYS_BYTES, count=count, now=now,
+    )  # fmt: skip
+
+
+def _fetch_and_store(
+    client: httpx.Client,
+    url: str,
+    kind: str,
+    what: str,
+    setting: str,
+    *,
+    max_bytes: int,
+    count: Callable[[Any, str], int],
+    now: datetime,
+) -> ExposureUpdate:
+    """Check the URL, download under a size cap, validate (count raises on bad data), store."""
     url = check_url(url, what=what, setting=setting)
-    raw = download(client, url, max_bytes=MAX_PASSKEYS_BYTES, what=what, setting=setting)
+    raw = download(client, url, max_bytes=max_bytes, what=what, setting=setting)
     data = _json(raw, f"{what} from {url}")
-    entries = parse_directory(data, where=f"{what} from {url}", min_entries=min_entries)
-    path = save_download("passkeys", raw, data, url=url, fetched=now)
-    return ExposureUpdate("passkeys", path, len(entries))
+    entries = count(data, f"{what} from {url}")
+    path = save_download(kind, raw, data, url=url, fetched=now)
+    return ExposureUpdate(kind, path, entries)
