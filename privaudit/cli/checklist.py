@@ -154,6 +154,10 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
 
     @group.command("list")
     def list_checklists(
+        platforms: Annotated[
+            list[str] | None,
+            typer.Argument(help="Platforms whose items (ids, answers, questions) to show."),
+        ] = None,
         checklist_dir: Annotated[
             Path | None, typer.Option("--checklist-dir", help=DIR_HELP)
         ] = None,
@@ -161,18 +165,29 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
         fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
     ) -> None:
-        """Platforms, their item counts, and how many you answered (and how many went stale)."""
+        """Platforms, their item counts and answers; with PLATFORM, its item ids and questions."""
         from datetime import timedelta  # noqa: PLC0415
 
         from privaudit.checklists.model import Freshness, freshness  # noqa: PLC0415
         from privaudit.cli import ui  # noqa: PLC0415
         from privaudit.context import utc_now  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
+        from privaudit.i18n import _  # noqa: PLC0415
 
         if fmt not in ("table", "json"):
             raise UsageError(f"unknown --format {fmt!r} for 'checklist list'; use table or json")
         plan = _plan(config, checklist_dir, lang)
         now, stale_after = utc_now(), timedelta(days=plan.settings.stale_after_days)
+        if platforms:
+            from privaudit.cli import checklist_items as ci  # noqa: PLC0415
+
+            items = ci.item_rows(plan, ci.pick(plan, platforms), now)
+            ui.print_listing(
+                env, items, ci.ITEM_COLUMNS, fmt, command="checklist list", wrap=("question",)
+            )
+            if fmt == "table":
+                env.echo(_("Answer one without prompts: {cmd}").format(cmd=ci.ANSWER_HINT))
+            return
         rows: list[dict[str, object]] = []
         for cl in plan.checklists:
             states = [freshness(plan.answers.get(cl.id, i.id), now, stale_after) for i in cl.items]
@@ -187,6 +202,7 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
                     "stale": states.count(Freshness.STALE),
                     "languages": list(cl.languages),
                     "source": cl.source,
+                    "item_ids": [i.id for i in cl.items],
                 }
             )
         columns = [
@@ -199,6 +215,8 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             ("Languages", "languages"),
         ]
         ui.print_listing(env, rows, columns, fmt, command="checklist list", wrap=("name",))
+        if fmt == "table":
+            env.echo(_("Item ids: privaudit checklist list PLATFORM"))
 
     @group.command("lint")
     def lint(

@@ -22,6 +22,7 @@ from privaudit.errors import InputError, UsageError
 from privaudit.model import SourceSummary
 from privaudit.plugins import SOURCES_GROUP, Broken, Plugin, discover, load, load_named
 from privaudit.secret import Secret
+from privaudit.sources import guess
 from privaudit.sources.data import SAMPLE_BYTES, SourceData, open_source
 
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -170,9 +171,6 @@ def import_accounts(
         if fmt not in (None, "csv"):
             raise UsageError("--map reads a CSV of any layout: use it without --source-format")
         fmt = "csv"
-    # Late: guess builds on csvbase, which builds on this module.
-    from privaudit.sources import guess  # noqa: PLC0415
-
     known = [p.name for p in source_plugins()]
     if fmt:
         importer = get_importer(fmt)

@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from privaudit.i18n import _, ngettext
-from privaudit.sources.csvbase import sniff_header
-from privaudit.sources.data import decode_head, is_zip
-from privaudit.sources.generic import MAP_HELP
+from privaudit.sources.data import decode_head, is_zip, sniff_header
 
+MAP_HELP = "use --map url=COLUMN,username=COLUMN,password=COLUMN[,label=COLUMN,totp=COLUMN]"
 KDBX_SIGNATURE = b"\x03\xd9\xa2\x9a"
 
 # The kind of file a format name's last part means (built-ins follow the rule;
