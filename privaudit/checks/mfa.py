@@ -13,8 +13,9 @@ from privaudit.accounts import Account, MfaMethod
 from privaudit.checks.mfa_exposure import MfaFacts
 from privaudit.context import AuditContext
 from privaudit.exposure.passkeys import PasskeySupport
+from privaudit.i18n import N_, _
 from privaudit.merge import MfaStatus, mfa_status
-from privaudit.model import CheckMeta, Finding, Need, Severity, Status
+from privaudit.model import SUMMARY_DETAIL, CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
 from privaudit.tfa.match import Directory, Matcher, ServiceMatch
 from privaudit.tfa.methods import METHOD_NAMES, STRENGTH, Strength, best_methods, strongest
@@ -66,6 +67,14 @@ def _is_local(directory: Directory, account: Account) -> bool:
     return (
         bool(account.domains) and not account.apps and all(map(Matcher.is_local, account.domains))
     )
+
+
+UNKNOWN_SUMMARY = N_(
+    "not in privaudit's 2FA data, so it is unknown whether they offer two-step login"
+    " or whether yours is on: check their security settings, then record it with"
+    " privaudit mfa set NAME METHOD"
+)
+"""Said once for several such accounts (at most 200 characters: sanitize's limit)."""
 
 
 def _not_known(account: Account) -> str:
@@ -206,7 +215,7 @@ class MissingMfa:
             f"{_not_known(account)}: privaudit cannot tell whether it offers 2FA. Check"
             f" its security settings, then declare what you use: {_set_hint(account)}",
             severity=Severity.MEDIUM,
-            details=details,
+            details={**details, SUMMARY_DETAIL: _(UNKNOWN_SUMMARY)},
         )
 
     @staticmethod
