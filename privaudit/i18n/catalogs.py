@@ -37,7 +37,11 @@ Method = str
 
 # domain -> Babel method map (patterns relative to privaudit/, first match wins).
 # A feature package with its own domain is listed here and ignored by the core.
-FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {}
+FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
+    "classroom": [("classroom/**.py", "python")],
+    # The lesson, its practice figures and deck, and the session's CLI wiring.
+    "workshop": [("workshop/**.py", "python"), ("cli/workshop*.py", "python")],
+}
 
 
 def method_map(domain: str) -> list[tuple[str, Method]]:
