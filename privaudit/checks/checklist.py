@@ -16,7 +16,7 @@ from privaudit.checklists.loader import builtin_checklists
 from privaudit.checklists.model import Answer, Checklist, Freshness, Item, Recorded, freshness
 from privaudit.checks.grouping import name_list
 from privaudit.context import AuditContext
-from privaudit.merge import LOGIN_2FA_TAG, covers
+from privaudit.merge import EMAIL_2FA_TAG, LOGIN_2FA_TAG, item_covers
 from privaudit.model import CheckMeta, DetailValue, Finding, Need, Status
 
 _STATUS = {
@@ -91,9 +91,10 @@ class ChecklistCheck:
         The answer still counts (it feeds the account's MFA status, merge.py), but
         only one place reports it, so the report cannot call 2FA both on and off.
         """
-        if LOGIN_2FA_TAG not in item.tags:
+        if not {LOGIN_2FA_TAG, EMAIL_2FA_TAG} & set(item.tags):
             return None
-        covered = [a.subject for a in ctx.accounts if covers(self.checklist, a)]
+        state = ctx.checklists
+        covered = [a.subject for a in ctx.accounts if item_covers(self.checklist, item, a, state)]
         if not covered:
             return None
         return self.meta.finding(

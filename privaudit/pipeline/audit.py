@@ -40,6 +40,7 @@ from privaudit.settings import Settings
 from privaudit.store.atomic import check_output_path
 from privaudit.store.history import History
 from privaudit.store.lock import probe_lock
+from privaudit.tfa.email import main_email
 from privaudit.tfa.naming import with_service_names
 
 NOTHING_TO_AUDIT = (
@@ -161,6 +162,9 @@ def open_audit(
         tfa, tfa_notice = tfa_directory(settings, demo=request.demo)
         # One name per account everywhere: "X", not the "x.com" a browser exported.
         inputs = dataclasses.replace(inputs, accounts=with_service_names(inputs.accounts, tfa))
+        email = main_email(inputs.accounts, tfa)
+        if email is not None:
+            checklists = dataclasses.replace(checklists, main_email=frozenset({email.subject}))
         context = AuditContext(
             accounts=inputs.accounts,
             settings=settings,
