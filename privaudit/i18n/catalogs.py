@@ -45,6 +45,9 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ("cli/checklist.py", "python"),
         ("cli/checklist_*.py", "python"),
     ],
+    "classroom": [("classroom/**.py", "python")],
+    # The lesson, its practice figures and deck, and the session's CLI wiring.
+    "workshop": [("workshop/**.py", "python"), ("cli/workshop*.py", "python")],
 }
 
 
