@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from privaudit.checklists.model import Freshness, freshness
+from privaudit.checklists.texts import _
 from privaudit.errors import UsageError
-from privaudit.i18n import _
 from privaudit.text import sanitize
 
 if TYPE_CHECKING:
@@ -66,9 +66,11 @@ def item_rows(
     ]
 
 
-ITEM_COLUMNS = [
-    ("Platform", "platform"),
-    ("Item", "item"),
-    ("Answer", "answer"),
-    ("Question", "question"),
-]
+def item_columns() -> list[tuple[str, str]]:
+    return [
+        (_("Platform"), "platform"),
+        # TRANSLATORS: the column of item ids, which `checklist answer` takes.
+        (_("Item"), "item"),
+        (_("Answer"), "answer"),
+        (_("Question"), "question"),
+    ]
