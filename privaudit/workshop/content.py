@@ -131,7 +131,9 @@ def _privacy(f: Figures, practice: bool) -> list[str]:
                 f.settings_to_fix,
             ).format(n=f.settings_to_fix)
         )
-    command = "privaudit checklist run instagram" if practice else "privaudit checklist list"
+    # The first platform with something to fix; without one, the list of checklists.
+    first = f.platforms[0] if f.platforms else None
+    command = f"privaudit checklist run {first}" if first else "privaudit checklist list"
     lines.append(
         _("To go through one app's list of questions: `{command}`").format(command=command)
     )
