@@ -232,3 +232,23 @@ def test_practice_takes_no_share_file(tmp_path: Path) -> None:
     assert run.finish() == 2
     assert "--practice uses only the bundled fake data" in run.text
     assert not (tmp_path / "s.json").exists()
+
+
+def test_ctrl_c_stops_with_130_and_the_place_is_kept() -> None:
+    run = Transcript(_spawn("--practice"))
+    run.expect(NEXT_EN)
+    run.send("")
+    run.expect("Step 2 of 6")
+    run.expect(NEXT_EN)
+    run.child.sendintr()
+    run.expect("interrupted")
+    assert run.finish() == 130
+    assert "Traceback" not in run.text
+
+    again = Transcript(_spawn("--practice"))
+    again.expect("Resume at step 2 of 6? [Y/n] ")
+    again.send("n")
+    again.expect("Step 1 of 6")
+    again.expect(NEXT_EN)
+    again.send("q")
+    assert again.finish() == 0
