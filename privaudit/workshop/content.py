@@ -90,6 +90,13 @@ def _breaches(f: Figures, practice: bool) -> list[str]:
         )
     if f.breach_unknown and not f.breached:
         lines.append(_("The breach check could not run here, so we do not know yet."))
+        if not practice:
+            lines.append(
+                _(
+                    "To check, run again with `--online` (only five signs of each code leave),"
+                    " or give a breach list with `--pwned-corpus FILE`."
+                )
+            )
         return lines
     if f.breached:
         lines.append(
