@@ -48,6 +48,10 @@ class AuditRequest:
     hibp_api_url: str | None = None
     lang: str | None = None
     """The language given with --lang (the CLI has applied it); None: config, then locale."""
+    share: Path | None = None
+    """Also write the anonymous share document here (privaudit.classroom)."""
+    code: str | None = None
+    """The class code the trainer gave: the learner token is per code (else per day)."""
 
 
 @dataclass(frozen=True)
