@@ -63,6 +63,8 @@ def finding_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
         "fix": finding.fix or meta.fix,
         "details": dict(finding.details),
     }
+    if finding.ref is not None:
+        out["ref"] = finding.ref  # the key's language-free name (a translated subject)
     if report.new_keys is not None:
         # Only in reports compared with the previous run (audit --since-last).
         out["new"] = report.is_new(finding)
@@ -189,6 +191,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
                 ),
                 fix=None if f.get("fix") == defaults[f["check_id"]].fix else f.get("fix"),
                 details=f.get("details", {}),
+                ref=f.get("ref"),
             )
             for f in data["findings"]
         )
