@@ -17,6 +17,7 @@ from typing import assert_never
 
 from privaudit import __version__
 from privaudit.check import Check
+from privaudit.checks.lang import _, title_ref, untranslated_notices
 from privaudit.context import AuditContext
 from privaudit.errors import PrivauditError
 from privaudit.model import Finding, InputSummary, Need, Report, Status
@@ -49,8 +50,10 @@ def crash_reason(exc: BaseException, what: str = "the check") -> str:
     where = ""
     if frames:
         last = frames[-1]
-        where = f" at {Path(last.filename).name}:{last.lineno}"
-    return f"{what} crashed ({type(exc).__name__}{where}); please report this"
+        where = _(" at {place}").format(place=f"{Path(last.filename).name}:{last.lineno}")
+    return _("{what} crashed ({error}{where}); please report this").format(
+        what=what if what != "the check" else _("the check"), error=type(exc).__name__, where=where
+    )
 
 
 def _unmet_need(check: Check, ctx: AuditContext) -> str | None:
@@ -67,18 +70,18 @@ def _unmet(need: Need, ctx: AuditContext) -> str | None:
     match need:
         case Need.ACCOUNTS:
             if not ctx.accounts:
-                return "no accounts to check: add them to your profile or pass --accounts EXPORT"
+                return _("no accounts to check: add them to your profile or pass --accounts EXPORT")
         case Need.PASSWORDS:
             if not ctx.with_passwords:
-                return (
+                return _(
                     "no passwords to check: import an export (--accounts) or use --password-stdin"
                 )
         case Need.NETWORK:
             if ctx.offline:
-                return "needs the network, and this run is offline (--offline)"
+                return _("needs the network, and this run is offline (--offline)")
         case Need.ANSWERS:
             if ctx.checklists is None:
-                return (
+                return _(
                     "no checklist answers in this run: answer them with 'privaudit checklist run'"
                 )
         case _:
@@ -90,7 +93,7 @@ async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
     meta = check.meta
     unmet = _unmet_need(check, ctx)
     if unmet:
-        return [meta.finding(Status.SKIP, meta.title, unmet)]
+        return [meta.finding(Status.SKIP, meta.title, unmet, ref=title_ref(check))]
     try:
         if inspect.iscoroutinefunction(check.run):
             items = list(await check.run(ctx))
@@ -103,9 +106,9 @@ async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
     except (KeyboardInterrupt, asyncio.CancelledError):
         raise
     except BaseException as exc:  # noqa: BLE001  # fail closed: any crash is an ERROR result
-        return [meta.finding(Status.ERROR, meta.title, crash_reason(exc))]
+        return [meta.finding(Status.ERROR, meta.title, crash_reason(exc), ref=title_ref(check))]
     if not findings:
-        return [meta.finding(Status.SKIP, meta.title, "nothing to check")]
+        return [meta.finding(Status.SKIP, meta.title, _("nothing to check"), ref=title_ref(check))]
     return findings
 
 
@@ -163,16 +166,18 @@ def run_audit(
     started = ctx.clock()
     findings = asyncio.run(run_checks(checks, ctx, on_progress))
     findings, ignore_notices = apply_ignores(findings, checks, ctx.settings.ignore, started.date())
-    metas = {c.meta.id: c.meta for c in checks}
+    # Read once, in the run's language: the report keeps what the user was shown.
+    shown = tuple(c.meta for c in checks)
+    metas = {m.id: m for m in shown}
     inputs = inputs or InputSummary(accounts=len(ctx.accounts))
     return Report(
         tool_version=__version__,
         started_at=started,
         finished_at=ctx.clock(),
         inputs=inputs,
-        checks=tuple(c.meta for c in checks),
+        checks=shown,
         findings=tuple(findings),
         score=compute_score(findings, metas, inputs.accounts),
-        notices=(*notices, *ignore_notices),
+        notices=(*notices, *ignore_notices, *untranslated_notices(shown)),
         demo=demo,
     )

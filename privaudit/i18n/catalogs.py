@@ -39,6 +39,15 @@ Method = str
 # A feature package with its own domain is listed here and ignored by the core.
 FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
     "classroom": [("classroom/**.py", "python")],
+    # What a check says: metadata, finding messages and fixes (checks/lang.py).
+    "checks": [
+        ("checks/**.py", "python"),
+        ("runner.py", "python"),  # needs, crashes, "nothing to check"
+        ("exposure/rules.py", "python"),  # a site's password rules, in fixes
+        ("tfa/otpauth.py", "python"),  # why a TOTP setup cannot be used
+        ("tfa/migration.py", "python"),
+        ("tfa/totp.py", "python"),
+    ],
 }
 
 
