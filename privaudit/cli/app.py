@@ -34,6 +34,7 @@ def build_app(env: Environment) -> typer.Typer:
         pwned_data,
         report,
         sources,
+        workshop,
     )
 
     app = typer.Typer(
@@ -73,6 +74,7 @@ def build_app(env: Environment) -> typer.Typer:
     pwned_data.register(app, env)
     media.register(app, env)
     incident.register(app, env)
+    workshop.register(app, env)
     return app
 
 
