@@ -17,9 +17,10 @@ from typing import assert_never
 
 from privaudit import __version__
 from privaudit.check import Check
-from privaudit.checks.lang import _, title_ref, untranslated_notices
+from privaudit.checks.lang import title_ref, untranslated_notices
 from privaudit.context import AuditContext
 from privaudit.errors import PrivauditError
+from privaudit.i18n import _, current_language
 from privaudit.model import Finding, InputSummary, Need, Report, Status
 from privaudit.policy import apply_ignores
 from privaudit.scoring import compute_score
@@ -37,7 +38,7 @@ class ProgressEvent:
 ProgressCallback = Callable[[ProgressEvent], None]
 
 
-def crash_reason(exc: BaseException, what: str = "the check") -> str:
+def crash_reason(exc: BaseException, what: str | None = None) -> str:
     """Name the exception and where it happened, never its message.
 
     Messages of arbitrary exceptions can carry data (a KeyError shows its key),
@@ -47,13 +48,14 @@ def crash_reason(exc: BaseException, what: str = "the check") -> str:
     if isinstance(exc, PrivauditError):
         return str(exc)
     frames = traceback.extract_tb(exc.__traceback__)
-    where = ""
-    if frames:
-        last = frames[-1]
-        where = _(" at {place}").format(place=f"{Path(last.filename).name}:{last.lineno}")
-    return _("{what} crashed ({error}{where}); please report this").format(
-        what=what if what != "the check" else _("the check"), error=type(exc).__name__, where=where
-    )
+    what = what or _("the check")
+    if not frames:
+        message = _("{what} crashed ({error}); please report this")
+        return message.format(what=what, error=type(exc).__name__)
+    last = frames[-1]
+    place = f"{Path(last.filename).name}:{last.lineno}"
+    message = _("{what} crashed ({error} at {place}); please report this")
+    return message.format(what=what, error=type(exc).__name__, place=place)
 
 
 def _unmet_need(check: Check, ctx: AuditContext) -> str | None:
@@ -180,4 +182,5 @@ def run_audit(
         score=compute_score(findings, metas, inputs.accounts),
         notices=(*notices, *ignore_notices, *untranslated_notices(shown)),
         demo=demo,
+        lang=current_language(),
     )

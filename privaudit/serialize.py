@@ -63,8 +63,9 @@ def finding_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
         "fix": finding.fix or meta.fix,
         "details": dict(finding.details),
     }
-    if finding.ref is not None:
-        out["ref"] = finding.ref  # the key's language-free name (a translated subject)
+    # What the key is made from: the same in every language, so it is always there
+    # (a report's shape does not change with its language).
+    out["ref"] = finding.ref if finding.ref is not None else finding.subject
     if report.new_keys is not None:
         # Only in reports compared with the previous run (audit --since-last).
         out["new"] = report.is_new(finding)
@@ -77,6 +78,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "schema_version": report.schema_version,
         "tool": {"name": "privaudit", "version": report.tool_version},
         "demo": report.demo,
+        "lang": report.lang,
         "started_at": _ts(report.started_at),
         "finished_at": _ts(report.finished_at),
         "inputs": {
@@ -247,6 +249,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             demo=bool(data.get("demo", False)),
             schema_version=version,
             new_keys=new_keys,
+            lang=str(data.get("lang", "en")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(
