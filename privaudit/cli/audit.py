@@ -193,6 +193,19 @@ def register(app: typer.Typer, env: Environment) -> None:
                 " when the score drops or new high/critical problems appear.",
             ),
         ] = None,
+        share_to: Annotated[
+            str | None,
+            typer.Option(
+                "--share-to",
+                metavar="URL",
+                help="Send your anonymous class result (score, grade, check counts; no names)"
+                " to the class server at URL. Needs --code.",
+            ),
+        ] = None,
+        share_code: Annotated[
+            str | None,
+            typer.Option("--code", metavar="CODE", help="The class's join code, for --share-to."),
+        ] = None,
     ) -> int:
         """Run the audit and print a scored report."""
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415
@@ -232,6 +245,8 @@ def register(app: typer.Typer, env: Environment) -> None:
                 hibp_key_file=hibp_key_file,
                 hibp_key_env=hibp_key_env,
                 hibp_api_url=hibp_api_url,
+                share_to=share_to,
+                code=share_code,
             ),
         )
 

@@ -6,6 +6,7 @@ from privaudit.cli import ui
 from privaudit.cli.checklist import offer_checklists
 from privaudit.cli.env import Environment
 from privaudit.cli.hidden import ask_hidden
+from privaudit.cli.share_to import deliver, share_target
 from privaudit.exitcodes import ExitCode
 from privaudit.model import Report
 from privaudit.pipeline.audit import AuditIO, open_audit
@@ -21,6 +22,7 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
     settings, exports = audit_settings(request)
     audit = settings.audit
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
+    target = share_target(request, audit)  # and on a bad --share-to or --code
     io = AuditIO(
         stdin=env.stdin_bytes,
         stdin_is_tty=env.stdin_isatty,
@@ -47,7 +49,20 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
         if delivery is not None:
             env.info(delivery.message, quiet=request.quiet and not delivery.warning)
     delivered = delivery is None or delivery.delivered
-    return exit_code(env, report, audit, delivered=delivered)
+    code = exit_code(env, report, audit, delivered=delivered)
+    if target is not None:
+        shared = deliver(target, share_document(report, target.code))
+        env.info(shared.message, quiet=request.quiet and shared.delivered)
+        if code == ExitCode.OK and not shared.delivered:
+            code = int(shared.exit_code)  # a result that did not reach the class is not a clean run
+    return code
+
+
+def share_document(report: Report, code: str) -> bytes:
+    """The bytes `--share FILE` writes."""
+    from privaudit.classserver import share  # noqa: PLC0415
+
+    return share.dumps(share.build(report, code=code))
 
 
 def exit_code(env: Environment, report: Report, audit: AuditSettings, *, delivered: bool) -> int:
