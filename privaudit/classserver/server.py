@@ -46,7 +46,8 @@ class ServerOptions:
     post_rate: Rate = POST_RATE
     page_rate: Rate = PAGE_RATE
     refresh_seconds: int = 10
-    max_connections: int = 64
+    max_connections: int = 128
+    """Open connections served at once; a whole room sending at the same moment fits."""
     timeout: float = 10.0
     """Seconds any one read or write may take before the connection is dropped."""
 
@@ -66,6 +67,9 @@ class Refusal(Exception):
 class ClassServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # The stdlib listens with a backlog of 5: a room pressing Enter together
+    # overflowed it and saw connections reset (bench/classserver_load.py).
+    request_queue_size = 128
 
     def __init__(
         self,
