@@ -1,34 +1,25 @@
 """The one seam to the share document (privaudit.classroom): parse and validate a
-body, name its learner and round, build the document `--share` writes, render
-the class summary.
+body, name its learner and round, render the class summary.
 
-Provisional stand-ins until privaudit.classroom lands; the server and the
-client call only these functions.
+The server calls only these functions, so what it accepts is exactly what
+`privaudit class summary` reads from files: the share schema, checked by
+privaudit.classroom.
 """
 
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from privaudit.errors import InputError
-from privaudit.model import Report
+from privaudit.classroom.share import ShareError, parse_share
 
-
-class InvalidShare(InputError):
-    """The body is not a share document; the message says where, never what."""
+InvalidShare = ShareError
+"""The body is not a share document; the message names a place, never a value."""
 
 
 def parse(body: bytes) -> dict[str, Any]:
-    try:
-        doc = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise InvalidShare("not a privaudit share document (not JSON)") from None
-    if not isinstance(doc, dict) or doc.get("kind") != "privaudit-share":
-        raise InvalidShare("not a privaudit share document (at the top level)")
-    return doc
+    return parse_share(body)
 
 
 def learner_of(doc: Mapping[str, Any]) -> str | None:
@@ -39,21 +30,6 @@ def learner_of(doc: Mapping[str, Any]) -> str | None:
 def round_of(doc: Mapping[str, Any]) -> int:
     value = doc.get("round")
     return value if isinstance(value, int) else 0
-
-
-def build(report: Report, *, code: str) -> dict[str, Any]:
-    return {
-        "kind": "privaudit-share",
-        "schema_version": "1.0",
-        "learner": "0" * 26 + code.lower(),
-        "round": 1,
-        "day": report.started_at.date().isoformat(),
-        "score": report.score.value,
-    }
-
-
-def dumps(doc: Mapping[str, Any]) -> bytes:
-    return (json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=True) + "\n").encode("ascii")
 
 
 def render_summary(docs: Sequence[Mapping[str, Any]]) -> str:

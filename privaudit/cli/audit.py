@@ -193,18 +193,32 @@ def register(app: typer.Typer, env: Environment) -> None:
                 " when the score drops or new high/critical problems appear.",
             ),
         ] = None,
+        share: Annotated[
+            Path | None,
+            typer.Option(
+                "--share",
+                metavar="FILE",
+                help="Also write an anonymous summary for your class: score, grade, coverage"
+                " and per-check counts for today; no names, sites, passwords or times.",
+            ),
+        ] = None,
+        code: Annotated[
+            str | None,
+            typer.Option(
+                "--code",
+                metavar="CODE",
+                help="The class code your trainer gave (keeps your --share token per class;"
+                " --share-to needs it).",
+            ),
+        ] = None,
         share_to: Annotated[
             str | None,
             typer.Option(
                 "--share-to",
                 metavar="URL",
-                help="Send your anonymous class result (score, grade, check counts; no names)"
-                " to the class server at URL. Needs --code.",
+                help="Send the same anonymous document to your class's server at URL"
+                " (privaudit class serve). Needs --code.",
             ),
-        ] = None,
-        share_code: Annotated[
-            str | None,
-            typer.Option("--code", metavar="CODE", help="The class's join code, for --share-to."),
         ] = None,
     ) -> int:
         """Run the audit and print a scored report."""
@@ -245,8 +259,9 @@ def register(app: typer.Typer, env: Environment) -> None:
                 hibp_key_file=hibp_key_file,
                 hibp_key_env=hibp_key_env,
                 hibp_api_url=hibp_api_url,
+                share=share,
                 share_to=share_to,
-                code=share_code,
+                code=code,
             ),
         )
 

@@ -22,7 +22,11 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
     settings, exports = audit_settings(request)
     audit = settings.audit
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
-    target = share_target(request, audit)  # and on a bad --share-to or --code
+    target = share_target(request, audit)  # and on a bad --share-to or its --code
+    if request.share is not None or (request.code is not None and target is None):
+        from privaudit.classroom.output import check_share_request  # noqa: PLC0415
+
+        check_share_request(request.share, request.code)
     io = AuditIO(
         stdin=env.stdin_bytes,
         stdin_is_tty=env.stdin_isatty,
@@ -44,25 +48,30 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
         ui.write_report(env, renderer(report, options), request.output)
         if request.output is not None:
             env.info(f"report written to {request.output}", quiet=request.quiet)
+        shared_doc = None
+        if request.share is not None or target is not None:
+            from privaudit.classroom import output  # noqa: PLC0415
+
+            # One document (one round of the learner token) for the file and the server.
+            shared_doc = output.share_document(report, request.code)
+            if request.share is not None:
+                output.write_share(request.share, shared_doc)
+                line = output.share_written(request.share, shared_doc["day"])
+                env.info(line, quiet=request.quiet)
         run.record(report)
         delivery = run.notify(report)
         if delivery is not None:
             env.info(delivery.message, quiet=request.quiet and not delivery.warning)
     delivered = delivery is None or delivery.delivered
     code = exit_code(env, report, audit, delivered=delivered)
-    if target is not None:
-        shared = deliver(target, share_document(report, target.code))
+    if target is not None and shared_doc is not None:
+        from privaudit.classroom.share import dumps  # noqa: PLC0415
+
+        shared = deliver(target, dumps(shared_doc))
         env.info(shared.message, quiet=request.quiet and shared.delivered)
         if code == ExitCode.OK and not shared.delivered:
             code = int(shared.exit_code)  # a result that did not reach the class is not a clean run
     return code
-
-
-def share_document(report: Report, code: str) -> bytes:
-    """The bytes `--share FILE` writes."""
-    from privaudit.classserver import share  # noqa: PLC0415
-
-    return share.dumps(share.build(report, code=code))
 
 
 def exit_code(env: Environment, report: Report, audit: AuditSettings, *, delivered: bool) -> int:

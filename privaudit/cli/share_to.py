@@ -29,9 +29,9 @@ class ShareTarget:
 
 
 def share_target(request: AuditRequest, audit: AuditSettings) -> ShareTarget | None:
-    if request.share_to is None and request.code is None:
-        return None
-    if request.share_to is None or request.code is None:
+    if request.share_to is None:
+        return None  # a --code alone belongs to --share FILE (privaudit.classroom)
+    if request.code is None:
         raise UsageError(share_needs())
     # The demo is offline for its lookups; sharing its fake result is how a class practises.
     if request.offline or (audit.offline and not request.demo):

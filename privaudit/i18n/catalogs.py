@@ -38,6 +38,7 @@ Method = str
 # domain -> Babel method map (patterns relative to privaudit/, first match wins).
 # A feature package with its own domain is listed here and ignored by the core.
 FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
+    "classroom": [("classroom/**.py", "python")],
     "classserver": [("classserver/**.py", "python")],
 }
 

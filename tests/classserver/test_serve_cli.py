@@ -39,9 +39,13 @@ class Served:
     banner: list[str]
 
     def stop(self) -> tuple[int, str, str]:
+        """Ctrl-C, then the rest of the output (read from the same buffered streams the
+        banner was read from: communicate() would skip what they hold already)."""
         self.proc.send_signal(signal.SIGINT)
-        out, err = self.proc.communicate(timeout=30)
-        return self.proc.returncode, out, err
+        assert self.proc.stdout is not None and self.proc.stderr is not None
+        with self.proc.stdout, self.proc.stderr:
+            out, err = self.proc.stdout.read(), self.proc.stderr.read()
+        return self.proc.wait(timeout=30), out, err
 
 
 def start(*args: str, cwd: Path) -> Served:
@@ -76,7 +80,7 @@ def served(tmp_path: Path) -> Iterator[list[Served]]:
     for s in started:
         if s.proc.poll() is None:
             s.proc.kill()
-            s.proc.communicate()
+        s.proc.communicate()
 
 
 def test_serve_prints_code_url_and_qr_then_saves_results_on_ctrl_c(

@@ -57,7 +57,7 @@ def test_share_to_never_carries_a_secret_or_an_account_name(
     ("args", "message"),
     [
         (("--offline",), "offline"),
-        (("--code", CODE), "go together"),
+        (("--code", CODE), "--code goes with --share FILE or --share-to URL"),
         (("--share-to", "http://127.0.0.1:9/"), "go together"),
         (("--share-to", "ftp://x/", "--code", CODE), "--share-to needs"),
         (("--share-to", "http://127.0.0.1:9/", "--code", "0OIL"), "is not a join code"),
