@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from privaudit.classserver import codes
-from privaudit.classserver.server import CODE_HEADER, JSON_TYPE, SHARE_PATH
+from privaudit.classserver.handler import CODE_HEADER, JSON_TYPE, SHARE_PATH
 from privaudit.errors import UsageError
 from privaudit.exitcodes import ExitCode
 from privaudit.i18n import Domain

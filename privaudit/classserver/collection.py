@@ -54,6 +54,8 @@ class Collection:
     _learners: dict[str, _Learner] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _closed: bool = False
+    version: int = 0
+    """Goes up with every document kept: the page is rendered again only then."""
 
     def close(self) -> None:
         """Refuse documents from now on; waits for one being written to finish."""
@@ -84,6 +86,7 @@ class Collection:
                 self._learners[learner] = known
             else:
                 known.after = doc
+            self.version += 1
             return outcome
 
     def documents(self) -> list[Mapping[str, Any]]:

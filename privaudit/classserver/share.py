@@ -8,7 +8,6 @@ privaudit.classroom.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -33,9 +32,7 @@ def round_of(doc: Mapping[str, Any]) -> int:
 
 
 def render_summary(docs: Sequence[Mapping[str, Any]]) -> str:
-    items = "".join(f"<li>{html.escape(str(d.get('score')))}</li>" for d in docs)
-    return (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Class</title>"
-        "<style>body{font-family:sans-serif}</style></head>"
-        f"<body><main><ul>{items}</ul></main></body></html>"
-    )
+    """The class summary page, in the current language."""
+    from privaudit.classserver.page import grade_summary  # noqa: PLC0415
+
+    return grade_summary(docs)

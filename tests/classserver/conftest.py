@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from privaudit.classserver.collection import Collection, Outcome
+from privaudit.classserver.limits import Rate
 from privaudit.classserver.server import ClassServer, ServerOptions
 from privaudit.classserver.session import ResultFolder
 
@@ -77,6 +78,8 @@ def serve(tmp_path: Path) -> Iterator[Any]:
     running: list[Running] = []
 
     def start(**options: Any) -> Running:
+        # Tests send many documents from one address; the rate-limit tests set their own.
+        options.setdefault("post_rate", Rate(burst=100, per_seconds=1))
         folder = tmp_path / f"results-{len(running)}"
         run = Running(server=None, folder=folder)  # type: ignore[arg-type]
         server = ClassServer(

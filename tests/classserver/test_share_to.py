@@ -107,3 +107,18 @@ def test_urls_and_codes_as_learners_type_them() -> None:
     for bad in ("192.168.1.20:8765", "file:///etc/passwd", "http://"):
         with pytest.raises(UsageError):
             share_url(bad)
+
+
+def test_share_and_share_to_carry_the_same_document(serve: Any, cli: Any, tmp_path: Path) -> None:
+    run: Running = serve()
+    share = tmp_path / "share.json"
+    result = cli("audit", "--demo", "--share", str(share), "--share-to", run.url, "--code", CODE)
+    assert result.code == 0, result.err
+    [received] = run.server.collection.documents()
+    assert json.loads(share.read_bytes()) == received
+    assert received["learner"] and received["round"] == 1
+    # the next share from this device is its next round: the class's "after"
+    again = cli("audit", "--demo", "--quiet", "--share-to", run.url, "--code", CODE)
+    assert again.code == 0, again.err
+    assert [d["round"] for d in run.server.collection.documents()] == [1, 2]
+    assert run.accepted[-1][0].value == "after"
