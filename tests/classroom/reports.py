@@ -114,12 +114,12 @@ class Realised:
 
 
 @st.composite
-def realise(draw: st.DrawFn, shape: Shape) -> Realised:
-    """A report of `shape` with drawn free text, times and exact counts."""
+def realise(draw: st.DrawFn, shape: Shape, fixed: str | None = None) -> Realised:
+    """A report of `shape` with drawn free text (or `fixed` everywhere), times and exact counts."""
     texts: list[str] = []
 
     def text() -> str:
-        value = draw(free_text)
+        value = fixed if fixed is not None else draw(free_text)
         texts.append(value)
         return value
 
