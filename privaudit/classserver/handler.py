@@ -13,13 +13,16 @@ import socket
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from privaudit.classserver import codes, share
 from privaudit.classserver.collection import Outcome
 
 if TYPE_CHECKING:
-    from privaudit.classserver.server import ClassServer
+    from privaudit.classserver.collection import Collection
+    from privaudit.classserver.limits import RateLimiter
+    from privaudit.classserver.options import Accepted, ServerOptions
+    from privaudit.classserver.page import LivePage
 
 JSON_TYPE = "application/json"
 CODE_HEADER = "Privaudit-Join-Code"
@@ -34,14 +37,29 @@ class Refusal(Exception):
     headers: tuple[tuple[str, str], ...] = field(default=())
 
 
+class Served(Protocol):
+    """What the handler reads of its server (server.ClassServer)."""
+
+    options: ServerOptions
+    collection: Collection
+    on_accept: Accepted | None
+    post_limit: RateLimiter
+    page_limit: RateLimiter
+
+    def page(self) -> LivePage: ...
+
+
 class ShareHandler(BaseHTTPRequestHandler):
-    server: ClassServer
+    @property
+    def served(self) -> Served:
+        return cast("Served", self.server)
+
     protocol_version = "HTTP/1.1"  # for Expect: 100-continue; every answer closes
     server_version = "privaudit-class"
     sys_version = ""
 
     def setup(self) -> None:
-        self.request.settimeout(self.server.options.timeout)
+        self.request.settimeout(self.served.options.timeout)
         super().setup()
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
@@ -86,7 +104,8 @@ class ShareHandler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The stdlib's own errors (a bad request line, headers too long) as JSON too."""
         status = HTTPStatus(code)
-        self._json(status, {"error": "http", "message": message or status.phrase})
+        text = message or explain or status.phrase
+        self._json(status, {"error": "http", "message": text})
 
     # --- routes --------------------------------------------------------------
 
@@ -95,11 +114,11 @@ class ShareHandler(BaseHTTPRequestHandler):
         if path not in ("/", "/summary"):
             self._refuse(Refusal(HTTPStatus.NOT_FOUND, "not-found", "no such page"))
             return
-        wait = self.server.page_limit.retry_after(self.client_address[0])
+        wait = self.served.page_limit.retry_after(self.client_address[0])
         if wait:
             self._refuse(_too_many(wait))
             return
-        page = self.server.page()
+        page = self.served.page()
         headers = (("Content-Security-Policy", page.csp), ("X-Frame-Options", "DENY"))
         self._send(HTTPStatus.OK, page.html.encode("utf-8"), "text/html; charset=utf-8", headers)
 
@@ -109,7 +128,7 @@ class ShareHandler(BaseHTTPRequestHandler):
         try:
             length = self._check_request()
             doc, learner = self._read_document(length)
-            outcome = self.server.collection.add(learner, doc)
+            outcome = self.served.collection.add(learner, doc)
         except Refusal as refusal:
             self._refuse(refusal)
             if refusal.status is HTTPStatus.REQUEST_ENTITY_TOO_LARGE:
@@ -142,7 +161,7 @@ class ShareHandler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0].rstrip("/")
         if path != SHARE_PATH and not path.startswith(SHARE_PATH + "/"):
             raise Refusal(HTTPStatus.NOT_FOUND, "not-found", "send share documents to /share")
-        wait = self.server.post_limit.retry_after(self.client_address[0])
+        wait = self.served.post_limit.retry_after(self.client_address[0])
         if wait:
             raise _too_many(wait)
         given = path[len(SHARE_PATH) + 1 :] or self.headers.get(CODE_HEADER, "")
@@ -152,7 +171,7 @@ class ShareHandler(BaseHTTPRequestHandler):
                 "no-code",
                 f"give the join code in the {CODE_HEADER} header or as /share/CODE",
             )
-        if not codes.matches(given, self.server.options.code):
+        if not codes.matches(given, self.served.options.code):
             raise Refusal(HTTPStatus.FORBIDDEN, "wrong-code", "this is not the class's join code")
         content_type = self.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
         if content_type != JSON_TYPE:
@@ -160,11 +179,11 @@ class ShareHandler(BaseHTTPRequestHandler):
                 HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "not-json", f"send {JSON_TYPE} documents only"
             )
         length = _content_length(self.headers.get("Content-Length"), self.headers)
-        if length > self.server.options.max_body:
+        if length > self.served.options.max_body:
             raise Refusal(
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                 "too-large",
-                f"a share document is at most {self.server.options.max_body} bytes",
+                f"a share document is at most {self.served.options.max_body} bytes",
             )
         self._checked_length = length
         return length
@@ -188,9 +207,9 @@ class ShareHandler(BaseHTTPRequestHandler):
 
     def _answer(self, outcome: Outcome) -> None:
         if outcome in (Outcome.BEFORE, Outcome.AFTER):
-            learners, after = self.server.collection.counts()
-            if self.server.on_accept is not None:
-                self.server.on_accept(outcome, learners, after)
+            learners, after = self.served.collection.counts()
+            if self.served.on_accept is not None:
+                self.served.on_accept(outcome, learners, after)
             self._json(HTTPStatus.CREATED, {"status": "accepted", "as": outcome.value})
         elif outcome is Outcome.FULL:
             self._refuse(

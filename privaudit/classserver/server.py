@@ -14,40 +14,15 @@ request log at all (the stdlib's names each client's address).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from typing import Any
 
 from privaudit.classserver.address import family
-from privaudit.classserver.collection import Collection, Outcome
+from privaudit.classserver.collection import Collection
 from privaudit.classserver.handler import ShareHandler
-from privaudit.classserver.limits import Rate, RateLimiter
+from privaudit.classserver.limits import RateLimiter
+from privaudit.classserver.options import Accepted, ServerOptions
 from privaudit.classserver.page import LivePage, live_page
-
-MAX_BODY = 16 * 1024
-POST_RATE = Rate(burst=5, per_seconds=12.0)
-"""Five documents at once, then one every 12 s, per client address."""
-PAGE_RATE = Rate(burst=30, per_seconds=1.0)
-"""The page reloads every 10 s; 30 at once leaves room for many open tabs."""
-
-
-@dataclass(frozen=True)
-class ServerOptions:
-    code: str
-    lang: str = "en"
-    max_body: int = MAX_BODY
-    post_rate: Rate = POST_RATE
-    page_rate: Rate = PAGE_RATE
-    refresh_seconds: int = 10
-    max_connections: int = 128
-    """Open connections served at once; a whole room sending at the same moment fits."""
-    timeout: float = 10.0
-    """Seconds any one read or write may take before the connection is dropped."""
-
-
-Accepted = Callable[[Outcome, int, int], None]
-"""Told of each document kept: its outcome, learners so far, of whom "after"."""
 
 
 class ClassServer(ThreadingHTTPServer):

@@ -13,7 +13,8 @@ from typing import Any
 from privaudit.classserver import codes, messages
 from privaudit.classserver.address import default_bind, is_wildcard, url_host
 from privaudit.classserver.collection import Collection
-from privaudit.classserver.server import Accepted, ClassServer, ServerOptions
+from privaudit.classserver.options import Accepted, ServerOptions
+from privaudit.classserver.server import ClassServer
 from privaudit.errors import UsageError
 from privaudit.store.atomic import ensure_private_dir, write_atomic
 

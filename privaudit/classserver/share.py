@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from privaudit.classroom.share import ShareError, parse_share
+from privaudit.classserver.summary import grade_summary
 
 InvalidShare = ShareError
 """The body is not a share document; the message names a place, never a value."""
@@ -33,6 +34,4 @@ def round_of(doc: Mapping[str, Any]) -> int:
 
 def render_summary(docs: Sequence[Mapping[str, Any]]) -> str:
     """The class summary page, in the current language."""
-    from privaudit.classserver.page import grade_summary  # noqa: PLC0415
-
     return grade_summary(docs)

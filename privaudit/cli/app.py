@@ -35,6 +35,7 @@ def build_app(env: Environment) -> typer.Typer:
         pwned_data,
         report,
         sources,
+        workshop,
     )
 
     app = typer.Typer(
@@ -75,6 +76,7 @@ def build_app(env: Environment) -> typer.Typer:
     media.register(app, env)
     incident.register(app, env)
     classserve.register(classserve.class_group(app), env)
+    workshop.register(app, env)
     return app
 
 

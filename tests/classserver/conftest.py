@@ -13,7 +13,8 @@ import pytest
 
 from privaudit.classserver.collection import Collection, Outcome
 from privaudit.classserver.limits import Rate
-from privaudit.classserver.server import ClassServer, ServerOptions
+from privaudit.classserver.options import ServerOptions
+from privaudit.classserver.server import ClassServer
 from privaudit.classserver.session import ResultFolder
 
 CODE = "KMT3RX"
