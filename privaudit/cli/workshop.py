@@ -42,6 +42,19 @@ def register(app: typer.Typer, env: Environment) -> None:
             Path | None,
             typer.Option("--pwned-corpus", help="Offline breach corpus or index."),
         ] = None,
+        share: Annotated[
+            Path | None,
+            typer.Option(
+                "--share",
+                metavar="FILE",
+                help="At the end, write the anonymous summary for your class here (as"
+                " 'audit --share'); without it, the end asks.",
+            ),
+        ] = None,
+        code: Annotated[
+            str | None,
+            typer.Option("--code", metavar="CODE", help="The class code your trainer gave."),
+        ] = None,
     ) -> int | None:
         """Learn, one step at a time: Enter to go on, b to go back, q to stop (and resume)."""
         if ctx.invoked_subcommand is not None:
@@ -57,6 +70,8 @@ def register(app: typer.Typer, env: Environment) -> None:
                 config=config,
                 offline=offline,
                 pwned_corpus=pwned_corpus,
+                share=share,
+                code=code,
             ),
         )
 

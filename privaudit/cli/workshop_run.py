@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privaudit.checklists.lang import pick_lang
-from privaudit.cli import ui
+from privaudit.classroom.output import check_share_request
 from privaudit.cli.env import Environment
 from privaudit.cli.hidden import ask_hidden
+from privaudit.cli.workshop_end import offer
 from privaudit.errors import InputError, UsageError
 from privaudit.exitcodes import ExitCode
 from privaudit.i18n import SUPPORTED, Domain, set_language
@@ -35,6 +36,8 @@ class SessionRequest:
     config: Path | None = None
     offline: bool = False
     pwned_corpus: Path | None = None
+    share: Path | None = None
+    code: str | None = None
 
 
 def choose_language(env: Environment, flag: str | None) -> str:
@@ -81,7 +84,7 @@ def demo_report(env: Environment) -> Report:
         return run.run()
 
 
-def _learner_report(env: Environment, request: SessionRequest) -> Report:
+def learner_report(env: Environment, request: SessionRequest) -> Report:
     audit = AuditRequest(
         exports=request.exports,
         config=request.config,
@@ -93,11 +96,10 @@ def _learner_report(env: Environment, request: SessionRequest) -> Report:
     settings, exports = audit_settings(audit)
     io = AuditIO(stdin=env.stdin_bytes, say=env.info)
     try:
-        with (
-            open_audit(audit, settings, exports, io) as run,
-            ui.progress_bar(env, True) as on_progress,
-        ):
-            return run.run(on_progress)
+        with open_audit(audit, settings, exports, io) as run:
+            # One line in the learner's language instead of the audit's progress bar.
+            env.echo(_("Looking at your data, on this computer…"))
+            return run.run()
     except InputError as exc:
         if str(exc) != NOTHING_TO_AUDIT:
             raise
@@ -139,21 +141,27 @@ def run_workshop(env: Environment, request: SessionRequest) -> int:
                 " slides with `privaudit workshop deck --output deck.html`"
             )
         )
-    if request.practice and (request.exports or request.config):
+    if request.practice and (request.exports or request.config or request.share):
         raise UsageError(
-            _("--practice uses only the bundled fake data: leave out --accounts and --config")
+            _(
+                "--practice uses only the bundled fake data: leave out --accounts, --config"
+                " and --share"
+            )
         )
+    if request.share is not None or request.code is not None:
+        check_share_request(request.share, request.code)  # before any work
     if request.practice:
         report = demo_report(env)
         setup = Setup(practice_figures(report, strength_estimator()), practice=True)
     else:
-        report = _learner_report(env, request)
+        report = learner_report(env, request)
         checker = _password_check(request)
         setup = Setup(
             from_report(report),
             practice=False,
             incomplete=report.incomplete,
             check_password=lambda typed: verdict_of(checker.check([typed])),
+            finish=offer(report, request.share, request.code),
         )
     run_session(CliTerminal(env), setup)  # stopping is a choice, not a failure: exit 0
     return int(ExitCode.OK)

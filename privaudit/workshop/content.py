@@ -161,5 +161,10 @@ def step_lines(step: Step, f: Figures, *, practice: bool, incomplete: bool = Fal
         case "privacy":
             return _privacy(f, practice)
         case "plan":
-            return plan_lines(f, incomplete)
+            lines = plan_lines(f, incomplete)
+            if f.exports and not practice:
+                lines.append(
+                    _("When you are done, delete the export file: it holds your passwords.")
+                )
+            return lines
     return []

@@ -5,6 +5,7 @@ demo vault's clearly fake samples.
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -64,6 +65,8 @@ class Figures:
     score: int | None
     grade: str | None
     plan: tuple[str, ...]
+    exports: int = 0
+    """Exports read (a file that may hold passwords in clear: delete it after)."""
     samples: tuple[Sample, ...] = ()
     sms_only: tuple[str, ...] = ()
 
@@ -104,6 +107,7 @@ def from_report(report: Report) -> Figures:
         score=report.score.value,
         grade=report.score.grade,
         plan=tuple(action.title for action in build_plan(report)),
+        exports=len(report.inputs.sources),
     )
 
 
@@ -136,15 +140,8 @@ def demo_sms_only() -> tuple[str, ...]:
 
 def practice_figures(report: Report, estimator: StrengthEstimator) -> Figures:
     """The demo run's figures with the sample passwords and the SMS-only accounts."""
-    base = from_report(report)
-    return Figures(
-        **{
-            name: getattr(base, name)
-            for name in base.__dataclass_fields__
-            if name not in ("samples", "sms_only")
-        },
-        samples=samples(estimator),
-        sms_only=demo_sms_only(),
+    return dataclasses.replace(
+        from_report(report), samples=samples(estimator), sms_only=demo_sms_only()
     )
 
 

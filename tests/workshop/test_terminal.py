@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from privaudit.cli.env import Environment
-from privaudit.cli.workshop_run import demo_report
+from privaudit.cli.workshop_run import SessionRequest, demo_report, learner_report
 from privaudit.i18n import use_language
 from tests.conftest import CANARY_PASSWORD, assert_no_canary, files_under
 from tests.i18n.english import english_lines
@@ -178,3 +178,57 @@ def test_real_mode_with_nothing_to_look_at_says_how_to_start() -> None:
     assert run.finish() == 2
     assert "el taller no tiene datos tuyos que mirar" in run.text
     assert "--practice" in run.text and "Traceback" not in run.text
+
+
+def test_real_mode_in_spanish_ends_with_the_anonymous_share_file(
+    tmp_path: Path, hibp_server: HibpServer, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = bitwarden_export(
+        tmp_path / "bw.json", {"Mail": "P@ssw0rd", "Shop": "Summer2024!", "Bank": "hunter2"}
+    )
+    keep = tmp_path / "notes.txt"
+    keep.write_text("not a share file")
+    share = tmp_path / "clase.json"
+    env = {"PRIVAUDIT_PWNED_API_URL": hibp_server.url}
+    run = Transcript(_spawn("--lang", "es", "--accounts", str(export), env=env))
+    run.expect("Revisando tus datos, en esta computadora…")
+    run.expect("Paso 1 de 6")
+    run.expect(NEXT_ES)
+    run.send("")
+    run.expect("Escribe una clave para revisarla (no se ve; Intro para saltar): ")
+    run.send(CANARY_PASSWORD)
+    run.expect("Filtraciones: no aparece.")
+    for n in range(3, 7):
+        run.expect(NEXT_ES)
+        run.send("")
+        run.expect(f"Paso {n} de 6")
+    run.expect("Cuando termines, borra el archivo exportado: tiene tus claves.")
+    run.expect(NEXT_ES)
+    run.send("")
+    run.expect("Nombre del archivo del resumen (Intro para saltar): ")
+    run.send(str(keep))  # not a share file: refused, asked again
+    run.expect("Nombre del archivo del resumen (Intro para saltar): ")
+    run.send(str(share))
+    run.expect("Muy bien.")
+    assert run.finish() == 0
+
+    assert keep.read_text() == "not a share file"
+    doc = json.loads(share.read_text())
+    assert doc["kind"] == "privaudit-share"
+    blob = share.read_text()
+    for name in ("Mail", "Shop", "Bank", "user0", "example", str(export)):
+        assert name not in blob
+    assert_no_canary(run.text, blob, *(p.read_bytes() for p in files_under(isolated_home)))
+    # The plan's titles come from the core's catalog: the same audit, in-process.
+    monkeypatch.setenv("PRIVAUDIT_PWNED_API_URL", hibp_server.url)
+    with use_language("es"):
+        mine = learner_report(Environment(), SessionRequest(exports=(str(export),)))
+        text = run.text.replace(str(tmp_path), "DIR")
+        assert not_yet_translated(english_lines(text), mine) == []
+
+
+def test_practice_takes_no_share_file(tmp_path: Path) -> None:
+    run = Transcript(_spawn("--practice", "--share", str(tmp_path / "s.json")))
+    assert run.finish() == 2
+    assert "--practice uses only the bundled fake data" in run.text
+    assert not (tmp_path / "s.json").exists()
