@@ -63,6 +63,15 @@ def share_document(
     return build_share(report, learner=learner, round_=round_)
 
 
+def share_report(
+    report: Report, path: Path, code: str | None, *, folder: Path | None = None
+) -> str:
+    """Write `report`'s share document to `path`; the line to print."""
+    doc = share_document(report, code, folder=folder)
+    write_share(path, doc)
+    return share_written(path, doc["day"])
+
+
 def check_share_request(path: Path | None, code: str | None) -> None:
     """`audit --share FILE [--code CODE]`, checked before any work is done."""
     if code is not None:
