@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.cli.lang import LangOption
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
@@ -36,10 +38,7 @@ def register(group: typer.Typer, env: Environment) -> None:
         port: Annotated[
             int, typer.Option("--port", min=0, max=65535, help="Port (0: any free one).")
         ] = 8765,
-        lang: Annotated[
-            str | None,
-            typer.Option("--lang", help="Language of the class page and these lines, e.g. es."),
-        ] = None,
+        lang: LangOption = None,
         folder: Annotated[
             Path | None,
             typer.Option(

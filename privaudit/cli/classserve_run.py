@@ -5,31 +5,21 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from privaudit.checklists.lang import pick_lang
 from privaudit.classserver import messages
 from privaudit.classserver.address import check_bind
 from privaudit.classserver.collection import Outcome
 from privaudit.classserver.qr import qr_lines
 from privaudit.classserver.session import Session, open_session
 from privaudit.cli.env import Environment
-from privaudit.errors import UsageError
-from privaudit.i18n import DEFAULT_LANG, SUPPORTED, set_language
-
-
-def class_language(flag: str | None, env: Environment) -> str:
-    lang = pick_lang(flag, None, env.environ)
-    if lang in SUPPORTED:
-        return lang
-    if flag:
-        raise UsageError(f"--lang {flag}: choose one of {', '.join(SUPPORTED)}")
-    return DEFAULT_LANG
+from privaudit.cli.lang import choose_flag
+from privaudit.i18n import current_language
 
 
 def serve_class(
     env: Environment, *, bind: str | None, port: int, lang: str | None, folder: Path | None
 ) -> None:
-    language = class_language(lang, env)
-    set_language(language)
+    choose_flag(env, lang)  # the page and these lines: --lang, else the locale
+    language = current_language()
     address = check_bind(bind) if bind is not None else None
 
     def on_accept(outcome: Outcome, learners: int, after: int) -> None:
