@@ -64,6 +64,7 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ("tfa/migration.py", "python"),
         ("tfa/totp.py", "python"),
     ],
+    "classserver": [("classserver/**.py", "python")],
     # The lesson, its practice figures and deck, and the session's CLI wiring.
     "workshop": [("workshop/**.py", "python"), ("cli/workshop*.py", "python")],
 }
