@@ -53,9 +53,8 @@ def _is_local(directory: Directory, account: Account) -> bool:
 
 
 UNKNOWN_SUMMARY = N_(
-    "not in privaudit's 2FA data, so it is unknown whether they offer two-step login"
-    " or whether yours is on: check their security settings, then record it with"
-    " privaudit mfa set NAME METHOD"
+    "not in privaudit's 2FA data: we do not know if they offer 2-step login or if yours"
+    " is on. Check their settings, then record what you use with privaudit mfa set NAME METHOD"
 )
 """Said once for several such accounts (at most 200 characters: sanitize's limit)."""
 

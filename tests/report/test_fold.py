@@ -23,7 +23,7 @@ def test_unknown_services_fold_into_a_line_saying_what_is_unknown_and_what_to_do
     )
     assert summary in line
     assert "offers one" not in line  # the title claims the services offer 2FA: unknown here
-    assert "unknown whether they offer two-step login" in summary
+    assert "we do not know if they offer 2-step login" in summary
     assert "privaudit mfa set NAME METHOD" in summary and not summary.endswith("…")
 
 
