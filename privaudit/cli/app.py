@@ -25,6 +25,7 @@ def build_app(env: Environment) -> typer.Typer:
         cache,
         checklist,
         checks,
+        classroom,
         data,
         history,
         incident,
@@ -73,6 +74,7 @@ def build_app(env: Environment) -> typer.Typer:
     pwned_data.register(app, env)
     media.register(app, env)
     incident.register(app, env)
+    classroom.register(app, env)
     return app
 
 
