@@ -35,6 +35,7 @@ def build_app(env: Environment) -> typer.Typer:
         pwned_data,
         report,
         sources,
+        workshop,
     )
 
     app = typer.Typer(
@@ -74,6 +75,7 @@ def build_app(env: Environment) -> typer.Typer:
     pwned_data.register(app, env)
     media.register(app, env)
     incident.register(app, env)
+    workshop.register(app, env)
     classroom.register(app, env)
     return app
 

@@ -13,7 +13,7 @@ import privaudit
 
 PACKAGE = Path(privaudit.__file__).parent
 
-FEATURES = ("sources", "pwned", "tfa", "checklists", "store", "render", "exposure")
+FEATURES = ("sources", "pwned", "tfa", "checklists", "store", "render", "exposure", "workshop")
 """Reached through the context or a registry; they never reach back into the core."""
 CORE_ONLY = ("privaudit.registry", "privaudit.checks", "privaudit.runner", "privaudit.pipeline")
 RENDER_MAY_IMPORT = (
