@@ -179,15 +179,20 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
     ) -> None:
         """Platforms, their item counts, and how many you answered (and how many went stale)."""
+        from privaudit.checklists.texts import _  # noqa: PLC0415
         from privaudit.cli import ui  # noqa: PLC0415
         from privaudit.cli.checklist_show import list_rows, listing_columns  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
         from privaudit.i18n import use_language  # noqa: PLC0415
 
-        if fmt not in ("table", "json"):
-            raise UsageError(f"unknown --format {fmt!r} for 'checklist list'; use table or json")
         plan = _plan(config, checklist_dir, lang)
         with use_language(plan.lang):
+            if fmt not in ("table", "json"):
+                raise UsageError(
+                    _("unknown --format {format} for 'checklist list'; use table or json").format(
+                        format=repr(fmt)
+                    )
+                )
             rows, notice = list_rows(plan)
             if notice and fmt == "table":
                 env.echo(notice, err=True)
@@ -224,6 +229,7 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             check_unique,
             validate_file,
         )
+        from privaudit.checklists.texts import ngettext  # noqa: PLC0415
         from privaudit.exitcodes import ExitCode  # noqa: PLC0415
         from privaudit.text import sanitize  # noqa: PLC0415
 
@@ -235,8 +241,12 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             problems += found
             if checklist is not None:
                 valid.append(checklist)
-                langs = ", ".join(checklist.languages)
-                line = f"{path}: ok ({len(checklist.items)} items, {langs})"
+                count = len(checklist.items)
+                line = ngettext(
+                    "{path}: ok ({count} item, {languages})",
+                    "{path}: ok ({count} items, {languages})",
+                    count,
+                ).format(path=path, count=count, languages=", ".join(checklist.languages))
                 env.echo(sanitize(line, max_length=1000))
         # Ids must not clash with each other nor with the built-ins (unless linting those).
         ours = [c for c in valid if Path(c.source).resolve().parent == builtin_folder]

@@ -134,13 +134,6 @@ def verdict_of(report: Report) -> Verdict:
 
 def run_workshop(env: Environment, request: SessionRequest) -> int:
     choose_language(env, request.lang)
-    if not env.stdin_isatty:
-        raise UsageError(
-            _(
-                "the workshop goes at your pace and needs a terminal; for a room, write the"
-                " slides with `privaudit workshop deck --output deck.html`"
-            )
-        )
     if request.practice and (request.exports or request.config or request.share):
         raise UsageError(
             _(
@@ -150,6 +143,13 @@ def run_workshop(env: Environment, request: SessionRequest) -> int:
         )
     if request.share is not None or request.code is not None:
         check_share_request(request.share, request.code)  # before any work
+    if not env.stdin_isatty:
+        raise UsageError(
+            _(
+                "the workshop goes at your pace and needs a terminal; for a room, write the"
+                " slides with `privaudit workshop deck --output deck.html`"
+            )
+        )
     if request.practice:
         report = demo_report(env)
         setup = Setup(practice_figures(report, strength_estimator()), practice=True)

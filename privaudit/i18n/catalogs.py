@@ -38,12 +38,15 @@ Method = str
 # domain -> Babel method map (patterns relative to privaudit/, first match wins).
 # A feature package with its own domain is listed here and ignored by the core.
 FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
-    # The built-in checklists (their TOML) and the `checklist` commands around them.
+    # The built-in checklists (their TOML) and the `checklist` commands around them
+    # (named one by one: another cli/checklist_*.py module may speak the core domain).
     "checklists": [
         ("checklists/*.toml", "privaudit.checklists.extract:extract_toml"),
         ("checklists/**.py", "python"),
-        ("cli/checklist.py", "python"),
-        ("cli/checklist_*.py", "python"),
+        *(
+            (f"cli/checklist{name}.py", "python")
+            for name in ("", "_answer", "_prompt", "_score", "_show")
+        ),
     ],
     "classroom": [("classroom/**.py", "python")],
     # The lesson, its practice figures and deck, and the session's CLI wiring.

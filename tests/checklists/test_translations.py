@@ -137,3 +137,11 @@ def test_a_checklist_without_the_language_says_so_once_then_shows_english(  # ty
         "checklist", "answer", "acme", "two-step", "yes", "--lang", "es", "--checklist-dir", own
     )
     assert answered.out.splitlines()[0].startswith("ACME intranet todavía no está traducido")
+
+
+def test_a_typo_in_spanish_gets_a_spanish_line_and_exit_2(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checklist", "show", "instgram", "--lang", "es")
+    assert result.code == 2
+    assert result.out == ""
+    assert "no hay una lista 'instgram'; ¿quisiste decir 'instagram'?" in result.err
+    assert english_lines(result.err) == []

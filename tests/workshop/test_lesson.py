@@ -3,6 +3,8 @@ easily in both languages (Flesch >= 60 in English, Fernández-Huerta >= 60 in Sp
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from privaudit.i18n import use_language
@@ -71,3 +73,34 @@ def test_crack_times_are_worded_in_the_learners_language(log10: float, en: str, 
     assert crack_time(log10) == en
     with use_language("es"):
         assert crack_time(log10) == es
+
+
+def _catalog_sentences() -> dict[str, dict[str, str]]:
+    """Every message of the workshop's catalog that is prose (six words or more; not
+    an error line naming options or commands), in English and in Spanish."""
+    from babel.messages.pofile import read_po
+
+    from privaudit.i18n import catalogs
+
+    with catalogs.po_path("workshop", "es").open("rb") as fh:
+        cat = read_po(fh, locale="es", domain="workshop")
+    texts: dict[str, dict[str, str]] = {"en": {}, "es": {}}
+    for message in cat:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strs = message.string if isinstance(message.string, tuple) else (message.string,)
+        english = ids[-1]
+        if len(english.split()) < 6 or "--" in english or "`" in english:
+            continue
+        # A field stands for a name or a number: one short word reads the same.
+        texts["en"][english] = re.sub(r"\{\w+\}", "Sam", english)
+        texts["es"][english] = re.sub(r"\{\w+\}", "Sam", strs[-1])
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_sentence_in_the_workshops_catalog_is_easy_to_read(lang: str) -> None:
+    texts = _catalog_sentences()[lang]
+    assert len(texts) > 40
+    assert hard_to_read(texts, lang) == []
