@@ -98,12 +98,19 @@ def load_plan(
     folder: Path | None = None,
     lang: str | None = None,
     environ: Mapping[str, str] | None = None,
+    default: str | None = None,
 ) -> ChecklistPlan:
+    """`default`: the language the rest of the run speaks, used when neither `lang`
+    nor `checklists.lang` is given (else the locale's, as for the checklist commands)."""
     env = os.environ if environ is None else environ
     checklists = all_checklists(None if demo else checklist_dir(settings, folder))
     by_id(checklists, settings.checklists.platforms)  # a typo in the profile fails early
     answers = demo_answers(now) if demo else load_answers()
-    chosen = pick_lang(lang, settings.checklists.lang, {} if demo else env)
+    configured = settings.checklists.lang or settings.audit.lang
+    if default is None or lang or configured:
+        chosen = pick_lang(lang, configured, {} if demo else env)
+    else:
+        chosen = default
     return ChecklistPlan(checklists, answers, settings.checklists, chosen, detect_accounts=not demo)
 
 

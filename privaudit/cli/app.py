@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from privaudit import __version__
+from privaudit.cli.lang import LangOption, choose_flag
 
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
@@ -59,8 +60,10 @@ def build_app(env: Environment) -> typer.Typer:
                 "--version", callback=_version, is_eager=True, help="Show the version and exit."
             ),
         ] = False,
+        lang: LangOption = None,
     ) -> None:
         """privaudit: privacy-hygiene audits that never leak what they audit."""
+        choose_flag(env, lang)
 
     audit.register(app, env)
     checks.register(app, env)

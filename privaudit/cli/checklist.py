@@ -29,10 +29,16 @@ def _console(env: Environment, stderr: bool = False) -> Console:
 
 def _plan(config: Path | None, folder: Path | None, lang: str | None) -> ChecklistPlan:
     from privaudit.checklists.audit import load_plan  # noqa: PLC0415
+    from privaudit.cli.lang import explicit  # noqa: PLC0415
     from privaudit.config import load_settings  # noqa: PLC0415
     from privaudit.context import utc_now  # noqa: PLC0415
+    from privaudit.i18n import set_language  # noqa: PLC0415
+    from privaudit.i18n.select import supported  # noqa: PLC0415
 
-    return load_plan(load_settings(config), now=utc_now(), folder=folder, lang=lang)
+    plan = load_plan(load_settings(config), now=utc_now(), folder=folder, lang=lang or explicit())
+    # privaudit's own words follow the checklist's language where it has them.
+    set_language(supported(plan.lang))
+    return plan
 
 
 def _session(plan: ChecklistPlan, console: Console) -> Session:

@@ -20,6 +20,7 @@ from privaudit.checklists.model import (
     freshness,
 )
 from privaudit.checklists.texts import _, language_notice, ngettext
+from privaudit.i18n import use_language
 
 _WORDS = {
     "y": Answer.YES,
@@ -136,7 +137,17 @@ def _show_fix(s: Session, item: Item) -> None:
 def ask(
     s: Session, checklists: Sequence[Checklist], book: AnswerBook, *, redo: bool = False
 ) -> tuple[AnswerBook, bool]:
-    """Ask every pending question; return the new book and whether the user stopped."""
+    """Ask every pending question; return the new book and whether the user stopped.
+
+    Everything it prints is in the session's language, the questions and the words around them.
+    """
+    with use_language(s.lang):
+        return _ask(s, checklists, book, redo=redo)
+
+
+def _ask(
+    s: Session, checklists: Sequence[Checklist], book: AnswerBook, *, redo: bool
+) -> tuple[AnswerBook, bool]:
     notice = language_notice(checklists, s.lang)
     if notice:
         s.console.print(Text(notice, style="yellow"))

@@ -10,6 +10,7 @@ from privaudit.checklists.lang import pick_lang
 from privaudit.classroom.output import check_share_request
 from privaudit.cli.env import Environment
 from privaudit.cli.hidden import ask_hidden
+from privaudit.cli.lang import explicit
 from privaudit.cli.workshop_end import offer
 from privaudit.errors import InputError, UsageError
 from privaudit.exitcodes import ExitCode
@@ -41,6 +42,7 @@ class SessionRequest:
 
 
 def choose_language(env: Environment, flag: str | None) -> str:
+    flag = flag or explicit()  # `privaudit --lang es workshop` as well
     lang = pick_lang(flag, None, env.environ)
     if lang not in SUPPORTED:
         if flag:

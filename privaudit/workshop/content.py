@@ -57,23 +57,21 @@ def sample_rows(f: Figures) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def _seen(times: int) -> str:
-    if not times:
-        return _("not in the breach list")
-    return ngettext("seen {n} time in breaches", "seen {n} times in breaches", times).format(
-        n=grouped(times)
-    )
+def sample_head() -> tuple[str, str, str, str]:
+    return (_("Password"), _("How strong"), _("Time to guess"), _("Seen in breaches"))
 
 
 def _check(f: Figures, practice: bool) -> list[str]:
     if not practice or not f.samples:
         return []
-    lines = [_("Sample passwords from the demo, side by side:")]
-    width = max(len(s.password) for s in f.samples)
-    for sample, (password, strength, time, _count) in zip(f.samples, sample_rows(f), strict=True):
-        guess = _("guessed in {time}").format(time=time)
-        lines.append(f"  {password.ljust(width)}  {strength}: {guess}; {_seen(sample.seen)}")
-    return lines
+    rows = [sample_head(), *sample_rows(f)]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    # Three spaces between columns: the session prints such rows as they are.
+    table = [
+        "  " + "   ".join([*(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)), row[3]])
+        for row in rows
+    ]
+    return [_("Sample passwords from the demo, side by side:"), *table]
 
 
 def _breaches(f: Figures, practice: bool) -> list[str]:

@@ -132,6 +132,9 @@ def show_step(term: Terminal, setup: Setup, index: int) -> None:
     if extra:
         term.say()
         for line in extra:
+            if "   " in line.strip():  # a table row: its columns line up, unwrapped
+                term.say(line.rstrip())
+                continue
             # "  - item" lines keep their indent when wrapped.
             body = line.lstrip(" -")
             _paragraph(term, body, line[: len(line) - len(body)])

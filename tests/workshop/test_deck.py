@@ -96,6 +96,7 @@ def _key(browser: Browser, sid: str, key: str, code: str) -> None:
         browser.send("Input.dispatchKeyEvent", event, session=sid)
 
 
+@pytest.mark.slow  # starts chromium
 def test_the_deck_in_a_real_browser(
     chromium: str, tmp_path: Path, figures: Figures, record_property: Any
 ) -> None:

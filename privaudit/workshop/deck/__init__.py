@@ -18,7 +18,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from privaudit.i18n import Domain, current_language
-from privaudit.workshop.content import intro, plan_lines, sample_rows, step_lines
+from privaudit.workshop.content import intro, plan_lines, sample_head, sample_rows, step_lines
 from privaudit.workshop.figures import Figures
 from privaudit.workshop.lesson import OBJECTIVES, STEPS, SUBTITLE, TITLE
 
@@ -74,7 +74,7 @@ def _step_slide(index: int, figures: Figures) -> Slide:
     lines = step_lines(step, figures, practice=True)
     if step.key == "check" and figures.samples:
         table = Table(
-            head=(_("Password"), _("How strong"), _("Time to guess"), _("Seen in breaches")),
+            head=sample_head(),
             rows=tuple(sample_rows(figures)),
         )
         lines = []
