@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.cli.lang import LangOption, choose_flag
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
@@ -31,27 +33,19 @@ def register(app: typer.Typer, env: Environment) -> None:
             Path | None,
             typer.Option("--output", "-o", help="Write here (atomically, mode 0600); else stdout."),
         ] = None,
-        lang: Annotated[
-            str | None,
-            typer.Option(
-                "--lang", metavar="en|es", help="Language of the summary (else the locale)."
-            ),
-        ] = None,
+        lang: LangOption = None,
     ) -> int:
         """Score chart, before/after, the commonest gaps and what to teach next."""
         from privaudit.classroom.collect import read_shares  # noqa: PLC0415
-        from privaudit.classroom.options import (  # noqa: PLC0415
-            check_format,
-            choose_language,
-            summary_written,
-        )
+        from privaudit.classroom.options import check_format, summary_written  # noqa: PLC0415
         from privaudit.classroom.summary import summarize  # noqa: PLC0415
         from privaudit.cli.ui import write_report  # noqa: PLC0415
-        from privaudit.i18n import use_language  # noqa: PLC0415
+        from privaudit.i18n import current_language  # noqa: PLC0415
         from privaudit.store.atomic import check_output_path  # noqa: PLC0415
 
+        choose_flag(env, lang)  # --lang, else the locale: privaudit's one rule (cli/lang.py)
         check_format(fmt)
-        language = choose_language(lang, env.environ)
+        language = current_language()
         if output is not None:
             check_output_path(output)
         result = summarize(read_shares(files))  # every file valid before anything is written
@@ -65,8 +59,7 @@ def register(app: typer.Typer, env: Environment) -> None:
             text = render_summary_html(result, lang=language)
         write_report(env, text, output)
         if output is not None:
-            with use_language(language):
-                env.info(summary_written(output))
+            env.info(summary_written(output))
         return 0
 
     app.add_typer(group, name="class")
