@@ -27,6 +27,7 @@ def build_app(env: Environment) -> typer.Typer:
         checklist,
         checks,
         classroom,
+        classserve,
         data,
         history,
         incident,
@@ -78,8 +79,10 @@ def build_app(env: Environment) -> typer.Typer:
     pwned_data.register(app, env)
     media.register(app, env)
     incident.register(app, env)
+    group = classserve.class_group(app)
+    classroom.register(group, env)
+    classserve.register(group, env)
     workshop.register(app, env)
-    classroom.register(app, env)
     return app
 
 

@@ -13,12 +13,8 @@ if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
 
-def register(app: typer.Typer, env: Environment) -> None:
-    group = typer.Typer(
-        name="class",
-        help="Anonymous class results for trainers: summarise learners' share files.",
-        no_args_is_help=True,
-    )
+def register(group: typer.Typer, env: Environment) -> None:
+    """`summary` in the `class` group (cli/classserve.py's class_group)."""
 
     @group.command("summary")
     def summary(
@@ -61,5 +57,3 @@ def register(app: typer.Typer, env: Environment) -> None:
         if output is not None:
             env.info(summary_written(output))
         return 0
-
-    app.add_typer(group, name="class")

@@ -56,6 +56,7 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ),
     ],
     "classroom": [("classroom/**.py", "python")],
+    "classserver": [("classserver/**.py", "python")],
     # The lesson, its practice figures and deck, and the session's CLI wiring.
     "workshop": [("workshop/**.py", "python"), ("cli/workshop*.py", "python")],
 }
