@@ -37,7 +37,14 @@ def register(app: typer.Typer, env: Environment) -> None:
         config: Annotated[
             Path | None, typer.Option("--config", "-c", help="Profile/config TOML.")
         ] = None,
-        offline: Annotated[bool, typer.Option("--offline", help="Use no network at all.")] = False,
+        online: Annotated[
+            bool,
+            typer.Option(
+                "--online",
+                help="Look your passwords up in Pwned Passwords online (only 5 characters of"
+                " each hash leave). Without it the workshop uses no network at all.",
+            ),
+        ] = False,
         pwned_corpus: Annotated[
             Path | None,
             typer.Option("--pwned-corpus", help="Offline breach corpus or index."),
@@ -68,7 +75,7 @@ def register(app: typer.Typer, env: Environment) -> None:
                 practice=practice,
                 exports=tuple(accounts or ()),
                 config=config,
-                offline=offline,
+                offline=not online,
                 pwned_corpus=pwned_corpus,
                 share=share,
                 code=code,

@@ -90,6 +90,13 @@ def _breaches(f: Figures, practice: bool) -> list[str]:
         )
     if f.breach_unknown and not f.breached:
         lines.append(_("The breach check could not run here, so we do not know yet."))
+        if not practice:
+            lines.append(
+                _(
+                    "To check, run again with `--online` (only five signs of each code leave),"
+                    " or give a breach list with `--pwned-corpus FILE`."
+                )
+            )
         return lines
     if f.breached:
         lines.append(
@@ -131,7 +138,9 @@ def _privacy(f: Figures, practice: bool) -> list[str]:
                 f.settings_to_fix,
             ).format(n=f.settings_to_fix)
         )
-    command = "privaudit checklist run instagram" if practice else "privaudit checklist list"
+    # The first platform with something to fix; without one, the list of checklists.
+    first = f.platforms[0] if f.platforms else None
+    command = f"privaudit checklist run {first}" if first else "privaudit checklist list"
     lines.append(
         _("To go through one app's list of questions: `{command}`").format(command=command)
     )

@@ -60,6 +60,8 @@ class Figures:
     no_mfa: tuple[str, ...]
     weak_mfa: tuple[str, ...]
     settings_to_fix: int
+    platforms: tuple[str, ...]
+    """Checklist platforms with a setting to fix or check (ids, e.g. "instagram")."""
     breach_unknown: int
     """Breach results that could not be had (offline, no list): never read as "none"."""
     score: int | None
@@ -98,6 +100,13 @@ def from_report(report: Report) -> Figures:
         weak_mfa=_names(_problems(report, "MFA102")),
         settings_to_fix=sum(
             1 for f in report.findings if f.status in _PROBLEM and "platform" in f.details
+        ),
+        platforms=tuple(
+            dict.fromkeys(
+                str(f.details["platform"])
+                for f in report.findings
+                if f.status in _PROBLEM and isinstance(f.details.get("platform"), str)
+            )
         ),
         breach_unknown=sum(
             1
