@@ -28,12 +28,13 @@ def language_from_args(args: Sequence[str]) -> None:
     Parsing proper comes later (and reports a bad value); this only picks the
     language the tree is built in, so `privaudit demo --lang es --help` is Spanish.
     """
-    for i, arg in enumerate(args):
+    words = [str(arg) for arg in args]  # callers in tests may hand in paths
+    for i, arg in enumerate(words):
         if arg == "--":
             return
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
-        if arg == "--lang" and i + 1 < len(args):
-            value = args[i + 1]
+        if arg == "--lang" and i + 1 < len(words):
+            value = words[i + 1]
         lang = normalize(value) if value else None
         if lang:
             set_language(supported(lang))
