@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from privaudit.demo import demo_file
-from privaudit.i18n import Domain, current_language
+from privaudit.i18n import Domain
 from privaudit.model import Finding, Report, Status
 from privaudit.plan import build_plan, short_name
 from privaudit.pwned.hashing import PREFIX_LEN, sha1_hex
@@ -189,15 +189,6 @@ def crack_time(guesses_log10: float) -> str:
     else:
         text = _("centuries")
     return text
-
-
-# Thousands separators: Spanish groups digits with a (no-break) space, as the RAE advises.
-_GROUP = {"es": "\u00a0"}
-
-
-def grouped(n: int) -> str:
-    """451320 -> '451,320' in English, '451 320' in Spanish."""
-    return f"{n:,}".replace(",", _GROUP.get(current_language(), ","))
 
 
 def strength_word(score: int) -> str:

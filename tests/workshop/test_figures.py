@@ -15,7 +15,7 @@ from privaudit.pipeline.password import PasswordChecker
 from privaudit.pipeline.request import PasswordCheckRequest
 from privaudit.pipeline.settings import password_settings
 from privaudit.workshop.content import step_lines
-from privaudit.workshop.figures import from_report, grouped
+from privaudit.workshop.figures import Figures, from_report
 from privaudit.workshop.lesson import STEPS
 from tests.pwned.conftest import HibpServer
 from tests.pwned.test_cli_breach import bitwarden_export
@@ -56,10 +56,11 @@ def test_the_learners_breached_logins_are_named(tmp_path: Path) -> None:
     ]
 
 
-def test_numbers_are_grouped_the_learners_way() -> None:
-    assert grouped(451_320) == "451,320"
+def test_numbers_are_grouped_the_learners_way(figures: Figures) -> None:
+    assert "451,320 times" in step_lines(BREACHES, figures, practice=True)[0]
     with use_language("es"):
-        assert grouped(451_320) == "451\u00a0320"
+        line = step_lines(BREACHES, figures, practice=True)[0]
+    assert "451\u00a0320 veces" in line
 
 
 def test_without_online_nothing_reaches_the_network(
