@@ -3,7 +3,8 @@
 - docs/checklist-schema.json from privaudit/checklists/schema.py;
 - the settings tables of docs/configuration.md from privaudit/settings.py;
 - docs/report-schema.json from privaudit/report-schema.json (the copy the package
-  ships to validate saved reports).
+  ships to validate saved reports);
+- docs/share-schema.json from privaudit/classroom/share-schema.json (share documents).
 
 `python -m privaudit.schemas` rewrites them; tests/core/test_schemas.py fails
 when a generated file is not current.
@@ -34,6 +35,10 @@ def checklist_schema(_current: str) -> str:
 
 def report_schema(_current: str) -> str:
     return files("privaudit").joinpath("report-schema.json").read_text(encoding="utf-8")
+
+
+def share_schema(_current: str) -> str:
+    return files("privaudit.classroom").joinpath("share-schema.json").read_text(encoding="utf-8")
 
 
 def _default(spec: dataclasses.Field[object]) -> str:
@@ -72,6 +77,7 @@ GENERATED: dict[str, Callable[[str], str]] = {
     CHECKLIST_SCHEMA: checklist_schema,
     CONFIGURATION: configuration,
     "docs/report-schema.json": report_schema,
+    "docs/share-schema.json": share_schema,
 }
 
 

@@ -11,7 +11,13 @@ THRESHOLD = 60.0
 def score(text: str, lang: str) -> float:
     textstat = pytest.importorskip("textstat")
     if lang == "es":
-        return float(textstat.fernandez_huerta(text))
+        # Spanish syllables (pyphen's "es" rules): the default English rules
+        # undercount them, which would flatter every Spanish text.
+        textstat.set_lang("es")
+        try:
+            return float(textstat.fernandez_huerta(text))
+        finally:
+            textstat.set_lang("en_US")
     return float(textstat.flesch_reading_ease(text))
 
 

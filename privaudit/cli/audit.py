@@ -193,6 +193,23 @@ def register(app: typer.Typer, env: Environment) -> None:
                 " when the score drops or new high/critical problems appear.",
             ),
         ] = None,
+        share: Annotated[
+            Path | None,
+            typer.Option(
+                "--share",
+                metavar="FILE",
+                help="Also write an anonymous summary for your class: score, grade, coverage"
+                " and per-check counts for today; no names, sites, passwords or times.",
+            ),
+        ] = None,
+        code: Annotated[
+            str | None,
+            typer.Option(
+                "--code",
+                metavar="CODE",
+                help="The class code your trainer gave (keeps your --share token per class).",
+            ),
+        ] = None,
     ) -> int:
         """Run the audit and print a scored report."""
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415
@@ -232,6 +249,8 @@ def register(app: typer.Typer, env: Environment) -> None:
                 hibp_key_file=hibp_key_file,
                 hibp_key_env=hibp_key_env,
                 hibp_api_url=hibp_api_url,
+                share=share,
+                code=code,
             ),
         )
 

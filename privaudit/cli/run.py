@@ -21,6 +21,10 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
     settings, exports = audit_settings(request)
     audit = settings.audit
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
+    if request.share is not None or request.code is not None:
+        from privaudit.classroom.output import check_share_request  # noqa: PLC0415
+
+        check_share_request(request.share, request.code)
     io = AuditIO(
         stdin=env.stdin_bytes,
         stdin_is_tty=env.stdin_isatty,
@@ -42,6 +46,10 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
         ui.write_report(env, renderer(report, options), request.output)
         if request.output is not None:
             env.info(f"report written to {request.output}", quiet=request.quiet)
+        if request.share is not None:
+            from privaudit.classroom.output import share_report  # noqa: PLC0415
+
+            env.info(share_report(report, request.share, request.code), quiet=request.quiet)
         run.record(report)
         delivery = run.notify(report)
         if delivery is not None:

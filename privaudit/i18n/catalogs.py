@@ -37,7 +37,9 @@ Method = str
 
 # domain -> Babel method map (patterns relative to privaudit/, first match wins).
 # A feature package with its own domain is listed here and ignored by the core.
-FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {}
+FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
+    "classroom": [("classroom/**.py", "python")],
+}
 
 
 def method_map(domain: str) -> list[tuple[str, Method]]:

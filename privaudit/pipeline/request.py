@@ -46,6 +46,10 @@ class AuditRequest:
     hibp_key_file: Path | None = None
     hibp_key_env: str | None = None
     hibp_api_url: str | None = None
+    share: Path | None = None
+    """Also write the anonymous share document here (privaudit.classroom)."""
+    code: str | None = None
+    """The class code the trainer gave: the learner token is per code (else per day)."""
 
 
 @dataclass(frozen=True)
