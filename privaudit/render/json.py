@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from privaudit.jsonfmt import dumps_indented
+from privaudit.render.jsonfmt import dumps_indented
 from privaudit.model import Report
 from privaudit.render import RenderOptions
 from privaudit.serialize import report_to_dict

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from privaudit.jsonfmt import dumps_indented
+from privaudit.render.jsonfmt import dumps_indented
 
 scalars = (
     st.none()
