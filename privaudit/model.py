@@ -16,10 +16,11 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
+from privaudit.i18n import Nn_, ngettext
 from privaudit.secret import Secret
 from privaudit.text import sanitize, sanitize_block
 
-SCHEMA_VERSION: Final = "1.0.0"
+SCHEMA_VERSION: Final = "1.1.0"
 
 
 class Status(StrEnum):
@@ -239,14 +240,29 @@ class Coverage:
 
     @property
     def phrase(self) -> str:
-        return COVERAGE_PHRASES[self.area].format(checked=self.checked, total=self.total)
+        """The phrase in the current language (plural forms follow the total)."""
+        singular, plural = COVERAGE_PHRASES[self.area]
+        return ngettext(singular, plural, self.total).format(checked=self.checked, total=self.total)
 
 
+# (singular, plural) by the total, marked for extraction; `phrase` translates them.
 COVERAGE_PHRASES: Final = {
-    "passwords": "passwords checked for {checked} of {total} accounts",
-    "breaches": "breach status known for {checked} of {total} accounts",
-    "2fa": "2FA known for {checked} of {total} accounts",
-    "privacy-settings": "privacy settings: {checked} of {total} answered",
+    "passwords": Nn_(
+        "passwords checked for {checked} of {total} account",
+        "passwords checked for {checked} of {total} accounts",
+    ),
+    "breaches": Nn_(
+        "breach status known for {checked} of {total} account",
+        "breach status known for {checked} of {total} accounts",
+    ),
+    "2fa": Nn_(
+        "2FA known for {checked} of {total} account",
+        "2FA known for {checked} of {total} accounts",
+    ),
+    "privacy-settings": Nn_(
+        "privacy settings: {checked} of {total} answered",
+        "privacy settings: {checked} of {total} answered",
+    ),
 }
 GRADED_AREAS: Final = ("passwords", "breaches", "2fa")
 """A grade is given only when each of these was checked (docs/scoring.md)."""
@@ -318,9 +334,12 @@ class Report:
     schema_version: str = SCHEMA_VERSION
     new_keys: frozenset[str] | None = None
     """Keys of problems absent from the previous run (`audit --since-last`); None: not compared."""
+    lang: str = "en"
+    """The language of the report's human text (messages, titles, notices)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tool_version", sanitize(self.tool_version, max_length=64))
+        object.__setattr__(self, "lang", sanitize(self.lang, max_length=16))
         object.__setattr__(
             self, "notices", tuple(sanitize(n, max_length=1000) for n in self.notices)
         )

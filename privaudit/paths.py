@@ -21,6 +21,7 @@ def _location(kind: str) -> Path:
         "config": platformdirs.user_config_dir,
         "data": platformdirs.user_data_dir,
         "cache": platformdirs.user_cache_dir,
+        "state": platformdirs.user_state_dir,
     }[kind]
     return Path(finder(APP))
 
@@ -35,6 +36,11 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     return _location("cache")
+
+
+def state_dir() -> Path:
+    """Where a paused session remembers where it stopped (the workshop's step)."""
+    return _location("state")
 
 
 def default_config_file() -> Path:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
 
+from privaudit.i18n import _, format_number, ngettext
 from privaudit.model import Finding, Report, Severity, Status
 
 MAX_ACTIONS: Final = 5
@@ -65,10 +66,14 @@ def and_list(names: Iterable[str], limit: int = 3) -> str:
     items = list(dict.fromkeys(names))
     # "and 1 more" is no shorter than the name it hides.
     if len(items) > limit + 1:
-        return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+        more = len(items) - limit
+        return ngettext("{names} and {n} more", "{names} and {n} more", more).format(
+            names=", ".join(items[:limit]), n=more
+        )
+    if len(items) <= 1:
+        return "".join(items)
+    # TRANSLATORS: the end of a list: "Gmail, Dropbox and Instagram".
+    return _("{names} and {last}").format(names=", ".join(items[:-1]), last=items[-1])
 
 
 def account_values(report: Report) -> dict[str, int]:
@@ -134,31 +139,38 @@ def _title(report: Report, kind: str, found: list[Finding]) -> tuple[str, str]:
     meta = report.meta(first.check_id)
     if kind == "change-breached":
         count = first.details.get("breach_count")
-        times = f"{count:,}" if isinstance(count, int) else "many"
-        return (
-            f"Change the password you use on {names}: it is in {times} breaches",
-            "Attackers try breached passwords first, on every site.",
+        why = _("Attackers try breached passwords first, on every site.")
+        if not isinstance(count, int):
+            title = _("Change the password you use on {names}: it is in many breaches")
+            return (title.format(names=names), why)
+        title = ngettext(
+            "Change the password you use on {names}: it is in {n} breach",
+            "Change the password you use on {names}: it is in {n} breaches",
+            count,
         )
+        return (title.format(names=names, n=format_number(count)), why)
     if kind == "change-site-breached":
-        return (
-            f"Change the password you use on {names}: the site was breached after it was set",
-            meta.why,
-        )
+        title = _("Change the password you use on {names}: the site was breached after it was set")
+        return (title.format(names=names), meta.why)
     if kind == "unique-password":
         return _reuse_title(report, names, found)
     if kind == "strong-password":
-        return (f"Replace the weak password of {names} with a generated one", meta.why)
+        title = _("Replace the weak password of {names} with a generated one")
+        return (title.format(names=names), meta.why)
     if kind in ("turn-on-2fa", "stronger-2fa"):
         return _mfa_title(kind, names, first)
     if kind == "delete-copy":
-        where = first.details.get("stale_in") or "the other place"
-        return (f"Delete the old {names} password kept in {where}", meta.why)
+        where = first.details.get("stale_in") or _("the other place")
+        title = _("Delete the old {names} password kept in {where}")
+        return (title.format(names=names, where=where), meta.why)
     if kind == "settings":
         platform = meta.title.split(":", 1)[0]
-        return (
-            f"Fix {len(found)} {platform} setting(s)",
-            f"{meta.why} See: privaudit checklist run {first.details.get('platform')}",
+        n = len(found)
+        title = ngettext("Fix {n} {platform} setting", "Fix {n} {platform} settings", n)
+        see = _("See: privaudit checklist run {platform}").format(
+            platform=first.details.get("platform")
         )
+        return (title.format(n=n, platform=platform), f"{meta.why} {see}")
     return (f"{meta.title}: {names}", meta.why)
 
 
@@ -167,10 +179,11 @@ def _reuse_title(report: Report, names: str, found: list[Finding]) -> tuple[str,
     first = next((f for f in found if f.check_id in ("PW102", "PW103")), found[0])
     why = report.meta(first.check_id).why
     if len({f.subject for f in found}) == 1:
-        return (f"Give {names} a password of its own", why)
+        return (_("Give {names} a password of its own").format(names=names), why)
     if first.check_id == "PW102":
-        return (f"Change the password you use on {names}: a leak at one opens them all", why)
-    return (f"Give {names} each a password of its own", why)
+        title = _("Change the password you use on {names}: a leak at one opens them all")
+        return (title.format(names=names), why)
+    return (_("Give {names} each a password of its own").format(names=names), why)
 
 
 def _mfa_title(kind: str, names: str, first: Finding) -> tuple[str, str]:
@@ -178,11 +191,14 @@ def _mfa_title(kind: str, names: str, first: Finding) -> tuple[str, str]:
     passkeys = bool(first.details.get("passkeys"))
     if kind == "turn-on-2fa":
         if passkeys:
-            return (f"Set up a passkey (or two-step login) for {names}", first.message)
-        return (f"Turn on two-step login for {names}", first.message)
-    if passkeys:
-        return (f"Create a passkey for {names}: it cannot be phished", first.message)
-    return (f"Switch {names} to a stronger second factor", first.message)
+            title = _("Set up a passkey (or two-step login) for {names}")
+        else:
+            title = _("Turn on two-step login for {names}")
+    elif passkeys:
+        title = _("Create a passkey for {names}: it cannot be phished")
+    else:
+        title = _("Switch {names} to a stronger second factor")
+    return (title.format(names=names), first.message)
 
 
 def _fold_into_changes(
@@ -192,7 +208,7 @@ def _fold_into_changes(
     weakness: those findings join the "change" action instead of adding their own.
     A breached password's change comes first; then a shared password's (PW102)."""
     changing: dict[str, int] = {}
-    for i, (k, _, fs) in enumerate(groups):
+    for i, (k, _key, fs) in enumerate(groups):
         if k in ("change-breached", "change-site-breached"):
             changing.update((f.subject, i) for f in fs)
     for i, (k, key, fs) in enumerate(groups):

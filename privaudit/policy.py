@@ -9,6 +9,7 @@ from fnmatch import fnmatchcase
 
 from privaudit.check import Check
 from privaudit.exitcodes import ExitCode
+from privaudit.i18n import _, ngettext
 from privaudit.model import Finding, Report, Severity, Status
 from privaudit.settings import IgnoreRule
 
@@ -34,8 +35,9 @@ def apply_ignores(
     names = {c.meta.id: c.meta.name for c in checks}
     active = [r for r in rules if r.expires is None or r.expires >= today]
     notices = [
-        f"The ignore rule for {r.check} expired on {r.expires.isoformat()};"
-        " its findings count again."
+        _("The ignore rule for {check} expired on {date}; its findings count again.").format(
+            check=r.check, date=r.expires.isoformat()
+        )
         for r in rules
         if r.expires is not None and r.expires < today
     ]
@@ -43,13 +45,17 @@ def apply_ignores(
     for finding in findings:
         rule = next((r for r in active if _rule_applies(r, finding, names)), None)
         if rule is not None and finding.status in (Status.WARN, Status.FAIL):
-            until = f" until {rule.expires.isoformat()}" if rule.expires else ""
-            was = f"was {finding.status.value}: {finding.message}"
-            out.append(
-                dataclasses.replace(
-                    finding, status=Status.SKIP, message=f"ignored{until}: {rule.reason} ({was})"
-                )
+            if rule.expires:
+                message = _("ignored until {date}: {reason} (was {status}: {message})")
+            else:
+                message = _("ignored: {reason} (was {status}: {message})")
+            message = message.format(
+                date=rule.expires.isoformat() if rule.expires else "",
+                reason=rule.reason,
+                status=finding.status.value,
+                message=finding.message,
             )
+            out.append(dataclasses.replace(finding, status=Status.SKIP, message=message))
         else:
             out.append(finding)
     return out, notices
@@ -78,7 +84,11 @@ def policy_failures(
     reasons: list[str] = []
     score = report.score.value
     if fail_under is not None and score is not None and score < fail_under:
-        reasons.append(f"score {score} is below --fail-under {fail_under}")
+        reasons.append(
+            _("score {score} is below --fail-under {threshold}").format(
+                score=score, threshold=fail_under
+            )
+        )
     if fail_on is not None:
         hits = [
             f
@@ -86,5 +96,12 @@ def policy_failures(
             if f.status in (Status.FAIL, Status.WARN) and report.severity_of(f) >= fail_on
         ]
         if hits:
-            reasons.append(f"{len(hits)} finding(s) at or above --fail-on {fail_on.value}")
+            n = len(hits)
+            reasons.append(
+                ngettext(
+                    "{n} finding at or above --fail-on {severity}",
+                    "{n} findings at or above --fail-on {severity}",
+                    n,
+                ).format(n=n, severity=fail_on.value)
+            )
     return reasons

@@ -19,6 +19,7 @@ from privaudit import __version__
 from privaudit.check import Check
 from privaudit.context import AuditContext
 from privaudit.errors import PrivauditError
+from privaudit.i18n import _, current_language
 from privaudit.model import Finding, InputSummary, Need, Report, Status
 from privaudit.policy import apply_ignores
 from privaudit.scoring import compute_score
@@ -36,7 +37,7 @@ class ProgressEvent:
 ProgressCallback = Callable[[ProgressEvent], None]
 
 
-def crash_reason(exc: BaseException, what: str = "the check") -> str:
+def crash_reason(exc: BaseException, what: str | None = None) -> str:
     """Name the exception and where it happened, never its message.
 
     Messages of arbitrary exceptions can carry data (a KeyError shows its key),
@@ -46,11 +47,14 @@ def crash_reason(exc: BaseException, what: str = "the check") -> str:
     if isinstance(exc, PrivauditError):
         return str(exc)
     frames = traceback.extract_tb(exc.__traceback__)
-    where = ""
-    if frames:
-        last = frames[-1]
-        where = f" at {Path(last.filename).name}:{last.lineno}"
-    return f"{what} crashed ({type(exc).__name__}{where}); please report this"
+    what = what or _("the check")
+    if not frames:
+        message = _("{what} crashed ({error}); please report this")
+        return message.format(what=what, error=type(exc).__name__)
+    last = frames[-1]
+    place = f"{Path(last.filename).name}:{last.lineno}"
+    message = _("{what} crashed ({error} at {place}); please report this")
+    return message.format(what=what, error=type(exc).__name__, place=place)
 
 
 def _unmet_need(check: Check, ctx: AuditContext) -> str | None:
@@ -67,18 +71,18 @@ def _unmet(need: Need, ctx: AuditContext) -> str | None:
     match need:
         case Need.ACCOUNTS:
             if not ctx.accounts:
-                return "no accounts to check: add them to your profile or pass --accounts EXPORT"
+                return _("no accounts to check: add them to your profile or pass --accounts EXPORT")
         case Need.PASSWORDS:
             if not ctx.with_passwords:
-                return (
+                return _(
                     "no passwords to check: import an export (--accounts) or use --password-stdin"
                 )
         case Need.NETWORK:
             if ctx.offline:
-                return "needs the network, and this run is offline (--offline)"
+                return _("needs the network, and this run is offline (--offline)")
         case Need.ANSWERS:
             if ctx.checklists is None:
-                return (
+                return _(
                     "no checklist answers in this run: answer them with 'privaudit checklist run'"
                 )
         case _:
@@ -105,7 +109,7 @@ async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
     except BaseException as exc:  # noqa: BLE001  # fail closed: any crash is an ERROR result
         return [meta.finding(Status.ERROR, meta.title, crash_reason(exc))]
     if not findings:
-        return [meta.finding(Status.SKIP, meta.title, "nothing to check")]
+        return [meta.finding(Status.SKIP, meta.title, _("nothing to check"))]
     return findings
 
 
@@ -175,4 +179,5 @@ def run_audit(
         score=compute_score(findings, metas, inputs.accounts),
         notices=(*notices, *ignore_notices),
         demo=demo,
+        lang=current_language(),
     )

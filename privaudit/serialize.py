@@ -75,6 +75,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "schema_version": report.schema_version,
         "tool": {"name": "privaudit", "version": report.tool_version},
         "demo": report.demo,
+        "lang": report.lang,
         "started_at": _ts(report.started_at),
         "finished_at": _ts(report.finished_at),
         "inputs": {
@@ -244,6 +245,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             demo=bool(data.get("demo", False)),
             schema_version=version,
             new_keys=new_keys,
+            lang=str(data.get("lang", "en")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(

@@ -44,6 +44,11 @@ class AuditSettings:
     skip: tuple[str, ...] = setting((), "leave these checks out")
     offline: bool = setting(False, "use no network")
     format: str = setting("terminal", "default report format")
+    lang: str | None = setting(
+        None,
+        "language of messages and reports (`en`, `es`); `--lang` wins over it",
+        shown="from the locale",
+    )
 
 
 @dataclass(frozen=True, slots=True)

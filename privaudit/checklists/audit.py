@@ -19,6 +19,7 @@ from privaudit.accounts import Account
 from privaudit.checklists.lang import pick_lang
 from privaudit.checklists.loader import all_checklists
 from privaudit.checklists.model import Answer, AnswerBook, Checklist, ChecklistContext, Recorded
+from privaudit.checklists.texts import _
 from privaudit.demo import demo_file
 from privaudit.errors import ConfigError, UsageError
 from privaudit.settings import ChecklistSettings, Settings
@@ -47,9 +48,11 @@ def by_id(checklists: Iterable[Checklist], wanted: Sequence[str]) -> list[Checkl
         key = name.strip().lower()
         if key not in known:
             near = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-            hint = f"did you mean '{near[0]}'? " if near else ""
+            hint = _("did you mean {choices}? ").format(choices=f"'{near[0]}'") if near else ""
             raise UsageError(
-                f"no checklist '{name}'; {hint}run 'privaudit checklist list' to see the platforms"
+                _(
+                    "no checklist {name}; {hint}run 'privaudit checklist list' to see the platforms"
+                ).format(name=f"'{name}'", hint=hint)
             )
         if known[key] not in out:
             out.append(known[key])
@@ -95,12 +98,19 @@ def load_plan(
     folder: Path | None = None,
     lang: str | None = None,
     environ: Mapping[str, str] | None = None,
+    default: str | None = None,
 ) -> ChecklistPlan:
+    """`default`: the language the rest of the run speaks, used when neither `lang`
+    nor `checklists.lang` is given (else the locale's, as for the checklist commands)."""
     env = os.environ if environ is None else environ
     checklists = all_checklists(None if demo else checklist_dir(settings, folder))
     by_id(checklists, settings.checklists.platforms)  # a typo in the profile fails early
     answers = demo_answers(now) if demo else load_answers()
-    chosen = pick_lang(lang, settings.checklists.lang, {} if demo else env)
+    configured = settings.checklists.lang or settings.audit.lang
+    if default is None or lang or configured:
+        chosen = pick_lang(lang, configured, {} if demo else env)
+    else:
+        chosen = default
     return ChecklistPlan(checklists, answers, settings.checklists, chosen, detect_accounts=not demo)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from privaudit.checklists.model import Checklist
+from privaudit.checklists.texts import DOMAIN
 from privaudit.checklists.validate import LANG_PATTERN, Problems, parse_checklist
 from privaudit.errors import InputError
 from privaudit.files import is_virtual
@@ -29,8 +30,13 @@ class ChecklistError(InputError):
     """A checklist file is invalid; the message names the file, item and field."""
 
 
-def validate_bytes(raw: bytes, where: str, source: str) -> tuple[Checklist | None, list[str]]:
-    """Parse one checklist file; return it (or None) and every problem found."""
+def validate_bytes(
+    raw: bytes, where: str, source: str, domain: str | None = None
+) -> tuple[Checklist | None, list[str]]:
+    """Parse one checklist file; return it (or None) and every problem found.
+
+    ``domain``: the gettext domain translating its texts (built-ins: ``checklists``).
+    """
     p = Problems(where)
     if len(raw) > MAX_FILE_BYTES:
         p.add(f"file is over {MAX_FILE_BYTES // 1024} KiB; is it really a checklist?")
@@ -43,7 +49,7 @@ def validate_bytes(raw: bytes, where: str, source: str) -> tuple[Checklist | Non
     except tomllib.TOMLDecodeError as exc:
         p.add(f"invalid TOML: {sanitize(str(exc))}")
         return None, p.messages
-    return parse_checklist(data, p, source), p.messages
+    return parse_checklist(data, p, source, domain), p.messages
 
 
 def validate_file(path: Path) -> tuple[Checklist | None, list[str]]:
@@ -104,7 +110,7 @@ def builtin_checklists() -> tuple[Checklist, ...]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".toml"):
             continue
-        checklist, problems = validate_bytes(entry.read_bytes(), entry.name, "built-in")
+        checklist, problems = validate_bytes(entry.read_bytes(), entry.name, "built-in", DOMAIN)
         if problems or checklist is None:
             _raise_first(problems)
         found.append(checklist)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
+from privaudit.i18n import SUPPORTED, catalog, current_language, has_translation
 from privaudit.model import Severity
 
 FORMAT_VERSION = 1
@@ -18,17 +19,43 @@ DEFAULT_LANG = "en"
 
 @dataclass(frozen=True, slots=True)
 class LocalText:
-    """A text in one or more languages; English is always present."""
+    """A text in one or more languages; English is always present.
+
+    ``get(lang)`` is the one accessor to show a text: the text in ``lang``
+    (default: the current language), else English. A translation comes from the
+    file itself (``question.es = ...``, third-party checklists) or, for the
+    built-ins, from the gettext catalog ``domain`` (``checklists``), keyed by
+    the English text. ``has(lang)`` says whether ``get`` would really translate.
+    """
 
     values: Mapping[str, str]
+    domain: str | None = None
+    """The gettext domain holding translations (the built-ins), or None."""
 
     def __post_init__(self) -> None:
         if DEFAULT_LANG not in self.values:
             raise ValueError("a LocalText needs English text")
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
 
-    def get(self, lang: str = DEFAULT_LANG) -> str:
-        return self.values.get(lang) or self.values[DEFAULT_LANG]
+    def get(self, lang: str | None = None) -> str:
+        """This text in ``lang`` (default: the current language), else in English."""
+        lang = lang or current_language()
+        inline = self.values.get(lang)
+        if inline:
+            return inline
+        if self.domain is not None and lang != DEFAULT_LANG:
+            return catalog(self.domain, lang).gettext(self.en)
+        return self.en
+
+    def has(self, lang: str) -> bool:
+        """Whether this text exists in ``lang`` (English always does)."""
+        if lang == DEFAULT_LANG or self.values.get(lang):
+            return True
+        return self.domain is not None and has_translation(self.domain, self.en, lang)
+
+    def candidates(self) -> set[str]:
+        """Languages this text may be in: its own, and the catalogs' if it has a domain."""
+        return set(self.values) | (set(SUPPORTED) if self.domain is not None else set())
 
     @property
     def en(self) -> str:
@@ -74,14 +101,18 @@ class Checklist:
     def builtin(self) -> bool:
         return self.source == "built-in"
 
+    def texts(self) -> Iterator[LocalText]:
+        """Every text shown to users: the name, then each item's question, why and fix."""
+        yield self.name
+        for item in self.items:
+            yield from (item.question, item.why, item.fix)
+
     @property
     def languages(self) -> tuple[str, ...]:
-        """Languages every item's question, why and fix is available in."""
-        common: set[str] | None = None
-        for item in self.items:
-            langs = set(item.question.values) & set(item.why.values) & set(item.fix.values)
-            common = langs if common is None else common & langs
-        return tuple(sorted(common or {DEFAULT_LANG}))
+        """Languages every text (name, questions, why, fix) is available in."""
+        texts = list(self.texts())
+        candidates = set[str]().union(*(t.candidates() for t in texts))
+        return tuple(sorted(lang for lang in candidates if all(t.has(lang) for t in texts)))
 
     def item(self, item_id: str) -> Item:
         for item in self.items:

@@ -62,7 +62,9 @@ def _url(value: Any) -> str | None:
     return value if _HOST.match(host) else None
 
 
-def _text(value: Any, field: str, p: Problems, item: str | None) -> LocalText | None:
+def _text(
+    value: Any, field: str, p: Problems, item: str | None, domain: str | None = None
+) -> LocalText | None:
     if isinstance(value, str):
         value = {DEFAULT_LANG: value}
     if not isinstance(value, dict):
@@ -86,7 +88,7 @@ def _text(value: Any, field: str, p: Problems, item: str | None) -> LocalText | 
         else:
             clean = sanitize_block(text) if field == "fix" else sanitize(text, max_length=limit)
             out[lang] = clean
-    return LocalText(out) if DEFAULT_LANG in out and len(out) == len(value) else None
+    return LocalText(out, domain) if DEFAULT_LANG in out and len(out) == len(value) else None
 
 
 def _slug(value: Any, field: str, p: Problems, item: str | None = None) -> str | None:
@@ -140,7 +142,7 @@ def _item_id(raw: Mapping[str, Any], p: Problems, label: str, seen: set[str]) ->
     return item_id
 
 
-def _item(index: int, raw: Any, p: Problems, seen: set[str]) -> Item | None:
+def _item(index: int, raw: Any, p: Problems, seen: set[str], domain: str | None) -> Item | None:
     label = f"#{index}"
     if not isinstance(raw, dict):
         p.add("must be a table ([[items]])", label)
@@ -154,7 +156,7 @@ def _item(index: int, raw: Any, p: Problems, seen: set[str]) -> Item | None:
         if key not in raw:
             p.add("is required", label, key)
     item_id = _item_id(raw, p, label, seen)
-    texts = {k: _text(raw[k], k, p, label) for k in ("question", "why", "fix") if k in raw}
+    texts = {k: _text(raw[k], k, p, label, domain) for k in ("question", "why", "fix") if k in raw}
     severity = _severity(raw["severity"], p, label) if "severity" in raw else None
     link = _optional_url(raw, "link", p, label)
     tags = _tags(raw.get("tags", []), p, label)
@@ -218,17 +220,23 @@ def _raw_items(data: Mapping[str, Any], p: Problems) -> list[Any]:
     return raw_items if isinstance(raw_items, list) else []
 
 
-def parse_checklist(data: Mapping[str, Any], p: Problems, source: str) -> Checklist | None:
+def parse_checklist(
+    data: Mapping[str, Any], p: Problems, source: str, domain: str | None = None
+) -> Checklist | None:
+    """The checklist in ``data``, or None with every problem in ``p``.
+
+    ``domain``: the gettext domain that translates its texts (the built-ins').
+    """
     _top_level(data, p)
     platform = _slug(data["id"], "id", p) if "id" in data else None
-    name = _text(data["name"], "name", p, None) if "name" in data else None
+    name = _text(data["name"], "name", p, None, domain) if "name" in data else None
     check_id = _check_id(data, p)
     category = _slug(data.get("category", "platform"), "category", p)
     reviewed = _reviewed(data, p)
     settings_url = _optional_url(data, "settings_url", p, None)
     domains = _domains(data, p)
     seen: set[str] = set()
-    items = [_item(i, raw, p, seen) for i, raw in enumerate(_raw_items(data, p), 1)]
+    items = [_item(i, raw, p, seen, domain) for i, raw in enumerate(_raw_items(data, p), 1)]
     if p.messages:
         return None
     return Checklist(

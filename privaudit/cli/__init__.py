@@ -32,15 +32,27 @@ def main(argv: Sequence[str] | None = None, env: Environment | None = None) -> i
 
 
 def _main(argv: Sequence[str] | None, env: Environment | None) -> int:
+    import contextvars  # noqa: PLC0415
+
+    from privaudit.cli.env import Environment  # noqa: PLC0415
+
+    env = env or Environment.from_process()
+    # The language (and what --lang set) lives in context variables: a copy per
+    # run keeps one in-process run from leaking its language into the next.
+    return contextvars.copy_context().run(_run, argv, env)
+
+
+def _run(argv: Sequence[str] | None, env: Environment) -> int:
     import typer  # noqa: PLC0415  # imported here so `import privaudit.cli` stays light
 
+    from privaudit.cli import lang  # noqa: PLC0415
     from privaudit.cli.app import build_command  # noqa: PLC0415
-    from privaudit.cli.env import Environment  # noqa: PLC0415
     from privaudit.errors import PrivauditError  # noqa: PLC0415
     from privaudit.exitcodes import ExitCode  # noqa: PLC0415
+    from privaudit.i18n import _  # noqa: PLC0415
 
     args = list(sys.argv[1:] if argv is None else argv)
-    env = env or Environment.from_process()
+    lang.start(env.environ)
     command = build_command(env)
     try:
         result = command.main(args=args, prog_name="privaudit", standalone_mode=False)
@@ -54,11 +66,15 @@ def _main(argv: Sequence[str] | None, env: Environment | None) -> int:
         if ctx is not None and message == ctx.get_help():
             env.echo(message, err=True)  # a group run with no command: its help
             return ExitCode.USAGE
-        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        hint = (
+            " " + _("(see '{command} --help')").format(command=ctx.command_path)
+            if ctx is not None
+            else ""
+        )
         _error(env, message.replace("\n", " ") + hint)
         return ExitCode.USAGE
     except (typer.Abort, KeyboardInterrupt):
-        _error(env, "interrupted")
+        _error(env, _("interrupted"))
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`privaudit ... | head`): not an error of ours.
@@ -68,10 +84,10 @@ def _main(argv: Sequence[str] | None, env: Environment | None) -> int:
             raise _without_message(exc) from None
         from privaudit.runner import crash_reason  # noqa: PLC0415
 
-        _error(env, f"internal error: {crash_reason(exc, 'privaudit')}")
+        _error(env, _("internal error: {reason}").format(reason=crash_reason(exc, "privaudit")))
         return ExitCode.INCOMPLETE
     if result == ExitCode.INTERRUPTED:
-        _error(env, "interrupted")  # typer turns Ctrl-C into a quiet exit 130
+        _error(env, _("interrupted"))  # typer turns Ctrl-C into a quiet exit 130
     if isinstance(result, int):
         return result
     return ExitCode.OK
@@ -94,6 +110,8 @@ def _without_message(exc: Exception) -> Exception:
 
 
 def _error(env: Environment, message: str) -> None:
+    from privaudit.i18n import _  # noqa: PLC0415
     from privaudit.text import sanitize  # noqa: PLC0415
 
-    env.echo(f"privaudit: error: {sanitize(message, max_length=1000)}", err=True)
+    line = _("privaudit: error: {message}").format(message=sanitize(message, max_length=1000))
+    env.echo(line, err=True)

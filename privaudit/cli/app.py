@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from privaudit import __version__
+from privaudit.cli.lang import LangOption, choose_flag
 
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
@@ -34,6 +35,7 @@ def build_app(env: Environment) -> typer.Typer:
         pwned_data,
         report,
         sources,
+        workshop,
     )
 
     app = typer.Typer(
@@ -57,8 +59,10 @@ def build_app(env: Environment) -> typer.Typer:
                 "--version", callback=_version, is_eager=True, help="Show the version and exit."
             ),
         ] = False,
+        lang: LangOption = None,
     ) -> None:
         """privaudit: privacy-hygiene audits that never leak what they audit."""
+        choose_flag(env, lang)
 
     audit.register(app, env)
     checks.register(app, env)
@@ -73,6 +77,7 @@ def build_app(env: Environment) -> typer.Typer:
     pwned_data.register(app, env)
     media.register(app, env)
     incident.register(app, env)
+    workshop.register(app, env)
     return app
 
 

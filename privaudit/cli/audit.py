@@ -10,6 +10,7 @@ import typer
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
+from privaudit.cli.lang import LangOption, choose_flag, explicit
 from privaudit.model import Severity
 
 FORMAT_HELP = "Report format: terminal, json, markdown, html, junit, csv (or a plugin's)."
@@ -193,6 +194,7 @@ def register(app: typer.Typer, env: Environment) -> None:
                 " when the score drops or new high/critical problems appear.",
             ),
         ] = None,
+        lang: LangOption = None,
         share: Annotated[
             Path | None,
             typer.Option(
@@ -212,6 +214,7 @@ def register(app: typer.Typer, env: Environment) -> None:
         ] = None,
     ) -> int:
         """Run the audit and print a scored report."""
+        choose_flag(env, lang)
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
@@ -249,6 +252,7 @@ def register(app: typer.Typer, env: Environment) -> None:
                 hibp_key_file=hibp_key_file,
                 hibp_key_env=hibp_key_env,
                 hibp_api_url=hibp_api_url,
+                lang=explicit(),
                 share=share,
                 code=code,
             ),
@@ -263,8 +267,10 @@ def register(app: typer.Typer, env: Environment) -> None:
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
         details: DetailsOption = False,
         group_by: GroupByOption = "account",
+        lang: LangOption = None,
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
+        choose_flag(env, lang)
         from privaudit.cli.run import run_audit_command  # noqa: PLC0415
         from privaudit.pipeline.request import AuditRequest  # noqa: PLC0415
 
@@ -278,5 +284,6 @@ def register(app: typer.Typer, env: Environment) -> None:
                 no_input=True,
                 details=details,
                 group_by=group_by,
+                lang=explicit(),
             ),
         )

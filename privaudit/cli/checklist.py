@@ -1,4 +1,4 @@
-"""`privaudit checklist run | list | lint`: privacy-settings questions, asked and remembered."""
+"""`privaudit checklist run | answer | list | show | lint`: privacy-settings questions."""
 
 from __future__ import annotations
 
@@ -29,10 +29,16 @@ def _console(env: Environment, stderr: bool = False) -> Console:
 
 def _plan(config: Path | None, folder: Path | None, lang: str | None) -> ChecklistPlan:
     from privaudit.checklists.audit import load_plan  # noqa: PLC0415
+    from privaudit.cli.lang import explicit  # noqa: PLC0415
     from privaudit.config import load_settings  # noqa: PLC0415
     from privaudit.context import utc_now  # noqa: PLC0415
+    from privaudit.i18n import set_language  # noqa: PLC0415
+    from privaudit.i18n.select import supported  # noqa: PLC0415
 
-    return load_plan(load_settings(config), now=utc_now(), folder=folder, lang=lang)
+    plan = load_plan(load_settings(config), now=utc_now(), folder=folder, lang=lang or explicit())
+    # privaudit's own words follow the checklist's language where it has them.
+    set_language(supported(plan.lang))
+    return plan
 
 
 def _session(plan: ChecklistPlan, console: Console) -> Session:
@@ -62,11 +68,13 @@ def offer_checklists(
     from privaudit.checklists.model import Answer  # noqa: PLC0415
     from privaudit.cli.checklist_prompt import (  # noqa: PLC0415
         ask,
+        offer_choices,
+        offer_text,
         parse_answer,
         pending_items,
-        ui_text,
     )
     from privaudit.context import utc_now  # noqa: PLC0415
+    from privaudit.i18n import use_language  # noqa: PLC0415
 
     found = detect(plan.checklists, accounts)
     console = _console(env, stderr=True)
@@ -76,12 +84,14 @@ def offer_checklists(
         return plan
     from rich.text import Text  # noqa: PLC0415
 
-    names = ", ".join(dict.fromkeys(cl.name.get(plan.lang) for cl, _ in todo))
-    console.print(Text(ui_text(plan.lang, "offer").format(names=names, count=len(todo))))
-    reply = console.input(Text(ui_text(plan.lang, "offer_choices"))).strip().lower()
-    if parse_answer(reply, plan.lang) is not Answer.YES:
-        return plan
-    book, _ = ask(session, [cl for cl in found if any(c is cl for c, _ in todo)], plan.answers)
+    with use_language(plan.lang):
+        names = ", ".join(dict.fromkeys(cl.name.get(plan.lang) for cl, _ in todo))
+        console.print(Text(offer_text(names, len(todo))))
+        reply = console.input(Text(offer_choices())).strip().lower()
+        if parse_answer(reply, plan.lang) is not Answer.YES:
+            return plan
+        todo_lists = [cl for cl in found if any(c is cl for c, _ in todo)]
+        book, _ = ask(session, todo_lists, plan.answers)
     return plan.with_answers(book)
 
 
@@ -109,30 +119,41 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
     ) -> None:
         """Answer a platform's questions, one at a time. Stop with q; run again to resume."""
         from privaudit.checklists.audit import by_id  # noqa: PLC0415
+        from privaudit.checklists.texts import _  # noqa: PLC0415
         from privaudit.cli.checklist_prompt import ask  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
+        from privaudit.i18n import use_language  # noqa: PLC0415
 
         plan = _plan(config, checklist_dir, lang)
-        wanted = list(platforms or plan.settings.platforms)
-        if not wanted:
-            raise UsageError(
-                "name the platforms to ask about, e.g. 'privaudit checklist run general google'"
-                " (see 'privaudit checklist list'), or set checklists.platforms in your profile"
+        with use_language(plan.lang):
+            wanted = list(platforms or plan.settings.platforms)
+            if not wanted:
+                raise UsageError(
+                    _(
+                        "name the platforms to ask about, e.g. 'privaudit checklist run general"
+                        " google' (see 'privaudit checklist list'), or set checklists.platforms"
+                        " in your profile"
+                    )
+                )
+            chosen = by_id(plan.checklists, wanted)
+            if not env.stdin_isatty:
+                raise UsageError(
+                    _(
+                        "'checklist run' asks questions and needs a terminal; run it in one"
+                        " ('privaudit audit --no-input' reports what is unanswered)"
+                    )
+                )
+            from privaudit.cli.checklist_score import (  # noqa: PLC0415
+                checklist_score,
+                score_change,
             )
-        chosen = by_id(plan.checklists, wanted)
-        if not env.stdin_isatty:
-            raise UsageError(
-                "'checklist run' asks questions and needs a terminal; run it in one"
-                " ('privaudit audit --no-input' reports what is unanswered)"
-            )
-        from privaudit.cli.checklist_score import checklist_score, score_change  # noqa: PLC0415
 
-        session = _session(plan, _console(env))
-        before = checklist_score(chosen, plan.answers, session.stale_after)
-        book, _ = ask(session, chosen, plan.answers, redo=redo)
-        if book is not plan.answers:  # something was answered: say what it changed
-            after = checklist_score(chosen, book, session.stale_after)
-            env.echo(score_change(before, after))
+            session = _session(plan, _console(env))
+            before = checklist_score(chosen, plan.answers, session.stale_after)
+            book, _stopped = ask(session, chosen, plan.answers, redo=redo)
+            if book is not plan.answers:  # something was answered: say what it changed
+                after = checklist_score(chosen, book, session.stale_after)
+                env.echo(score_change(before, after))
 
     @group.command("answer")
     def answer(
@@ -147,10 +168,12 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
     ) -> None:
         """Record one answer without prompts (for scripts and workshops)."""
         from privaudit.cli.checklist_answer import record_answer  # noqa: PLC0415
+        from privaudit.i18n import use_language  # noqa: PLC0415
 
         plan = _plan(config, checklist_dir, lang)
-        checklist, question = record_answer(plan, platform, item, reply)
-        env.echo(f"{checklist.id} {item.strip().lower()}: {reply.strip().lower()} ({question})")
+        with use_language(plan.lang):
+            for line in record_answer(plan, platform, item, reply):
+                env.echo(line)
 
     @group.command("list")
     def list_checklists(
@@ -162,43 +185,43 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
     ) -> None:
         """Platforms, their item counts, and how many you answered (and how many went stale)."""
-        from datetime import timedelta  # noqa: PLC0415
-
-        from privaudit.checklists.model import Freshness, freshness  # noqa: PLC0415
+        from privaudit.checklists.texts import _  # noqa: PLC0415
         from privaudit.cli import ui  # noqa: PLC0415
-        from privaudit.context import utc_now  # noqa: PLC0415
+        from privaudit.cli.checklist_show import list_rows, listing_columns  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
+        from privaudit.i18n import use_language  # noqa: PLC0415
 
-        if fmt not in ("table", "json"):
-            raise UsageError(f"unknown --format {fmt!r} for 'checklist list'; use table or json")
         plan = _plan(config, checklist_dir, lang)
-        now, stale_after = utc_now(), timedelta(days=plan.settings.stale_after_days)
-        rows: list[dict[str, object]] = []
-        for cl in plan.checklists:
-            states = [freshness(plan.answers.get(cl.id, i.id), now, stale_after) for i in cl.items]
-            rows.append(
-                {
-                    "platform": cl.id,
-                    "name": cl.name.get(plan.lang),
-                    "check_id": cl.check_id,
-                    "category": cl.category,
-                    "items": len(cl.items),
-                    "answered": states.count(Freshness.FRESH),
-                    "stale": states.count(Freshness.STALE),
-                    "languages": list(cl.languages),
-                    "source": cl.source,
-                }
-            )
-        columns = [
-            ("Platform", "platform"),
-            ("Name", "name"),
-            ("Check", "check_id"),
-            ("Items", "items"),
-            ("Answered", "answered"),
-            ("Stale", "stale"),
-            ("Languages", "languages"),
-        ]
-        ui.print_listing(env, rows, columns, fmt, command="checklist list", wrap=("name",))
+        with use_language(plan.lang):
+            if fmt not in ("table", "json"):
+                raise UsageError(
+                    _("unknown --format {format} for 'checklist list'; use table or json").format(
+                        format=repr(fmt)
+                    )
+                )
+            rows, notice = list_rows(plan)
+            if notice and fmt == "table":
+                env.echo(notice, err=True)
+            cols = listing_columns()
+            ui.print_listing(env, rows, cols, fmt, command="checklist list", wrap=("name",))
+
+    @group.command("show")
+    def show(
+        platforms: Annotated[list[str], typer.Argument(help="Platforms to show, e.g. google.")],
+        checklist_dir: Annotated[
+            Path | None, typer.Option("--checklist-dir", help=DIR_HELP)
+        ] = None,
+        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+        config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
+    ) -> None:
+        """Print a platform's questions, why they matter and how to fix them (no answers)."""
+        from privaudit.checklists.audit import by_id  # noqa: PLC0415
+        from privaudit.cli.checklist_show import show_checklists  # noqa: PLC0415
+        from privaudit.i18n import use_language  # noqa: PLC0415
+
+        plan = _plan(config, checklist_dir, lang)
+        with use_language(plan.lang):
+            show_checklists(_console(env), by_id(plan.checklists, platforms), plan.lang)
 
     @group.command("lint")
     def lint(
@@ -212,6 +235,7 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             check_unique,
             validate_file,
         )
+        from privaudit.checklists.texts import ngettext  # noqa: PLC0415
         from privaudit.exitcodes import ExitCode  # noqa: PLC0415
         from privaudit.text import sanitize  # noqa: PLC0415
 
@@ -223,8 +247,12 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             problems += found
             if checklist is not None:
                 valid.append(checklist)
-                langs = ", ".join(checklist.languages)
-                line = f"{path}: ok ({len(checklist.items)} items, {langs})"
+                count = len(checklist.items)
+                line = ngettext(
+                    "{path}: ok ({count} item, {languages})",
+                    "{path}: ok ({count} items, {languages})",
+                    count,
+                ).format(path=path, count=count, languages=", ".join(checklist.languages))
                 env.echo(sanitize(line, max_length=1000))
         # Ids must not clash with each other nor with the built-ins (unless linting those).
         ours = [c for c in valid if Path(c.source).resolve().parent == builtin_folder]

@@ -10,12 +10,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from privaudit.checklists.model import Answer, Recorded
+from privaudit.checklists.texts import _, language_notice
 from privaudit.errors import UsageError
+from privaudit.i18n import N_
 from privaudit.text import sanitize
 
 if TYPE_CHECKING:
     from privaudit.checklists.audit import ChecklistPlan
-    from privaudit.checklists.model import Checklist
 
 ANSWERS = {
     "yes": Answer.YES,
@@ -24,43 +25,63 @@ ANSWERS = {
     "na": Answer.NOT_APPLICABLE,
     "n/a": Answer.NOT_APPLICABLE,
 }
+# Spanish words too, so a Spanish-speaking trainer's script reads naturally.
+ANSWERS_ES = {"si": Answer.YES, "sí": Answer.YES, "nose": Answer.UNSURE, "nosé": Answer.UNSURE}
+LABELS = {
+    Answer.YES: N_("yes"),
+    Answer.NO: N_("no"),
+    Answer.UNSURE: N_("not sure"),
+    Answer.NOT_APPLICABLE: N_("not applicable"),
+}
 
 
 def _suggest(word: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(word.casefold(), list(choices), n=3, cutoff=0.6)
-    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    if not close:
+        return ""
+    return _("did you mean {choices}? ").format(choices=_(" or ").join(repr(c) for c in close))
 
 
-def record_answer(
-    plan: ChecklistPlan, platform: str, item: str, answer: str
-) -> tuple[Checklist, str]:
-    """Record and save one answer: its checklist and question; UsageError (exit 2) on a bad word."""
+def record_answer(plan: ChecklistPlan, platform: str, item: str, answer: str) -> list[str]:
+    """Record and save one answer; the lines to print. UsageError (exit 2) on a bad word."""
     from privaudit.context import utc_now  # noqa: PLC0415
     from privaudit.store.answers import save_answers  # noqa: PLC0415
 
-    choice = ANSWERS.get(answer.strip().lower())
+    word = answer.strip().lower()
+    choice = ANSWERS.get(word) or ANSWERS_ES.get(word.replace(" ", ""))
     if choice is None:
         raise UsageError(
-            f"checklist answer: {sanitize(answer, max_length=20)!r} is not an answer;"
-            " use yes, no, unsure or na"
+            _("checklist answer: {answer} is not an answer; use yes, no, unsure or na").format(
+                answer=repr(sanitize(answer, max_length=20))
+            )
         )
     known = {c.id: c for c in plan.checklists}
     key = platform.strip().lower()
     if key not in known:
         raise UsageError(
-            f"checklist answer: no platform {sanitize(platform, max_length=40)!r}; "
-            f"{_suggest(key, list(known))}see 'privaudit checklist list'"
+            _(
+                "checklist answer: no platform {platform}; {hint}see 'privaudit checklist list'"
+            ).format(
+                platform=repr(sanitize(platform, max_length=40)), hint=_suggest(key, list(known))
+            )
         )
     checklist = known[key]
     items = {i.id: i for i in checklist.items}
     item_key = item.strip().lower()
     if item_key not in items:
         raise UsageError(
-            f"checklist answer: {checklist.id} has no item {sanitize(item, max_length=40)!r}; "
-            f"{_suggest(item_key, list(items))}its items: {', '.join(items)}"
+            _("checklist answer: {platform} has no item {item}; {hint}its items: {items}").format(
+                platform=checklist.id,
+                item=repr(sanitize(item, max_length=40)),
+                hint=_suggest(item_key, list(items)),
+                items=", ".join(items),
+            )
         )
     book = plan.answers.with_answer(
         checklist.id, item_key, Recorded(choice, utc_now().replace(microsecond=0))
     )
     save_answers(book)
-    return checklist, items[item_key].question.get(plan.lang)
+    question = items[item_key].question.get(plan.lang)
+    notice = language_notice([checklist], plan.lang)
+    line = f"{checklist.id} {item_key}: {_(LABELS[choice])} ({question})"
+    return [notice, line] if notice else [line]

@@ -19,44 +19,9 @@ from privaudit.checklists.model import (
     Recorded,
     freshness,
 )
+from privaudit.checklists.texts import _, language_notice, ngettext
+from privaudit.i18n import use_language
 
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "choices": "[y] yes  [n] no  [u] not sure  [a] not applicable  [?] why & how"
-        "  [Enter] skip  [q] stop",
-        "why": "Why it matters: ",
-        "fix": "How to check and fix:",
-        "settings": "Settings: ",
-        "invalid": "Please type y, n, u, a, ? or q (or press Enter to skip).",
-        "creators": "For public accounts and creators.",
-        "stopped": "Stopped. Your answers are saved: run the same command to go on.",
-        "done": "Done: {answered} answered, {left} left for later.",
-        "nothing": "Every question has a fresh answer (add --redo to answer them again).",
-        "question": "Question {n} of {total}",
-        "answer": "Answer: ",
-        "offer": "Your accounts include {names}. Some of their privacy settings cannot be read"
-        " by a tool. Answer {count} question(s) about them now? You can stop at any time.",
-        "offer_choices": "[y/N] ",
-    },
-    "es": {
-        "choices": "[s] sí  [n] no  [u] no estoy seguro/a  [a] no aplica  [?] por qué y cómo"
-        "  [Intro] saltar  [q] parar",
-        "why": "Por qué importa: ",
-        "fix": "Cómo comprobarlo y arreglarlo:",
-        "settings": "Ajustes: ",
-        "invalid": "Escribe s, n, u, a, ? o q (o pulsa Intro para saltar).",
-        "creators": "Para cuentas públicas y creadores.",
-        "stopped": "Parado. Tus respuestas están guardadas: repite la orden para seguir.",
-        "done": "Hecho: {answered} respondidas, {left} para más tarde.",
-        "nothing": "Todas las preguntas tienen una respuesta reciente (añade --redo para repetir).",
-        "question": "Pregunta {n} de {total}",
-        "answer": "Respuesta: ",
-        "offer": "Tus cuentas incluyen {names}. Algunos de sus ajustes de privacidad no se pueden"
-        " leer con una herramienta. ¿Respondes ahora {count} pregunta(s)? Puedes parar cuando"
-        " quieras.",
-        "offer_choices": "[s/N] ",
-    },
-}
 _WORDS = {
     "y": Answer.YES,
     "yes": Answer.YES,
@@ -82,8 +47,26 @@ HELP = frozenset({"?", "h", "help", "ayuda"})
 STOP = frozenset({"q", "quit", "stop", "salir", "parar"})
 
 
-def ui_text(lang: str, key: str) -> str:
-    return UI.get(lang, UI["en"])[key]
+def choices() -> str:
+    # TRANSLATORS: the letters are the answers parse_answer accepts in your language.
+    return _(
+        "[y] yes  [n] no  [u] not sure  [a] not applicable  [?] why & how  [Enter] skip  [q] stop"
+    )
+
+
+def offer_text(names: str, count: int) -> str:
+    return ngettext(
+        "Your accounts include {names}. Some of their privacy settings cannot be read by a"
+        " tool. Answer {count} question about them now? You can stop at any time.",
+        "Your accounts include {names}. Some of their privacy settings cannot be read by a"
+        " tool. Answer {count} questions about them now? You can stop at any time.",
+        count,
+    ).format(names=names, count=count)
+
+
+def offer_choices() -> str:
+    # TRANSLATORS: the yes letter of your language, as parse_answer accepts it.
+    return _("[y/N] ")
 
 
 def parse_answer(line: str, lang: str) -> Answer | str | None:
@@ -126,13 +109,17 @@ def pending_items(
     ]
 
 
+def _stopped() -> str:
+    return _("Stopped. Your answers are saved: run the same command to go on.")
+
+
 def _bar(done: int, total: int, width: int = 20) -> str:
     filled = round(width * done / total) if total else width
     return "━" * filled + "─" * (width - filled)
 
 
 def _explain(s: Session, item: Item) -> None:
-    s.console.print(Text(ui_text(s.lang, "why") + item.why.get(s.lang), style="italic"))
+    s.console.print(Text(_("Why it matters: ") + item.why.get(s.lang), style="italic"))
     _show_fix(s, item)
 
 
@@ -141,19 +128,37 @@ def _all_items(checklists: Sequence[Checklist]) -> list[tuple[Checklist, Item]]:
 
 
 def _show_fix(s: Session, item: Item) -> None:
-    s.console.print(Text(ui_text(s.lang, "fix"), style="bold"))
+    s.console.print(Text(_("How to check and fix:"), style="bold"))
     s.console.print(Text(item.fix.get(s.lang)))
     if item.link:
-        s.console.print(Text(ui_text(s.lang, "settings") + item.link, style="cyan"))
+        s.console.print(Text(_("Settings: ") + item.link, style="cyan"))
 
 
 def ask(
     s: Session, checklists: Sequence[Checklist], book: AnswerBook, *, redo: bool = False
 ) -> tuple[AnswerBook, bool]:
-    """Ask every pending question; return the new book and whether the user stopped."""
+    """Ask every pending question; return the new book and whether the user stopped.
+
+    Everything it prints is in the session's language, the questions and the words around them.
+    """
+    with use_language(s.lang):
+        return _ask(s, checklists, book, redo=redo)
+
+
+def _ask(
+    s: Session, checklists: Sequence[Checklist], book: AnswerBook, *, redo: bool
+) -> tuple[AnswerBook, bool]:
+    notice = language_notice(checklists, s.lang)
+    if notice:
+        s.console.print(Text(notice, style="yellow"))
     todo = pending_items(checklists, book, s.now(), s.stale_after, redo=redo)
     if not todo:
-        s.console.print(Text(ui_text(s.lang, "nothing"), style="green"))
+        s.console.print(
+            Text(
+                _("Every question has a fresh answer (add --redo to answer them again)."),
+                style="green",
+            )
+        )
         return book, False
     answered = 0
     # Positions count every question of the chosen platforms, so a resumed run says
@@ -162,7 +167,7 @@ def ask(
     total = len(positions)
     for cl, item in todo:
         n = positions[(cl.id, item.id)]
-        header = ui_text(s.lang, "question").format(n=n, total=total)
+        header = _("Question {n} of {total}").format(n=n, total=total)
         s.console.print()
         s.console.print(
             Text.assemble(
@@ -171,28 +176,33 @@ def ask(
         )
         s.console.print(Text(item.question.get(s.lang), style="bold"))
         if item.audience is Audience.CREATORS:
-            s.console.print(Text(ui_text(s.lang, "creators"), style="dim"))
-        s.console.print(Text(ui_text(s.lang, "choices"), style="dim"))
+            s.console.print(Text(_("For public accounts and creators."), style="dim"))
+        s.console.print(Text(choices(), style="dim"))
         while True:
             try:
-                line = s.read_line(ui_text(s.lang, "answer"))
+                line = s.read_line(_("Answer: "))
             except EOFError:
                 line = "q"
             except KeyboardInterrupt:
                 # Every answer is already saved; say so, then let the CLI exit 130.
                 s.console.print()
-                s.console.print(Text(ui_text(s.lang, "stopped"), style="bold"))
+                s.console.print(Text(_stopped(), style="bold"))
                 raise
             choice = parse_answer(line, s.lang)
             if choice == "help":
                 _explain(s, item)
                 continue
             if choice is None:
-                s.console.print(Text(ui_text(s.lang, "invalid"), style="yellow"))
+                s.console.print(
+                    Text(
+                        _("Please type y, n, u, a, ? or q (or press Enter to skip)."),
+                        style="yellow",
+                    )
+                )
                 continue
             break
         if choice == "stop":
-            s.console.print(Text(ui_text(s.lang, "stopped"), style="bold"))
+            s.console.print(Text(_stopped(), style="bold"))
             return book, True
         if isinstance(choice, Answer):
             book = book.with_answer(
@@ -203,7 +213,6 @@ def ask(
             if choice is Answer.NO:  # the fix while the setting is on the user's mind
                 _show_fix(s, item)
     left = len(todo) - answered
-    s.console.print(
-        Text(ui_text(s.lang, "done").format(answered=answered, left=left), style="green")
-    )
+    done = _("Done: {answered} answered, {left} left for later.")
+    s.console.print(Text(done.format(answered=answered, left=left), style="green"))
     return book, False

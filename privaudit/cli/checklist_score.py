@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from privaudit.checklists.model import AnswerBook, Checklist, ChecklistContext
+from privaudit.checklists.texts import _
 from privaudit.checks.checklist import ChecklistCheck
 from privaudit.context import AuditContext
 from privaudit.scoring import compute_score
@@ -34,9 +35,11 @@ def checklist_score(
 
 def score_change(before: int | None, after: int | None) -> str:
     if after is None:
-        return "Nothing answered yet, so these settings are not scored."
+        return _("Nothing answered yet, so these settings are not scored.")
     if before is None:
-        return f"Privacy-settings score for these platforms: {after}/100 (first answers)."
-    if before == after:
-        return f"Privacy-settings score for these platforms: {after}/100, unchanged."
-    return f"Privacy-settings score for these platforms: {before} → {after}/100."
+        text = _("Privacy-settings score for these platforms: {after}/100 (first answers).")
+    elif before == after:
+        text = _("Privacy-settings score for these platforms: {after}/100, unchanged.")
+    else:
+        text = _("Privacy-settings score for these platforms: {before} → {after}/100.")
+    return text.format(before=before, after=after)

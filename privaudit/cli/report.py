@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.cli.lang import LangOption, choose_flag, explicit
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
@@ -28,9 +30,13 @@ def register(app: typer.Typer, env: Environment) -> None:
             Path | None,
             typer.Option("--output", "-o", help="Write here (atomically, mode 0600)."),
         ] = None,
+        lang: LangOption = None,
     ) -> None:
         """Show a saved JSON report in any format (its schema version is checked)."""
+        choose_flag(env, lang)
         from privaudit.cli import ui  # noqa: PLC0415
+        from privaudit.i18n import set_language  # noqa: PLC0415
+        from privaudit.i18n.select import supported  # noqa: PLC0415
         from privaudit.render import get_renderer  # noqa: PLC0415
         from privaudit.serialize import report_from_dict  # noqa: PLC0415
 
@@ -40,6 +46,9 @@ def register(app: typer.Typer, env: Environment) -> None:
 
             check_output_path(output)
         report = report_from_dict(read_report_json(path))
+        if explicit() is None:
+            # Its messages are in the language it was made in: headings follow them.
+            set_language(supported(report.lang))
         options = ui.render_options(env, to_terminal=output is None)
         ui.write_report(env, renderer(report, options), output)
 

@@ -6,20 +6,23 @@ from privaudit.cli import ui
 from privaudit.cli.checklist import offer_checklists
 from privaudit.cli.env import Environment
 from privaudit.cli.hidden import ask_hidden
+from privaudit.cli.lang import choose_configured
 from privaudit.exitcodes import ExitCode
+from privaudit.i18n import _, ngettext
 from privaudit.model import Report
 from privaudit.pipeline.audit import AuditIO, open_audit
 from privaudit.pipeline.request import AuditRequest
 from privaudit.pipeline.settings import audit_settings
 from privaudit.policy import exit_code_for, policy_failures
 from privaudit.render import get_renderer
-from privaudit.render.common import AREA_NAMES
+from privaudit.render.common import missing_areas
 from privaudit.settings import AuditSettings
 
 
 def run_audit_command(env: Environment, request: AuditRequest) -> int:
     settings, exports = audit_settings(request)
     audit = settings.audit
+    choose_configured(env, audit.lang)
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
     if request.share is not None or request.code is not None:
         from privaudit.classroom.output import check_share_request  # noqa: PLC0415
@@ -45,7 +48,8 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
         )
         ui.write_report(env, renderer(report, options), request.output)
         if request.output is not None:
-            env.info(f"report written to {request.output}", quiet=request.quiet)
+            written = _("report written to {path}").format(path=request.output)
+            env.info(written, quiet=request.quiet)
         if request.share is not None:
             from privaudit.classroom.output import share_report  # noqa: PLC0415
 
@@ -64,24 +68,33 @@ def exit_code(env: Environment, report: Report, audit: AuditSettings, *, deliver
     code = exit_code_for(report, fail_under=audit.fail_under, fail_on=audit.fail_on)
     reasons = policy_failures(report, fail_under=audit.fail_under, fail_on=audit.fail_on)
     if code is ExitCode.POLICY:
-        env.info(f"privaudit: exit 1, policy not met: {'; '.join(reasons)}")
+        env.info(
+            _("privaudit: exit 1, policy not met: {reasons}").format(reasons="; ".join(reasons))
+        )
     if code is ExitCode.INCOMPLETE:
         why = incomplete_reason(report, audit.fail_under)
-        env.info(f"privaudit: exit 3, audit incomplete: {why}")
+        env.info(_("privaudit: exit 3, audit incomplete: {why}").format(why=why))
     if not delivered and code is ExitCode.OK:
         # Monitoring relies on the webhook: a lost notification is not a clean run.
         code = ExitCode.INCOMPLETE
-        env.info("privaudit: exit 3, the --notify webhook was not delivered")
+        env.info(_("privaudit: exit 3, the --notify webhook was not delivered"))
     return int(code)
 
 
 def incomplete_reason(report: Report, fail_under: int | None) -> str:
     parts = []
-    if report.score.errors:
-        parts.append(f"{report.score.errors} result(s) could not be checked")
+    if n := report.score.errors:
+        parts.append(
+            ngettext(
+                "{n} result could not be checked", "{n} results could not be checked", n
+            ).format(n=n)
+        )
     if report.score.missing and fail_under is not None:
-        missing = " and ".join(AREA_NAMES[m] for m in report.score.missing)
-        parts.append(f"{missing} not checked, so --fail-under cannot be met")
+        parts.append(
+            _("{areas} not checked, so --fail-under cannot be met").format(
+                areas=missing_areas(report)
+            )
+        )
     if report.score.value is None and not parts:
-        parts.append("nothing could be scored, so --fail-under cannot be met")
-    return "; ".join(parts) or "some results are unknown"
+        parts.append(_("nothing could be scored, so --fail-under cannot be met"))
+    return "; ".join(parts) or _("some results are unknown")

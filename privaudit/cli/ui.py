@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.render import RenderOptions
 from privaudit.runner import ProgressEvent
 from privaudit.store.atomic import write_atomic
@@ -74,14 +75,15 @@ def progress_bar(env: Environment, enabled: bool) -> Iterator[ProgressCallback |
 
     count = TextColumn("{task.completed}/{task.total}")
     with rich_progress(env, TextColumn("{task.description}"), BarColumn(), count) as bar:
-        task = bar.add_task("Auditing", total=None)
+        task = bar.add_task(_("Auditing"), total=None)
 
         def update(event: ProgressEvent) -> None:
+            what = _("Checked {check}") if event.finished else _("Checking {check}")
             bar.update(
                 task,
                 total=event.total,
                 completed=event.done,
-                description=("Checked " if event.finished else "Checking ") + event.check_id,
+                description=what.format(check=event.check_id),
             )
 
         yield update
@@ -104,7 +106,7 @@ def console(env: Environment, stream: IO[str] | None = None) -> Console:
 
 def _cell(value: object) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list | tuple):
         return ",".join(str(v) for v in value)
     return str(value)
@@ -124,7 +126,11 @@ def print_listing(
         env.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
     if fmt != "table":
-        raise UsageError(f"unknown --format {fmt!r} for '{command}'; use table or json")
+        raise UsageError(
+            _("unknown --format {value!r} for '{command}'; use table or json").format(
+                value=fmt, command=command
+            )
+        )
     from rich import box  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415

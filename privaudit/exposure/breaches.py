@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Any, Final
 
+from privaudit.i18n import ngettext
 from privaudit.tfa.dataset import DatasetError
 
 BUILTIN_FORMAT: Final = "privaudit-breaches/1"
@@ -170,7 +171,12 @@ def load_builtin() -> BreachCatalogue:
     if not isinstance(doc, dict) or doc.get("format") != BUILTIN_FORMAT:
         raise DatasetError(f"{where}: unknown format; reinstall privaudit")
     breaches, _bad = parse_breaches(doc.get("breaches"), where=where)
-    return BreachCatalogue(breaches, label=f"built-in snapshot of {len(breaches)} breaches")
+    return BreachCatalogue(
+        breaches,
+        label=ngettext(
+            "built-in snapshot of {n} breach", "built-in snapshot of {n} breaches", len(breaches)
+        ).format(n=len(breaches)),
+    )
 
 
 def breach_record(breach: Breach) -> dict[str, Any]:

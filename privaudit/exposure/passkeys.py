@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
 
+from privaudit.i18n import ngettext
 from privaudit.tfa.dataset import DatasetError
 
 BUILTIN_FORMAT: Final = "privaudit-passkeys/1"
@@ -132,4 +133,8 @@ def load_builtin() -> PasskeyDirectory:
     if not isinstance(doc, dict) or doc.get("format") != BUILTIN_FORMAT:
         raise DatasetError(f"{where}: unknown format; reinstall privaudit")
     entries = parse_directory(doc.get("entries"), where=where)
-    return PasskeyDirectory(entries, label=f"built-in passkeys subset ({len(entries)} services)")
+    n = len(entries)
+    label = ngettext(
+        "built-in passkeys subset ({n} service)", "built-in passkeys subset ({n} services)", n
+    ).format(n=n)
+    return PasskeyDirectory(entries, label=label)

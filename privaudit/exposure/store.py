@@ -17,6 +17,7 @@ from privaudit.exposure.breaches import BreachCatalogue, parse_breaches
 from privaudit.exposure.breaches import load_builtin as builtin_breaches
 from privaudit.exposure.passkeys import PasskeyDirectory, parse_directory
 from privaudit.exposure.passkeys import load_builtin as builtin_passkeys
+from privaudit.i18n import _
 from privaudit.paths import data_dir
 from privaudit.store.atomic import ensure_private_dir, write_atomic
 from privaudit.tfa.dataset import DatasetError
@@ -76,7 +77,9 @@ def choose_breaches() -> tuple[BreachCatalogue, str | None]:
         stored = _read("breaches")
         if stored is not None:
             breaches, _bad = parse_breaches(stored[0], where=str(stored_path("breaches")))
-            label = f"HIBP catalogue of {len(breaches)} breaches, downloaded {stored[1]}"
+            label = _("HIBP catalogue of {n} breaches, downloaded {date}").format(
+                n=len(breaches), date=stored[1]
+            )
             return BreachCatalogue(breaches, label=label), None
     except DatasetError as exc:
         return builtin_breaches(), _notice("breaches", exc)
@@ -88,7 +91,9 @@ def choose_passkeys() -> tuple[PasskeyDirectory, str | None]:
         stored = _read("passkeys")
         if stored is not None:
             entries = parse_directory(stored[0], where=str(stored_path("passkeys")))
-            label = f"passkeys directory ({len(entries)} services), downloaded {stored[1]}"
+            label = _("passkeys directory ({n} services), downloaded {date}").format(
+                n=len(entries), date=stored[1]
+            )
             return PasskeyDirectory(entries, label=label), None
     except DatasetError as exc:
         return builtin_passkeys(), _notice("passkeys", exc)

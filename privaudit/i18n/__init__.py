@@ -75,9 +75,29 @@ def dngettext(domain: str, singular: str, plural: str, n: int) -> str:
     return catalog(domain).ngettext(singular, plural, n)
 
 
+# Digit grouping as people read it: English "18,742"; Spanish groups with a space
+# (no-break, so a number never wraps), and only from five digits (RAE, Ortografía
+# 2010, which is neutral across Spain and Latin America, unlike "." or ",").
+_GROUPING: Mapping[str, tuple[str, int]] = {"en": (",", 4), "es": ("\u00a0", 5)}
+
+
+def format_number(n: int) -> str:
+    """An integer for people, grouped the way the current language reads it."""
+    sep, min_digits = _GROUPING.get(_current.get(), _GROUPING[DEFAULT_LANG])
+    text = str(abs(n))
+    if len(text) >= min_digits:
+        text = f"{abs(n):,}".replace(",", sep)
+    return ("-" if n < 0 else "") + text
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for extraction only; translate it where it is shown."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # gettext's convention
+    """Mark a plural pair for extraction only; show it later with ``ngettext(*pair, n)``."""
+    return singular, plural
 
 
 def has_translation(domain: str, message: str, lang: str | None = None) -> bool:

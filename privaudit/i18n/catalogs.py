@@ -28,7 +28,14 @@ from privaudit import __version__
 from privaudit.i18n import CORE_DOMAIN, DEFAULT_LANG, LOCALE_DIR, SUPPORTED
 
 PACKAGE_DIR = LOCALE_DIR.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "dgettext": (2,), "dngettext": (2, 3)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "Nn_": (1, 2),
+    "ngettext": (1, 2),
+    "dgettext": (2,),
+    "dngettext": (2, 3),
+}
 # A fixed date keeps `update` from rewriting every header on each run.
 _EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -38,7 +45,19 @@ Method = str
 # domain -> Babel method map (patterns relative to privaudit/, first match wins).
 # A feature package with its own domain is listed here and ignored by the core.
 FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
+    # The built-in checklists (their TOML) and the `checklist` commands around them
+    # (named one by one: another cli/checklist_*.py module may speak the core domain).
+    "checklists": [
+        ("checklists/*.toml", "privaudit.checklists.extract:extract_toml"),
+        ("checklists/**.py", "python"),
+        *(
+            (f"cli/checklist{name}.py", "python")
+            for name in ("", "_answer", "_prompt", "_score", "_show")
+        ),
+    ],
     "classroom": [("classroom/**.py", "python")],
+    # The lesson, its practice figures and deck, and the session's CLI wiring.
+    "workshop": [("workshop/**.py", "python"), ("cli/workshop*.py", "python")],
 }
 
 
@@ -53,6 +72,7 @@ def method_map(domain: str) -> list[tuple[str, Method]]:
         ("i18n/**.py", "ignore"),
         ("**.py", "python"),
         ("render/templates/**.html", "jinja2.ext:babel_extract"),
+        ("render/templates/**.j2", "jinja2.ext:babel_extract"),
     ]
 
 
@@ -67,7 +87,10 @@ def extract(domain: str) -> Catalog:
         str(PACKAGE_DIR),
         method_map=method_map(domain),
         keywords=KEYWORDS,
-        options_map={"render/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
+        options_map={
+            pattern: {"extensions": "jinja2.ext.i18n"}
+            for pattern in ("render/templates/**.html", "render/templates/**.j2")
+        },
         strip_comment_tags=True,
         comment_tags=("TRANSLATORS:",),
     )

@@ -22,6 +22,7 @@ from privaudit.check import Check
 from privaudit.checklists.audit import ChecklistPlan, load_plan
 from privaudit.context import AuditContext, utc_now
 from privaudit.errors import InputError, UsageError
+from privaudit.i18n import _, current_language
 from privaudit.inputs import password_lines
 from privaudit.model import Report
 from privaudit.notify import check_url
@@ -100,13 +101,17 @@ class AuditRun:
 
 def check_usage(request: AuditRequest, exports: Sequence[str | Path]) -> None:
     if request.group_by not in GROUP_BY:
-        raise UsageError(f"--group-by {request.group_by!r}: choose one of {', '.join(GROUP_BY)}")
+        raise UsageError(
+            _("--group-by {value!r}: choose one of {choices}").format(
+                value=request.group_by, choices=", ".join(GROUP_BY)
+            )
+        )
     if request.notify is not None:
         check_url(request.notify)
     if request.output is not None:
         check_output_path(request.output)  # a device or FIFO is refused before any work
     if request.demo and (request.since_last or request.notify):
-        raise UsageError("demo runs are not recorded: --since-last and --notify need 'audit'")
+        raise UsageError(_("demo runs are not recorded: --since-last and --notify need 'audit'"))
     stdin_readers = [e for e in exports if str(e) == "-"]
     stdin_readers += ["-"] * (request.password_stdin + request.kdbx_password_stdin)
     if len(stdin_readers) > 1:
@@ -129,7 +134,13 @@ def open_audit(
             probe_lock(profile)  # a second run stops here (exit 3), creating nothing
         interactive = not request.no_input and io.stdin_is_tty and not request.demo
         # The demo's plan holds its own pre-answered items: it never reads user data.
-        plan = load_plan(settings, demo=request.demo, now=utc_now())
+        plan = load_plan(
+            settings,
+            demo=request.demo,
+            now=utc_now(),
+            lang=request.lang,
+            default=current_language(),
+        )
         checks = registry_for(plan).select(audit.select, audit.skip)
         api_key = email_key(request, io.ask_secret if interactive else None)
         inputs = gather_inputs(

@@ -18,6 +18,7 @@ from privaudit.exposure import Exposure, load_exposure
 from privaudit.exposure.apikey import find_api_key
 from privaudit.exposure.email_cache import EmailCache
 from privaudit.exposure.emails import EmailLookup, addresses
+from privaudit.i18n import _, ngettext
 from privaudit.paths import cache_dir
 from privaudit.pipeline.request import AuditRequest
 from privaudit.pwned.client import USER_AGENT
@@ -34,7 +35,9 @@ def email_key(request: AuditRequest, ask_secret: Callable[[str], str] | None) ->
     if not request.check_emails:
         return None
     if request.demo or request.offline:
-        raise UsageError("--check-emails looks addresses up online: not with --demo or --offline")
+        raise UsageError(
+            _("--check-emails looks addresses up online: not with --demo or --offline")
+        )
     if request.hibp_api_url is not None:
         check_url(request.hibp_api_url, what="HIBP API", setting="--hibp-api-url")
     return find_api_key(
@@ -68,7 +71,14 @@ def exposure_service(
         deadline=settings.exposure.email_deadline,
     )
     wanted = list(addresses(accounts))
-    say(f"checking {len(wanted)} email address(es) with HIBP (--check-emails)")
+    n = len(wanted)
+    say(
+        ngettext(
+            "checking {n} email address with HIBP (--check-emails)",
+            "checking {n} email addresses with HIBP (--check-emails)",
+            n,
+        ).format(n=n)
+    )
     lookup.fetch(wanted)
     asked = lookup.requests_sent
     notices.append(

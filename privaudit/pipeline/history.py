@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privaudit.errors import ServiceError
+from privaudit.i18n import N_, _
 from privaudit.model import Report, TrendPoint
 from privaudit.notify import TIMEOUT_SECONDS, post_summary
 from privaudit.runs import RunSummary
@@ -17,7 +18,9 @@ from privaudit.store.lock import profile_lock
 from privaudit.store.profile_key import outbound_key, profile_secret
 from privaudit.trends import new_problem_keys, notification_payload, notify_reasons
 
-FIRST_RUN_NOTICE = "This is the first recorded run of this profile: every problem is marked new."
+FIRST_RUN_NOTICE = N_(
+    "This is the first recorded run of this profile: every problem is marked new."
+)
 
 
 def profile_name(source_path: str | None) -> str:
@@ -57,7 +60,7 @@ def load_baseline(history: History | None, profile: str, *, compare: bool = True
 def mark_new(report: Report, baseline: Baseline) -> Report:
     notices = report.notices
     if baseline.previous is None:
-        notices = (*notices, FIRST_RUN_NOTICE)
+        notices = (*notices, _(FIRST_RUN_NOTICE))
     return dataclasses.replace(
         report, new_keys=new_problem_keys(report, baseline.problem_keys), notices=notices
     )

@@ -7,17 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from privaudit.accounts import Account
+from privaudit.i18n import N_, _
 from privaudit.inputs import attach_passwords, merge_profile
 from privaudit.merge import SiteOf, default_site_of, merge_logins
 from privaudit.model import InputSummary, SourceSummary
 from privaudit.settings import Settings
 from privaudit.sources import DEFAULT_MAX_BYTES, ReadOptions, import_accounts
 
-DELETE_EXPORT_NOTICE = (
+DELETE_EXPORT_NOTICE = N_(
     "You audited a plaintext export ({names}). It holds every password in the clear: "
     "delete it now, and empty the trash (privaudit kept no copy)."
 )
-MALFORMED_NOTICE = "{name}: malformed items were skipped ({where}); export again if they matter."
+MALFORMED_NOTICE = N_(
+    "{name}: malformed items were skipped ({where}); export again if they matter."
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def gather_inputs(
         summaries.append(summary)
         if result.problems:
             notices.append(
-                MALFORMED_NOTICE.format(name=summary.name, where="; ".join(result.problems))
+                _(MALFORMED_NOTICE).format(name=summary.name, where="; ".join(result.problems))
             )
         if is_plaintext and str(export) != "-":
             plaintext.append(summary.name)
@@ -75,5 +78,5 @@ def gather_inputs(
             " your accounts in a profile (see docs/configuration.md)."
         )
     if plaintext and remind_to_delete:
-        notices.append(DELETE_EXPORT_NOTICE.format(names=", ".join(plaintext)))
+        notices.append(_(DELETE_EXPORT_NOTICE).format(names=", ".join(plaintext)))
     return GatheredInputs(tuple(accounts), tuple(summaries), tuple(notices))

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.pipeline.request import AuditRequest
 from privaudit.secret import Secret
 from privaudit.sources import DEFAULT_MAX_BYTES, ReadOptions
@@ -39,7 +40,7 @@ def read_options(
             try:
                 line = stdin.readline().decode("utf-8")
             except UnicodeDecodeError:
-                raise UsageError("--kdbx-password-stdin: input is not UTF-8 text") from None
+                raise UsageError(_("--kdbx-password-stdin: input is not UTF-8 text")) from None
             return Secret(line.rstrip("\r\n"))
         if ask_secret is not None:
             asked.append(True)

@@ -46,6 +46,8 @@ class AuditRequest:
     hibp_key_file: Path | None = None
     hibp_key_env: str | None = None
     hibp_api_url: str | None = None
+    lang: str | None = None
+    """The language given with --lang (the CLI has applied it); None: config, then locale."""
     share: Path | None = None
     """Also write the anonymous share document here (privaudit.classroom)."""
     code: str | None = None

@@ -12,6 +12,7 @@ from pathlib import Path
 from privaudit.config import SECTIONS, load_settings, parse_config, read_toml
 from privaudit.demo import demo_file
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.pipeline.request import AuditRequest, PasswordCheckRequest
 from privaudit.settings import PwnedSettings, Settings
 from privaudit.tfa.declarations import apply_declarations, load_declarations
@@ -77,7 +78,7 @@ def pwned_settings(
         try:
             url = SECTIONS["pwned"]["api_url"].convert(api_url)
         except ValueError:
-            raise UsageError("--pwned-api-url must be an http:// or https:// URL") from None
+            raise UsageError(_("--pwned-api-url must be an http:// or https:// URL")) from None
         pwned = dataclasses.replace(pwned, api_url=url)
     if corpus is not None:
         pwned = dataclasses.replace(pwned, offline_corpus=str(corpus))

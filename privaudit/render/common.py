@@ -6,7 +6,35 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from privaudit.i18n import N_, _, format_number, ngettext
 from privaudit.model import CheckMeta, Finding, Report, Severity, Status
+from privaudit.plan import and_list
+from privaudit.render.labels import (
+    AREA_NAMES,
+    CATEGORY_NAMES,
+    SEVERITY_LABEL,
+    SHORT,
+    STATUS_LABEL,
+    category_name,
+    check_label,
+    count_phrase,
+    dataset_name,
+    severity_label,
+    status_label,
+)
+
+__all__ = [
+    "AREA_NAMES",
+    "CATEGORY_NAMES",
+    "SEVERITY_LABEL",
+    "SHORT",
+    "STATUS_LABEL",
+    "category_name",
+    "check_label",
+    "count_phrase",
+    "severity_label",
+    "status_label",
+]
 
 URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:)]")
 SEVERITY_ORDER = (
@@ -17,21 +45,18 @@ SEVERITY_ORDER = (
     Severity.INFO,
 )
 PROBLEM_STATUSES = (Status.FAIL, Status.WARN)
-STATUS_LABEL = {
-    Status.PASS: "PASS",
-    Status.WARN: "WARN",
-    Status.FAIL: "FAIL",
-    Status.ERROR: "ERROR",
-    Status.SKIP: "SKIP",
-    Status.UNANSWERED: "UNANSWERED",
-}
+
+
+def counts_line(report: Report) -> str:
+    counts = report.counts()
+    return ", ".join(count_phrase(s, counts[s]) for s in Status if counts[s])
 
 
 # Results that are neither problems nor passes, in the order reports list them.
 OTHER_SECTIONS = (
-    (Status.ERROR, "Could not check (not counted as passes)"),
-    (Status.UNANSWERED, "Unanswered (not counted)"),
-    (Status.SKIP, "Skipped"),
+    (Status.ERROR, N_("Could not check (not counted as passes)")),
+    (Status.UNANSWERED, N_("Unanswered (not counted)")),
+    (Status.SKIP, N_("Skipped")),
 )
 
 
@@ -65,28 +90,35 @@ def findings_with(report: Report, status: Status) -> list[Finding]:
 def score_line(report: Report, sep: str = "; ") -> str:
     score = report.score
     if score.value is None:
-        head = "No score: nothing could be checked"
+        head = _("No score: nothing could be checked")
     elif score.missing:
-        missing = " and ".join(AREA_NAMES[m] for m in score.missing)
-        head = (
-            f"Incomplete, no grade: {missing} not checked{sep}{score.value}/100 on what was checked"
+        head = _("Incomplete, no grade: {missing} not checked").format(
+            missing=missing_areas(report)
         )
+        head += sep + _("{score}/100 on what was checked").format(score=score.value)
     else:
-        head = f"Score {score.value}/100, grade {score.grade}"
+        head = _("Score {score}/100, grade {grade}").format(score=score.value, grade=score.grade)
     extras = []
     if score.errors:
-        extras.append(f"{score.errors} could not be checked")
+        n = score.errors
+        extras.append(ngettext("{n} could not be checked", "{n} could not be checked", n))
+        extras[-1] = extras[-1].format(n=n)
     if score.unanswered:
-        extras.append(f"{score.unanswered} unanswered")
+        n = score.unanswered
+        extras.append(ngettext("{n} unanswered", "{n} unanswered", n).format(n=n))
     return head + (f" ({'; '.join(extras)})" if extras else "")
 
 
-AREA_NAMES = {"passwords": "passwords", "breaches": "breaches", "2fa": "2FA"}
 GROUP_BY = ("account", "check")
 
 
+def missing_areas(report: Report) -> str:
+    """'passwords and 2FA': the graded areas nothing was checked in."""
+    return and_list(_(AREA_NAMES[m]) for m in report.score.missing)
+
+
 def coverage_line(report: Report) -> str:
-    return "Checked: " + "; ".join(c.phrase for c in report.score.coverage)
+    return _("Checked: {areas}").format(areas="; ".join(c.phrase for c in report.score.coverage))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,31 +169,14 @@ def problems_by_account(report: Report) -> list[tuple[str, list[Finding]]]:
     ]
 
 
-# A few words per problem, for the one-line-per-account view; plugins fall back to
-# their check's name.
-SHORT = {
-    "PW101": "weak password",
-    "PW102": "reused password",
-    "PW103": "variant of another password",
-    "PW104": "old copy elsewhere",
-    "BR101": "breached password",
-    "MFA101": "no 2FA",
-    "MFA102": "weaker 2FA than offered",
-    "MFA103": "recovery codes not stored",
-    "MFA150": "TOTP seed beside password",
-    "TOTP101": "weak TOTP setup",
-    "TOTP102": "TOTP seed shared",
-    "WEB101": "http:// login",
-}
-
-
 def short_label(report: Report, finding: Finding) -> str:
     item = finding.details.get("item")
     if "platform" in finding.details and isinstance(item, str):
         return item
-    if finding.check_id == "BR101" and isinstance(finding.details.get("breach_count"), int):
-        return f"in {finding.details['breach_count']:,} breaches"
-    return SHORT.get(finding.check_id, report.meta(finding.check_id).name.replace("-", " "))
+    count = finding.details.get("breach_count")
+    if finding.check_id == "BR101" and isinstance(count, int):
+        return ngettext("in {n} breach", "in {n} breaches", count).format(n=format_number(count))
+    return check_label(report.meta(finding.check_id))
 
 
 def compact_problems(report: Report) -> list[tuple[Severity, tuple[str, ...], tuple[str, ...]]]:
@@ -171,7 +186,7 @@ def compact_problems(report: Report) -> list[tuple[Severity, tuple[str, ...], tu
         labels = tuple(dict.fromkeys(short_label(report, f) for f in found))
         worst = max((report.severity_of(f) for f in found), key=lambda s: s.rank)
         # NEW: since the previous run (audit --since-last).
-        shown = f"NEW {name}" if any(report.is_new(f) for f in found) else name
+        shown = _("NEW {name}").format(name=name) if any(report.is_new(f) for f in found) else name
         rows.setdefault(labels, []).append((shown, worst))
     out = [
         (max((w for _, w in entries), key=lambda s: s.rank), tuple(n for n, _ in entries), labels)
@@ -185,14 +200,17 @@ def unanswered_line(report: Report) -> str | None:
     platforms = unanswered_platforms(report)
     if not platforms:
         return None
-    listed = ", ".join(f"{pid} ({n})" for _, pid, n in platforms)
-    return f"Checklist questions to answer: {listed}. Run: privaudit checklist run PLATFORM"
+    listed = ", ".join(f"{pid} ({n})" for _title, pid, n in platforms)
+    return _(
+        "Checklist questions to answer: {platforms}. Run: privaudit checklist run PLATFORM"
+    ).format(platforms=listed)
 
 
 def group_name(report: Report, finding: Finding) -> str:
     """The account a finding is about; checklist items group under their platform."""
     if "platform" in finding.details and "item" in finding.details:
-        return report.meta(finding.check_id).title.split(":", 1)[0] + " settings"
+        platform = report.meta(finding.check_id).title.split(":", 1)[0]
+        return _("{platform} settings").format(platform=platform)
     return finding.subject
 
 
@@ -223,7 +241,7 @@ def category_rows(report: Report) -> list[tuple[str, str, str, int, int, int, in
         statuses = [f.status for f in report.findings if f.check_id in ids]
         rows.append(
             (
-                cat.category,
+                category_name(cat.category),
                 "-" if cat.value is None else str(cat.value),
                 cat.grade or "-",
                 statuses.count(Status.PASS),
@@ -236,12 +254,15 @@ def category_rows(report: Report) -> list[tuple[str, str, str, int, int, int, in
 
 
 def input_lines(report: Report) -> list[str]:
-    lines = [f"{report.inputs.accounts} account(s) audited"]
+    n = report.inputs.accounts
+    lines = [ngettext("{n} account audited", "{n} accounts audited", n).format(n=n)]
     for src in report.inputs.sources:
         skipped = sum(src.skipped.values())
-        reasons = ", ".join(f"{n} {why}" for why, n in sorted(src.skipped.items()))
-        line = f"{src.name} ({src.format}): {src.read} read, {src.used} used, {skipped} skipped"
+        reasons = ", ".join(f"{n} {_(why)}" for why, n in sorted(src.skipped.items()))
+        line = _("{name} ({format}): {read} read, {used} used, {skipped} skipped").format(
+            name=src.name, format=src.format, read=src.read, used=src.used, skipped=skipped
+        )
         lines.append(line + (f" ({reasons})" if reasons else ""))
     for name, value in sorted(report.inputs.datasets.items()):
-        lines.append(f"{name} data: {value}")
+        lines.append(_("{name} data: {value}").format(name=dataset_name(name), value=value))
     return lines

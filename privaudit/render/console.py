@@ -13,16 +13,17 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from privaudit.i18n import _, ngettext
 from privaudit.model import Finding, Report, Severity, Status
 from privaudit.plan import and_list, build_plan
 from privaudit.render import RenderOptions
 from privaudit.render.common import (
     OTHER_SECTIONS,
-    SHORT,
-    STATUS_LABEL,
     URL,
     category_rows,
+    check_label,
     compact_problems,
+    counts_line,
     coverage_line,
     findings_with,
     folded,
@@ -31,6 +32,8 @@ from privaudit.render.common import (
     problem_groups,
     problems_by_account,
     score_line,
+    severity_label,
+    status_label,
     unanswered_line,
 )
 
@@ -72,15 +75,23 @@ def _summary(report: Report) -> Panel:
     grade_style = GRADE_STYLE.get(score.grade or "", "bold")
     head = Text()
     if report.demo:
-        head.append("DEMO: sample data, not your accounts\n", style="bold reverse")
+        head.append(_("DEMO: sample data, not your accounts") + "\n", style="bold reverse")
     head.append(score_line(report, sep="\n"), style=grade_style)
-    counts = report.counts()
-    parts = [f"{counts[s]} {STATUS_LABEL[s].lower()}" for s in Status if counts[s]]
     lines = input_lines(report)
     if score.coverage:
         lines.append(coverage_line(report))
-    body = Text("\n".join(lines) + "\n" + ", ".join(parts))
-    return Panel(Group(head, body), title="privaudit report", title_align="left", box=box.ROUNDED)
+    body = Text("\n".join(lines) + "\n" + counts_line(report))
+    title = _("privaudit report")
+    return Panel(Group(head, body), title=title, title_align="left", box=box.ROUNDED)
+
+
+def _fix(text: str) -> str:
+    return _("Fix: {text}").format(text=text)
+
+
+def _fix_indent() -> int:
+    """A finding's own fix lines up under its message: after the badge column."""
+    return 4 + _badge_width() + 1
 
 
 def _fit(text: Text, indent: int) -> Padding:
@@ -94,24 +105,23 @@ def _plan(console: Console, report: Report) -> None:
     actions = build_plan(report)
     if not actions:
         return
-    console.print(Text("FIX FIRST", style="bold"))
+    console.print(Text(_("FIX FIRST"), style="bold"))
     for n, action in enumerate(actions, 1):
-        line = Text.assemble(
-            (f"{n}. ", "bold"), action.title, (f"  (~{action.effort_minutes} min)", "dim")
-        )
+        minutes = "  " + _("(~{n} min)").format(n=action.effort_minutes)
+        line = Text.assemble((f"{n}. ", "bold"), action.title, (minutes, "dim"))
         console.print(_fit(line, 2))
 
 
 def _categories(report: Report) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, pad_edge=False)
     for name, justify in (
-        ("Category", "left"),
-        ("Score", "right"),
-        ("Grade", "center"),
-        ("Pass", "right"),
-        ("Warn", "right"),
-        ("Fail", "right"),
-        ("Not scored", "right"),
+        (_("Category"), "left"),
+        (_("Score"), "right"),
+        (_("Grade"), "center"),
+        (_("Pass"), "right"),
+        (_("Warn"), "right"),
+        (_("Fail"), "right"),
+        (_("Not scored"), "right"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for cat, value, grade, p, w, f, ns in category_rows(report):
@@ -149,7 +159,7 @@ def _print_block(
 def _finding_text(report: Report, finding: Finding, with_subject: bool) -> Text:
     text = Text()
     if report.is_new(finding):
-        text.append("NEW ", style="bold reverse")
+        text.append(_("NEW") + " ", style="bold reverse")
     if with_subject:
         text.append(finding.subject, style="bold")
         text.append(": ")
@@ -164,10 +174,23 @@ def _finding_text(report: Report, finding: Finding, with_subject: bool) -> Text:
 
 def _row(console: Console, label: Status, text: Text, indent: int) -> None:
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=5, no_wrap=True)
+    grid.add_column(width=_badge_width(), no_wrap=True)
     grid.add_column()
-    grid.add_row(Text(STATUS_LABEL[label], style=STATUS_STYLE[label]), text)
+    grid.add_row(Text(status_label(label), style=STATUS_STYLE[label]), text)
     console.print(Padding(grid, (0, 0, 0, indent)))
+
+
+def _badge_width() -> int:
+    """Room for the badges a row shows (PASS, WARN, FAIL, ERROR), in this language."""
+    shown = (Status.PASS, Status.WARN, Status.FAIL, Status.ERROR)
+    return max(5, *(cell_len(status_label(s)) for s in shown))
+
+
+def _accounts(names: tuple[str, ...]) -> str:
+    n = len(names)
+    return ngettext("{n} account: {names}", "{n} accounts: {names}", n).format(
+        n=n, names=", ".join(names)
+    )
 
 
 def _compact(console: Console, report: Report) -> None:
@@ -175,11 +198,16 @@ def _compact(console: Console, report: Report) -> None:
     if not rows:
         return
     console.print()
-    console.print(Text("PROBLEMS BY ACCOUNT (--details for every message)", style="bold"))
+    heading = _("PROBLEMS BY ACCOUNT (--details for every message)")
+    console.print(Text(heading, style="bold"))
+    width = max(cell_len(severity_label(s).upper()) for s in Severity)
     for severity, names, labels in rows:
-        who = names[0] if len(names) == 1 else f"{len(names)} accounts: {', '.join(names)}"
+        who = names[0] if len(names) == 1 else _accounts(names)
+        label = severity_label(severity).upper()
         line = Text.assemble(
-            (f"{severity.value.upper():<8} ", SEVERITY_STYLE[severity]), (who, "bold"), ": "
+            (label + " " * (width - cell_len(label) + 1), SEVERITY_STYLE[severity]),
+            (who, "bold"),
+            ": ",
         )
         line.append(", ".join(labels))
         console.print(_fit(line, 2))
@@ -195,7 +223,7 @@ def _settings(console: Console, report: Report, options: RenderOptions) -> None:
         for finding in found:
             _row(console, finding.status, _finding_text(report, finding, False), 4)
             if finding.fix:
-                _print_block(console, "Fix: " + finding.fix, 10, options)
+                _print_block(console, _fix(finding.fix), _fix_indent(), options)
 
 
 def _by_account(console: Console, report: Report, options: RenderOptions) -> None:
@@ -209,7 +237,7 @@ def _by_account(console: Console, report: Report, options: RenderOptions) -> Non
         for finding in found:
             _row(console, finding.status, _finding_text(report, finding, False), 4)
             if options.details and finding.fix:
-                _print_block(console, "Fix: " + finding.fix, 10, options)
+                _print_block(console, _fix(finding.fix), _fix_indent(), options)
 
 
 def _by_check(console: Console, report: Report, options: RenderOptions) -> None:
@@ -218,7 +246,7 @@ def _by_check(console: Console, report: Report, options: RenderOptions) -> None:
         if group.severity is not current:
             current = group.severity
             console.print()
-            console.print(Text(current.value.upper(), style=SEVERITY_STYLE[current]))
+            console.print(Text(severity_label(current).upper(), style=SEVERITY_STYLE[current]))
         meta = group.meta
         console.print(
             Padding(Text.assemble((f"{meta.id} ", "bold"), (meta.title, "bold")), (0, 0, 0, 2))
@@ -226,7 +254,7 @@ def _by_check(console: Console, report: Report, options: RenderOptions) -> None:
         for finding in group.findings:
             _row(console, finding.status, _finding_text(report, finding, True), 4)
             if options.details and finding.fix:
-                _print_block(console, "Fix: " + finding.fix, 10, options)
+                _print_block(console, _fix(finding.fix), _fix_indent(), options)
 
 
 def _explanations(console: Console, report: Report, options: RenderOptions) -> None:
@@ -235,16 +263,16 @@ def _explanations(console: Console, report: Report, options: RenderOptions) -> N
         return
     console.print()
     if not options.details:
-        console.print(Text("HOW TO FIX (privaudit checks explain ID says why)", style="bold"))
+        heading = _("HOW TO FIX (privaudit checks explain ID says why)")
+        console.print(Text(heading, style="bold"))
         for meta in metas:
-            label = SHORT.get(meta.id, meta.name.replace("-", " "))
-            _print_block(console, f"{meta.id} {label}: {meta.fix}", 2, options)
+            _print_block(console, f"{meta.id} {check_label(meta)}: {meta.fix}", 2, options)
         return
-    console.print(Text("WHAT THESE MEAN", style="bold"))
+    console.print(Text(_("WHAT THESE MEAN"), style="bold"))
     for meta in metas:
         console.print(Padding(Text.assemble((f"{meta.id} ", "bold"), meta.title), (0, 0, 0, 2)))
-        _print_block(console, "Why: " + meta.why, 4, options, style="dim")
-        _print_block(console, "Fix: " + meta.fix, 4, options)
+        _print_block(console, _("Why: {text}").format(text=meta.why), 4, options, style="dim")
+        _print_block(console, _fix(meta.fix), 4, options)
 
 
 def _others(console: Console, report: Report, options: RenderOptions) -> None:
@@ -254,10 +282,12 @@ def _others(console: Console, report: Report, options: RenderOptions) -> None:
             continue
         if status is Status.SKIP and not options.details:
             console.print()
-            console.print(Text(f"Skipped: {len(found)} (--details lists them)", style="dim"))
+            line = _("Skipped: {n} (--details lists them)").format(n=len(found))
+            console.print(Text(line, style="dim"))
             continue
         console.print()
-        console.print(Text(f"{title.upper()}: {len(found)}", style=f"{STATUS_STYLE[status]} bold"))
+        heading = f"{_(title).upper()}: {len(found)}"
+        console.print(Text(heading, style=f"{STATUS_STYLE[status]} bold"))
         if status is Status.UNANSWERED and not options.details:
             ask = unanswered_line(report)
             if ask:
@@ -269,13 +299,16 @@ def _others(console: Console, report: Report, options: RenderOptions) -> None:
             else [(g.check_id, g.status, g.message, g.subjects) for g in folded(found, report)]
         )
         for check_id, _status, message, subjects in rows:
+            n = len(subjects)
             who = (
                 subjects[0]
-                if len(subjects) == 1
-                else f"{len(subjects)} accounts ({and_list(subjects)})"
+                if n == 1
+                else ngettext("{n} account ({names})", "{n} accounts ({names})", n).format(
+                    n=n, names=and_list(subjects)
+                )
             )
-            line = Text.assemble((f"{check_id} ", "bold"), who, ": ", message)
-            console.print(Padding(line, (0, 0, 0, 2)))
+            row = Text.assemble((f"{check_id} ", "bold"), who, ": ", message)
+            console.print(Padding(row, (0, 0, 0, 2)))
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
@@ -295,8 +328,10 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     console.print()
     passed = findings_with(report, Status.PASS)
     if passed:
-        console.print(Text(f"{len(passed)} result(s) passed.", style="green"))
+        n = len(passed)
+        line = ngettext("{n} result passed.", "{n} results passed.", n).format(n=n)
+        console.print(Text(line, style="green"))
     for notice in report.notices:
-        console.print(Text("Note: " + notice, style="bold"))
+        console.print(Text(_("Note: {text}").format(text=notice), style="bold"))
     # Padding fills lines with spaces; trailing blanks only clutter copies and diffs.
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"

@@ -18,19 +18,22 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from privaudit.i18n import _, catalog, current_language, ngettext
 from privaudit.model import Report, Status, TrendPoint
 from privaudit.plan import build_plan
 from privaudit.render import RenderOptions
 from privaudit.render.common import (
     OTHER_SECTIONS,
-    STATUS_LABEL,
     URL,
     category_rows,
+    count_phrase,
     coverage_line,
     findings_with,
     input_lines,
     problem_groups,
     score_line,
+    severity_label,
+    status_label,
 )
 
 GAUGE_RADIUS = 52
@@ -80,14 +83,14 @@ def _gauge(report: Report) -> Gauge:
     score = report.score
     circumference = 2 * math.pi * GAUGE_RADIUS
     if score.value is None:
-        return Gauge(GAUGE_RADIUS, f"{circumference:.2f}", None, "none", "–", "no score")
+        return Gauge(GAUGE_RADIUS, f"{circumference:.2f}", None, "none", "–", _("no score"))
     return Gauge(
         GAUGE_RADIUS,
         f"{circumference:.2f}",
         f"{circumference * score.value / 100:.2f}",
         score.grade or "none",
         str(score.value),
-        f"grade {score.grade}" if score.grade else "no grade",
+        _("grade {grade}").format(grade=score.grade) if score.grade else _("no grade"),
     )
 
 
@@ -136,10 +139,12 @@ def _trend(report: Report, earlier: tuple[TrendPoint, ...]) -> dict[str, Any] | 
     if current:
         lines.append(" ".join(current))
     scored = [p.score for p in points if p.score is not None]
-    summary = f"Score over the last {len(points)} runs"
+    n = len(points)
+    summary = ngettext("Score over the last {n} run", "Score over the last {n} runs", n).format(n=n)
     if scored:
-        summary += f": from {scored[0]} to {scored[-1]}"
-        summary += f" (lowest {min(scored)}, highest {max(scored)})"
+        summary += _(": from {first} to {last} (lowest {low}, highest {high})").format(
+            first=scored[0], last=scored[-1], low=min(scored), high=max(scored)
+        )
     return {
         "width": width,
         "height": height,
@@ -162,7 +167,7 @@ def _severities(report: Report) -> list[dict[str, Any]]:
             sections.append(
                 {
                     "name": group.severity.value,
-                    "title": group.severity.value.capitalize(),
+                    "title": severity_label(group.severity).capitalize(),
                     "groups": [],
                 }
             )
@@ -177,7 +182,7 @@ def _severities(report: Report) -> list[dict[str, Any]]:
                 "findings": [
                     {
                         "status": f.status.value,
-                        "label": STATUS_LABEL[f.status],
+                        "label": status_label(f.status),
                         "new": report.is_new(f),
                         "subject": f.subject,
                         "message": f.message,
@@ -206,26 +211,30 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # The current language's catalog; messages are formatted with str.format, as in code.
+    env.install_gettext_translations(catalog(), newstyle=False)  # type: ignore[attr-defined]
     env.filters["linkify"] = linkify
     css = (files("privaudit.render") / "templates" / "report.css").read_text(encoding="utf-8")
     csp = f"default-src 'none'; style-src '{_style_hash(css)}'; base-uri 'none'; form-action 'none'"
     counts = report.counts()
     html = env.get_template("report.html.j2").render(
         report=report,
+        lang=current_language(),
         css=css,
         csp=csp,
         started=_when(report.started_at),
         score_text=score_line(report),
         gauge=_gauge(report),
-        counts=[(STATUS_LABEL[s].lower(), counts[s]) for s in Status if counts[s]],
+        counts=[count_phrase(s, counts[s]) for s in Status if counts[s]],
         inputs=[*input_lines(report), *([coverage_line(report)] if report.score.coverage else [])],
         plan=build_plan(report),
         categories=_categories(report),
         trend=_trend(report, options.trend),
         severities=_severities(report),
         others=[
-            {"title": title, "findings": findings_with(report, status)}
+            {"title": _(title), "findings": findings_with(report, status)}
             for status, title in OTHER_SECTIONS
             if findings_with(report, status)
         ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET  # only for writing XML, never parsing
 
+from privaudit.i18n import _
 from privaudit.model import Report, Status
 from privaudit.render import RenderOptions
 
@@ -74,7 +75,9 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                 ET.SubElement(props, "property", {"name": name, "value": value})
             message = _x(finding.message)
             fix = _x(finding.fix or meta.fix)
-            body = f"{message}\nWhy: {_x(meta.why)}\nFix: {fix}"
+            # Element names, attributes and statuses are JUnit's; the text is for people.
+            why = _("Why: {text}").format(text=_x(meta.why))
+            body = f"{message}\n{why}\n" + _("Fix: {text}").format(text=fix)
             match finding.status:
                 case Status.FAIL:
                     el = ET.SubElement(case, "failure", {"message": message, "type": severity})

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from privaudit.accounts import Account
+from privaudit.i18n import N_
 from privaudit.sources import ReadOptions
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.fields import make_login, parse_date
 
-INTERNAL_FIREFOX = "browser-internal entry"
+INTERNAL_FIREFOX = N_("browser-internal entry")
 
 
 class ChromeCsv(CsvImporter):

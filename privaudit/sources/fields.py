@@ -9,15 +9,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from privaudit.accounts import Account, MfaMethod, app_id, host_of
+from privaudit.i18n import N_
 from privaudit.secret import Secret, TotpSeed
 
-NO_PASSWORD = "no password"  # noqa: S105  # a skip reason
-NOT_A_LOGIN = "not a login"
-SECURE_NOTE = "secure note"
-CARD = "card"
-IDENTITY = "identity"
-TRASHED = "in the trash"
-MALFORMED = "malformed item"
+# Skip reasons: English keys in JSON reports, translated where people read them.
+NO_PASSWORD = N_("no password")  # a skip reason
+NOT_A_LOGIN = N_("not a login")
+SECURE_NOTE = N_("secure note")
+CARD = N_("card")
+IDENTITY = N_("identity")
+TRASHED = N_("in the trash")
+MALFORMED = N_("malformed item")
 
 # Unix times by magnitude: seconds below 1e11 (year 5138), milliseconds below 1e14,
 # microseconds above. Exports use all three.

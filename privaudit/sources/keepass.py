@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
+from privaudit.i18n import N_
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import decode_head, decode_text
@@ -114,8 +115,8 @@ class _Item:
     """When the current password was set, from the entry's history; None: unknown."""
 
 
-BROKEN_REFERENCE = "field reference to a missing entry"
-CSV_REFERENCE = "field reference (read the .kdbx or XML export to resolve it)"
+BROKEN_REFERENCE = N_("field reference to a missing entry")
+CSV_REFERENCE = N_("field reference (read the .kdbx or XML export to resolve it)")
 
 
 def logins(items: list[_Item], name: str) -> ImportResult:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from privaudit.accounts import Account
+from privaudit.i18n import N_
 from privaudit.sources import ReadOptions
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.fields import CARD, IDENTITY, NOT_A_LOGIN, SECURE_NOTE, make_login
 
-FOLDER = "folder"
+FOLDER = N_("folder")
 _TYPES = {"note": SECURE_NOTE, "credit_card": CARD, "identity": IDENTITY, "folder": FOLDER}
 
 

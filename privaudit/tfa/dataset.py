@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from privaudit.accounts import MfaMethod
 from privaudit.errors import InputError
+from privaudit.i18n import N_, _
 from privaudit.model import Severity
 from privaudit.tfa.methods import DIRECTORY_METHODS, severity_for
 
@@ -83,7 +84,8 @@ class Dataset:
 
     @property
     def label(self) -> str:
-        return f"{self.origin} {self.date}"
+        # TRANSLATORS: where the 2FA data came from and its date: "built-in 2026-11-24".
+        return _("{origin} {date}").format(origin=_(self.origin), date=self.date)
 
 
 def _hostname(value: Any) -> str | None:
@@ -210,4 +212,4 @@ def load_builtin() -> Dataset:
     services, bad = parse_services(doc.get("entries"), where=where)
     if bad:
         raise DatasetError(f"{where}: {bad} malformed entries; reinstall privaudit")
-    return Dataset(tuple(services), origin="built-in", date=date)
+    return Dataset(tuple(services), origin=N_("built-in"), date=date)

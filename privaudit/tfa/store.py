@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from privaudit.errors import InputError
+from privaudit.i18n import N_
 from privaudit.paths import data_dir
 from privaudit.settings import TfaSettings
 from privaudit.store.atomic import ensure_private_dir, verify_private_dir, write_atomic
@@ -105,7 +106,7 @@ def load_stored() -> Dataset | None:
         return None
     doc, info = _read_stored(path)
     services, bad = parse_services(doc.get("data"), where=str(path))
-    return Dataset(tuple(services), origin="downloaded", date=info.fetched[:10], skipped=bad)
+    return Dataset(tuple(services), origin=N_("downloaded"), date=info.fetched[:10], skipped=bad)
 
 
 def choose_dataset(settings: TfaSettings) -> tuple[Dataset, str | None]:

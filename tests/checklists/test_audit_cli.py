@@ -142,7 +142,7 @@ def test_a_misspelt_platform_suggests_the_nearest(cli) -> None:  # type: ignore[
     assert "did you mean" not in far.err
 
 
-def test_checklist_list_counts_answered_and_stale(cli) -> None:  # type: ignore[no-untyped-def]
+def test_checklist_list_counts_answered_and_stale(cli, write, good_text) -> None:  # type: ignore[no-untyped-def]
     now = datetime.now(UTC).replace(microsecond=0)
     book = AnswerBook().with_answer("x", "two-factor", Recorded(Answer.YES, now))
     book = book.with_answer("x", "location", Recorded(Answer.NO, now - timedelta(days=400)))
@@ -151,8 +151,10 @@ def test_checklist_list_counts_answered_and_stale(cli) -> None:  # type: ignore[
     assert result.code == 0
     row = next(r for r in json.loads(result.out) if r["platform"] == "x")
     assert (row["items"], row["answered"], row["stale"]) == (9, 1, 1)
-    spanish = cli("checklist", "list", "--lang", "es", "--format", "json")
+    own = write("acme.toml", good_text).parent
+    spanish = cli("checklist", "list", "--lang", "es", "--format", "json", "--checklist-dir", own)
     names = {r["platform"]: r["name"] for r in json.loads(spanish.out)}
-    assert names["device"] == "Móvil y ordenador"
-    assert names["google"] == "Google Account"  # falls back to English
+    assert names["device"] == "Teléfono y computadora"
+    assert names["google"] == "Cuenta de Google"
+    assert names["acme"] == "ACME intranet"  # not translated: falls back to English
     assert load_answers() == book

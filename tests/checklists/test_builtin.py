@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import statistics
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,6 @@ REQUIRED = {
     "instagram", "whatsapp", "tiktok", "x", "snapchat", "linkedin", "discord", "telegram",
     "signal", "reddit", "youtube", "creator-platforms",
 }  # fmt: skip
-SPANISH = ("general", "device", "leak-readiness")
 
 
 def _jsonable(value: Any) -> Any:
@@ -65,13 +63,21 @@ def test_links_are_https() -> None:
             assert url is None or url.startswith("https://")
 
 
-@pytest.mark.parametrize("platform", SPANISH)
-def test_spanish_is_complete_where_promised(platform: str) -> None:
-    cl = next(c for c in builtin_checklists() if c.id == platform)
-    assert "es" in cl.languages
-    assert "es" in cl.name.values
-    for item in cl.items:
-        assert item.question.get("es") != item.question.en
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_builtin_text_is_english_only_in_the_file(path: Path) -> None:
+    """Translations of the built-ins live in the gettext catalog, one source for each."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    fields = [data["name"], *(i[k] for i in data["items"] for k in ("question", "why", "fix"))]
+    assert all(isinstance(f, str) for f in fields), "use the catalog, not name.es = ..."
+
+
+def test_every_builtin_is_complete_in_spanish() -> None:
+    for cl in builtin_checklists():
+        assert cl.languages == ("en", "es"), cl.id
+        for item in cl.items:
+            for text in (item.question, item.why, item.fix):
+                assert text.has("es")
+                assert text.get("es") != text.en, f"{cl.id} {item.id}: {text.en[:40]!r}"
 
 
 def test_every_checklist_is_a_registered_check() -> None:
@@ -85,20 +91,6 @@ def test_every_item_is_listed_in_docs_checks_md() -> None:
         section = text.split(f"## {cl.check_id} checklist-{cl.id}\n", 1)[1].split("\n## ", 1)[0]
         for item in cl.items:
             assert f"`{item.id}`" in section, f"{cl.check_id} docs lack {item.id}"
-
-
-def test_why_and_fix_read_plainly(record_property: Any) -> None:
-    """Flesch reading ease of every English `why` and `fix`: the median must be 60+."""
-    textstat = pytest.importorskip("textstat")
-    items = [item for cl in builtin_checklists() for item in cl.items]
-    why = [float(textstat.flesch_reading_ease(i.why.en)) for i in items]
-    fix = [float(textstat.flesch_reading_ease(i.fix.en)) for i in items]
-    median = statistics.median(why + fix)
-    record_property("flesch_median", round(median, 1))
-    print(f"Flesch reading ease: median {median:.1f} over {len(why + fix)} texts")
-    assert median >= 60
-    assert statistics.median(why) >= 60
-    assert statistics.median(fix) >= 60
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,14 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from privaudit.checklists.audit import ChecklistContext
+from privaudit.checklists.loader import validate_bytes
 from privaudit.checklists.model import Answer, AnswerBook, Recorded
 from privaudit.checks.checklist import CHECKLIST_CHECKS, ChecklistCheck
 from privaudit.context import AuditContext
 from privaudit.model import Severity, Status
 from privaudit.render import RenderOptions, get_renderer
 from privaudit.runner import run_audit
+from tests.checklists.conftest import GOOD
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -85,11 +87,19 @@ def test_language_falls_back_to_english() -> None:
     first = next(iter(general.run(ctx)))
     assert first.message.startswith("¿Usas un gestor de contraseñas")
     google = _google()
-    ctx = _ctx(AnswerBook())
     ctx = AuditContext(
-        clock=lambda: NOW, checklists=ChecklistContext(scope=ctx.checklists.scope, lang="es")
-    )  # type: ignore[union-attr]
-    assert next(iter(google.run(ctx))).message.startswith("Is 2-Step Verification on")
+        clock=lambda: NOW, checklists=ChecklistContext(scope=frozenset({"google"}), lang="es")
+    )
+    assert next(iter(google.run(ctx))).message.startswith("¿Tu Cuenta de Google te pide")
+    # A trainer's checklist with Spanish for one item only: the other stays English.
+    own, _ = validate_bytes(GOOD.encode(), "acme.toml", "acme.toml")
+    assert own is not None
+    ctx = AuditContext(
+        clock=lambda: NOW, checklists=ChecklistContext(scope=frozenset({"acme"}), lang="es")
+    )
+    first, second = (f.message for f in ChecklistCheck(own).run(ctx))
+    assert first.startswith("Do you get an alert")
+    assert second.startswith("¿Tienes activado el inicio de sesión en dos pasos?")
 
 
 def test_why_fix_and_link_reach_every_format() -> None:

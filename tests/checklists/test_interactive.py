@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from privaudit.checklists.model import Answer
 from privaudit.store.answers import load_answers
+from tests.i18n.english import english_lines
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -45,7 +47,7 @@ def _finish(child) -> int:  # type: ignore[no-untyped-def]
 def test_answer_stop_midway_and_resume() -> None:
     child = _spawn("checklist", "run", "signal")
     child.expect_exact("Question 1 of 8")
-    child.expect_exact("Is Registration Lock on?")
+    child.expect_exact("Is Registration Lock on, so your number needs your PIN on a new phone?")
     _answer(child, "?")
     child.expect_exact("Why it matters:")
     child.expect_exact("Settings > Account")
@@ -97,7 +99,7 @@ def test_spanish_questions_and_end_of_input_stops() -> None:
     child.expect_exact("Pregunta 2 de 12")
     child.expect_exact("Respuesta: ")
     child.sendeof()
-    child.expect_exact("Parado.")
+    child.expect_exact("Listo por ahora.")
     assert _finish(child) == 0
     assert load_answers().get("general", "password-manager").answer is Answer.YES  # type: ignore[union-attr]
 
@@ -113,7 +115,7 @@ def test_interactive_audit_offers_the_platforms_of_imported_accounts() -> None:
     child.expect_exact("Your accounts include Google Account, Instagram")
     child.expect_exact("[y/N]")
     child.sendline("y")
-    child.expect_exact("Is 2-Step Verification on for your Google Account?")
+    child.expect_exact("Does your Google Account ask for a second step when you sign in")
     _answer(child, "y")
     _answer(child, "q")
     child.expect_exact("Stopped.")
@@ -132,3 +134,31 @@ def test_ctrl_c_keeps_the_answers_given_so_far() -> None:
     child.expect_exact("Stopped. Your answers are saved")
     assert _finish(child) == 130
     assert len(load_answers()) == 1
+
+
+def test_a_spanish_run_of_instagram_leaves_no_english() -> None:
+    """Issue 13 point 7: every word of `checklist run instagram --lang es` is Spanish."""
+    child = _spawn("checklist", "run", "instagram", "--lang", "es")
+    transcript = io.StringIO()
+    child.logfile_read = transcript
+    child.expect_exact("Pregunta 1 de 10")
+    child.expect_exact("¿Instagram te pide un código")
+    child.expect_exact("[s] sí  [n] no")
+    _answer_es(child, "?")
+    child.expect_exact("Por qué importa:")
+    child.expect_exact("Cómo revisarlo y arreglarlo:")
+    _answer_es(child, "quizás")
+    child.expect_exact("Escribe s, n, u, a, ? o q")
+    _answer_es(child, "n")  # a "no" shows the fix
+    child.expect_exact("Pregunta 2 de 10")
+    for reply in ("s", "no sé", "no aplica", "", "s", "s", "s", "s", "n"):
+        _answer_es(child, reply)
+    child.expect_exact("Hecho: 9 respondidas, 1 para más tarde.")
+    child.expect(
+        r"Puntuación de privacidad de estas plataformas: \d+/100 \(primeras respuestas\)\."
+    )
+    assert _finish(child) == 0
+    assert english_lines(transcript.getvalue(), allowed=("Instagram", "Meta")) == []
+    book = load_answers()
+    assert book.get("instagram", "two-factor").answer is Answer.NO  # type: ignore[union-attr]
+    assert book.get("instagram", "message-requests").answer is Answer.NOT_APPLICABLE  # type: ignore[union-attr]

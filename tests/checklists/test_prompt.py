@@ -9,9 +9,10 @@ from io import StringIO
 import pytest
 from rich.console import Console
 
-from privaudit.checklists.loader import builtin_checklists
+from privaudit.checklists.loader import builtin_checklists, validate_bytes
 from privaudit.checklists.model import Answer, AnswerBook, Checklist
 from privaudit.cli.checklist_prompt import Session, ask, parse_answer
+from tests.checklists.conftest import GOOD
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -111,3 +112,20 @@ def test_a_no_shows_the_fix_at_once_and_a_resume_keeps_the_real_position() -> No
     session, out = _session(["q"], saved)
     ask(session, [signal], book)
     assert "Question 3 of 8" in out.getvalue()  # not "Question 1 of 6"
+
+
+def test_a_spanish_session_is_spanish_and_names_what_is_not() -> None:
+    own, problems = validate_bytes(GOOD.encode(), "acme.toml", "acme.toml")
+    assert own is not None, problems
+    saved: list[AnswerBook] = []
+    session, out = _session(["s", "q"], saved, lang="es")
+    ask(session, [own, _signal()], AnswerBook())
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    assert lines[0] == (
+        "ACME intranet todavía no está traducido al español, así que lo ves en inglés."
+    )
+    assert "Pregunta 1 de 10" in lines[1]
+    assert lines[2] == "Do you get an alert when someone signs in from a new device?"
+    assert "[s] sí  [n] no" in out.getvalue()
+    assert "¿Tienes activado el inicio de sesión en dos pasos?" in out.getvalue()
+    assert "Listo por ahora." in out.getvalue()

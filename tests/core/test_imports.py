@@ -13,7 +13,7 @@ import privaudit
 
 PACKAGE = Path(privaudit.__file__).parent
 
-FEATURES = ("sources", "pwned", "tfa", "checklists", "store", "render", "exposure")
+FEATURES = ("sources", "pwned", "tfa", "checklists", "store", "render", "exposure", "workshop")
 """Reached through the context or a registry; they never reach back into the core."""
 CORE_ONLY = ("privaudit.registry", "privaudit.checks", "privaudit.runner", "privaudit.pipeline")
 RENDER_MAY_IMPORT = (
@@ -26,6 +26,7 @@ RENDER_MAY_IMPORT = (
     "privaudit.trends",
     "privaudit.render",
     "privaudit.plugins",
+    "privaudit.i18n",  # gettext in the report's language: the stdlib's, no data of its own
 )
 
 
@@ -124,6 +125,18 @@ def test_renderers_and_trends_depend_on_the_model_only() -> None:
         if _under(module, ("privaudit.render", "privaudit.trends"))
         for target in targets
         if not _under(target, RENDER_MAY_IMPORT)
+    ]
+    assert bad == []
+
+
+def test_nothing_imports_the_catalog_tools() -> None:
+    """Babel is a development dependency: privaudit itself reads .mo files only."""
+    bad = [
+        f"{module} imports {target}"
+        for module, targets in import_graph().items()
+        if module != "privaudit.i18n.catalogs"
+        for target in targets
+        if target == "privaudit.i18n.catalogs"
     ]
     assert bad == []
 

@@ -82,7 +82,7 @@ def test_terminal_report_fits_80_lines_at_100_columns(tmp_path: Path) -> None:
     assert code in (0, 1), err
     lines = out.splitlines()
     assert len(lines) <= 80, "\n".join(lines)
-    assert "20 account(s) audited" in out
+    assert "20 accounts audited" in out
     assert lines.index("FIX FIRST") < 20  # the plan comes before everything else
     assert all(len(line) <= 100 for line in lines if "://" not in line)
     assert "…" not in out  # nothing cut

@@ -1,0 +1,58 @@
+"""The figures a real session shows come from the learner's own audit, and a breach
+check that could not run is said to be unknown, never "none found"."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from privaudit.cli.env import Environment
+from privaudit.cli.workshop_run import SessionRequest, learner_report, verdict_of
+from privaudit.i18n import use_language
+from privaudit.pipeline.password import PasswordChecker
+from privaudit.pipeline.request import PasswordCheckRequest
+from privaudit.pipeline.settings import password_settings
+from privaudit.workshop.content import step_lines
+from privaudit.workshop.figures import from_report, grouped
+from privaudit.workshop.lesson import STEPS
+from tests.pwned.test_cli_breach import bitwarden_export
+
+BREACHES = next(s for s in STEPS if s.key == "breaches")
+
+
+def _env() -> Environment:
+    return Environment(stdin=io.TextIOWrapper(io.BytesIO(b"")))
+
+
+def test_offline_without_a_breach_list_is_unknown_not_clean(tmp_path: Path) -> None:
+    export = bitwarden_export(tmp_path / "bw.json", {"Mail": "P@ssw0rd", "Shop": "hunter2"})
+    report = learner_report(_env(), SessionRequest(exports=(str(export),), offline=True))
+    figures = from_report(report)
+    assert figures.accounts == 2 and figures.exports == 1
+    assert figures.breached == () and figures.breach_unknown > 0
+    lines = step_lines(BREACHES, figures, practice=False)
+    assert lines == ["The breach check could not run here, so we do not know yet."]
+
+    check = PasswordCheckRequest(offline=True)
+    verdict = verdict_of(PasswordChecker(check, password_settings(check)).check(["hunter2"]))
+    assert verdict.seen is None, "an offline check is unknown, not 'not found'"
+    assert verdict.score <= 1 and verdict.guesses_log10 < 5
+
+
+def test_the_learners_breached_logins_are_named(tmp_path: Path) -> None:
+    from privaudit.demo import demo_file
+
+    export = bitwarden_export(tmp_path / "bw.json", {"Mail": "sunshine1", "Shop": "hunter2"})
+    corpus = demo_file("breached-demo.txt")
+    request = SessionRequest(exports=(str(export),), offline=True, pwned_corpus=corpus)
+    figures = from_report(learner_report(_env(), request))
+    assert figures.breached == (("Mail", 451_320),)
+    assert step_lines(BREACHES, figures, practice=False) == [
+        "1 login uses a password from a breach: Mail"
+    ]
+
+
+def test_numbers_are_grouped_the_learners_way() -> None:
+    assert grouped(451_320) == "451,320"
+    with use_language("es"):
+        assert grouped(451_320) == "451\u00a0320"
