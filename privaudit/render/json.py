@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from privaudit.render.jsonfmt import dumps_indented
 from privaudit.model import Report
 from privaudit.render import RenderOptions
+from privaudit.render.jsonfmt import dumps_indented
 from privaudit.serialize import report_to_dict
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
-    return dumps_indented(report_to_dict(report)) + "\n"
+    return dumps_indented(report_to_dict(report), end="\n")
