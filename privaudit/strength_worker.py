@@ -19,10 +19,8 @@ def _serve(parent: int) -> int:
     procguard.no_core_dumps()  # before the first password arrives
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops us
     from privaudit.strength import estimate_rows  # noqa: PLC0415
-    from privaudit.zxcvbn_accel import prepare_for_many  # noqa: PLC0415
 
     estimate_rows([])  # import and prepare zxcvbn before the first chunk
-    prepare_for_many()  # a worker rates hundreds of passwords: prune from the first
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while (chunk := read_frame(stdin)) is not None:
         write_frame(stdout, estimate_rows(chunk))
