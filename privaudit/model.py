@@ -116,6 +116,10 @@ class CheckMeta:
     references: tuple[str, ...] = ()
     needs: frozenset[Need] = frozenset()
     origin: str = "built-in"
+    languages: frozenset[str] = frozenset({"en"})
+    """Languages the check's texts come in. A built-in check has every supported one
+    (its gettext catalog, domain `checks`); a plugin declares those it translates
+    itself, and a run in any other language says plainly that it shows English."""
 
     def __post_init__(self) -> None:
         if not CHECK_ID_PATTERN.match(self.id):
@@ -147,6 +151,7 @@ class CheckMeta:
         severity: Severity | None = None,
         fix: str | None = None,
         details: Mapping[str, DetailValue] | None = None,
+        ref: str | None = None,
     ) -> Finding:
         """A finding of this check: the usual way checks build their results."""
         return Finding(
@@ -157,6 +162,7 @@ class CheckMeta:
             severity=severity,
             fix=fix,
             details=details or {},
+            ref=ref,
         )
 
 
@@ -181,9 +187,12 @@ class Finding:
     severity: Severity | None = None
     fix: str | None = None
     details: Mapping[str, DetailValue] = field(default_factory=dict)
+    ref: str | None = None
+    """A language-free name of the subject, for `key`, when `subject` is translated
+    (a checklist item: "Account basics: use-password-manager"); None: the subject."""
 
     def __post_init__(self) -> None:
-        for name in ("subject", "message", "fix"):
+        for name in ("subject", "message", "fix", "ref"):
             value = getattr(self, name)
             _reject_secret(name, value)
             if value is not None and not isinstance(value, str):
@@ -199,6 +208,8 @@ class Finding:
                 sanitize(value) if isinstance(value, str) else value
             )
         object.__setattr__(self, "subject", sanitize(self.subject))
+        if self.ref is not None:
+            object.__setattr__(self, "ref", sanitize(self.ref))
         object.__setattr__(self, "message", sanitize(self.message, max_length=500))
         if self.fix is not None:
             object.__setattr__(self, "fix", sanitize_block(self.fix))
@@ -209,9 +220,11 @@ class Finding:
         """A stable, secret-free id of this check's subject, for history and diffs.
 
         Derived from the check id and the (already sanitised, secret-free) subject
-        label, so the same account keeps the same key from one run to the next.
+        label (or `ref`), so the same account keeps the same key from one run to the
+        next, in whichever language each run was.
         """
-        digest = hashlib.sha256(f"{self.check_id}\x00{self.subject}".encode()).hexdigest()
+        name = self.subject if self.ref is None else self.ref
+        digest = hashlib.sha256(f"{self.check_id}\x00{name}".encode()).hexdigest()
         return digest[:16]
 
 

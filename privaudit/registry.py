@@ -15,9 +15,10 @@ from importlib.metadata import EntryPoint
 
 from privaudit.check import Check, CheckResult
 from privaudit.checks import BUILTIN_CHECKS
+from privaudit.checks.broken import BrokenPlugin
 from privaudit.context import AuditContext
 from privaudit.errors import ConfigError, UsageError
-from privaudit.model import CheckMeta, Severity, Status
+from privaudit.model import CheckMeta
 from privaudit.plugins import CHECKS_GROUP, Broken, discover, load
 from privaudit.plugins import broken as broken_plugins
 
@@ -26,33 +27,6 @@ _ID_PREFIX = re.compile(r"[A-Z]+[0-9]*")
 
 class RegistryError(ConfigError):
     """Two checks claim one ID or name, or a plugin is not a check."""
-
-
-class BrokenPlugin:
-    """Stands in for a plugin (check, source or format) that failed to load."""
-
-    def __init__(self, broken: Broken) -> None:
-        plugin = broken.plugin
-        dist = plugin.dist or "unknown distribution"
-        slug = re.sub(r"[^a-z0-9]+", "-", plugin.name.lower()).strip("-") or "plugin"
-        self._reason = broken.reason
-        self._meta = CheckMeta(
-            id="PLUGIN000",
-            name=f"broken-plugin-{slug}",
-            category="plugin",
-            severity=Severity.MEDIUM,
-            title=f"Plugin {plugin.name!r} could not be loaded",
-            why="A plugin you installed did not load, so its part of the audit is missing.",
-            fix=f"Reinstall or remove the package {dist!r}.",
-            origin=plugin.origin,
-        )
-
-    @property
-    def meta(self) -> CheckMeta:
-        return self._meta
-
-    def run(self, ctx: AuditContext) -> CheckResult:
-        return [self._meta.finding(Status.ERROR, self._meta.title, self._reason)]
 
 
 @dataclass(frozen=True)
@@ -122,22 +96,27 @@ def _as_checks(obj: object, origin: str, where: str) -> list[Check]:
                 f"{where} is not a privaudit check (it needs a 'meta: CheckMeta' and a 'run(ctx)')"
             )
         if meta.origin != origin:
-            found.append(_Reorigined(cand, dataclasses.replace(meta, origin=origin)))
+            found.append(_Reorigined(cand, origin))
         else:
             found.append(cand)  # type: ignore[arg-type]  # checked structurally above
     return found
 
 
 class _Reorigined:
-    """Wraps a plugin check so its metadata names where it came from."""
+    """Wraps a plugin check so its metadata names where it came from.
 
-    def __init__(self, inner: object, meta: CheckMeta) -> None:
+    The inner `meta` is read each time: a plugin that speaks several languages
+    gives it in the current one.
+    """
+
+    def __init__(self, inner: object, origin: str) -> None:
         self._inner = inner
-        self._meta = meta
+        self._origin = origin
 
     @property
     def meta(self) -> CheckMeta:
-        return self._meta
+        meta: CheckMeta = self._inner.meta  # type: ignore[attr-defined]
+        return dataclasses.replace(meta, origin=self._origin)
 
     def run(self, ctx: AuditContext) -> CheckResult:
         result: CheckResult = self._inner.run(ctx)  # type: ignore[attr-defined]

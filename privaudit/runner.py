@@ -17,6 +17,7 @@ from typing import assert_never
 
 from privaudit import __version__
 from privaudit.check import Check
+from privaudit.checks.lang import title_ref, untranslated_notices
 from privaudit.context import AuditContext
 from privaudit.errors import PrivauditError
 from privaudit.i18n import _, current_language
@@ -94,7 +95,7 @@ async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
     meta = check.meta
     unmet = _unmet_need(check, ctx)
     if unmet:
-        return [meta.finding(Status.SKIP, meta.title, unmet)]
+        return [meta.finding(Status.SKIP, meta.title, unmet, ref=title_ref(check))]
     try:
         if inspect.iscoroutinefunction(check.run):
             items = list(await check.run(ctx))
@@ -107,9 +108,9 @@ async def _run_one(check: Check, ctx: AuditContext) -> list[Finding]:
     except (KeyboardInterrupt, asyncio.CancelledError):
         raise
     except BaseException as exc:  # noqa: BLE001  # fail closed: any crash is an ERROR result
-        return [meta.finding(Status.ERROR, meta.title, crash_reason(exc))]
+        return [meta.finding(Status.ERROR, meta.title, crash_reason(exc), ref=title_ref(check))]
     if not findings:
-        return [meta.finding(Status.SKIP, meta.title, _("nothing to check"))]
+        return [meta.finding(Status.SKIP, meta.title, _("nothing to check"), ref=title_ref(check))]
     return findings
 
 
@@ -167,17 +168,19 @@ def run_audit(
     started = ctx.clock()
     findings = asyncio.run(run_checks(checks, ctx, on_progress))
     findings, ignore_notices = apply_ignores(findings, checks, ctx.settings.ignore, started.date())
-    metas = {c.meta.id: c.meta for c in checks}
+    # Read once, in the run's language: the report keeps what the user was shown.
+    shown = tuple(c.meta for c in checks)
+    metas = {m.id: m for m in shown}
     inputs = inputs or InputSummary(accounts=len(ctx.accounts))
     return Report(
         tool_version=__version__,
         started_at=started,
         finished_at=ctx.clock(),
         inputs=inputs,
-        checks=tuple(c.meta for c in checks),
+        checks=shown,
         findings=tuple(findings),
         score=compute_score(findings, metas, inputs.accounts),
-        notices=(*notices, *ignore_notices),
+        notices=(*notices, *ignore_notices, *untranslated_notices(shown)),
         demo=demo,
         lang=current_language(),
     )

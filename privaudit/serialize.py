@@ -63,6 +63,9 @@ def finding_to_dict(report: Report, finding: Finding) -> dict[str, Any]:
         "fix": finding.fix or meta.fix,
         "details": dict(finding.details),
     }
+    # What the key is made from: the same in every language, so it is always there
+    # (a report's shape does not change with its language).
+    out["ref"] = finding.ref if finding.ref is not None else finding.subject
     if report.new_keys is not None:
         # Only in reports compared with the previous run (audit --since-last).
         out["new"] = report.is_new(finding)
@@ -190,6 +193,7 @@ def report_from_dict(data: dict[str, Any]) -> Report:
                 ),
                 fix=None if f.get("fix") == defaults[f["check_id"]].fix else f.get("fix"),
                 details=f.get("details", {}),
+                ref=f.get("ref"),
             )
             for f in data["findings"]
         )

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from privaudit.accounts import Account
+from privaudit.checks.breach_text import data_classes, day, when
 from privaudit.checks.fixes import Fixes
+from privaudit.checks.lang import N_, Localized, _, ngettext
 from privaudit.context import AuditContext
 from privaudit.exposure.breaches import Breach
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
@@ -34,9 +36,11 @@ def _exposed(account: Account, breach: Breach) -> bool | None:
 
 def _set_when(account: Account) -> str:
     if account.password_changed is not None:
-        return f"your password was last set on {account.password_changed.date()}"
+        return _("your password was last set on {day}").format(
+            day=account.password_changed.date().isoformat()
+        )
     assert account.modified is not None
-    return f"this login was last changed on {account.modified.date()}"
+    return _("this login was last changed on {day}").format(day=account.modified.date().isoformat())
 
 
 def _day(value: datetime | None) -> str | None:
@@ -44,19 +48,21 @@ def _day(value: datetime | None) -> str | None:
 
 
 class SiteBreachedSincePassword:
-    meta = CheckMeta(
-        id="EXP101",
-        name="site-breached-since-password",
-        category="breach",
-        severity=Severity.HIGH,
-        title="Site breached after the password was last set",
-        why=(
-            "When a site's account database leaks, every password set before the leak must"
-            " be treated as known to attackers, however strong it is."
-        ),
-        fix="Change the password on that site to a new one your password manager makes.",
-        references=(HIBP_BREACHES, "https://haveibeenpwned.com/API/v3#AllBreaches"),
-        needs=frozenset({Need.ACCOUNTS}),
+    meta = Localized(
+        CheckMeta(
+            id="EXP101",
+            name="site-breached-since-password",
+            category="breach",
+            severity=Severity.HIGH,
+            title=N_("Site breached after the password was last set"),
+            why=N_(
+                "When a site's account data leaks, every password set before the leak is known"
+                " to attackers. How strong it is does not matter."
+            ),
+            fix=N_("Change the password on that site to a new one your password manager makes."),
+            references=(HIBP_BREACHES, "https://haveibeenpwned.com/API/v3#AllBreaches"),
+            needs=frozenset({Need.ACCOUNTS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -72,9 +78,17 @@ class SiteBreachedSincePassword:
         if ctx.accounts and not matched:
             yield self.meta.finding(
                 Status.PASS,
-                "Site breaches",
-                f"none of your {len(ctx.accounts)} accounts is on a site in the {catalogue.label}",
+                _("Site breaches"),
+                _("your account is not on a site with a known breach")
+                if len(ctx.accounts) == 1
+                else ngettext(
+                    "none of your {n} account is on a site with a known breach",
+                    "none of your {n} accounts is on a site with a known breach",
+                    len(ctx.accounts),
+                ).format(n=len(ctx.accounts)),
+                details={"catalogue": catalogue.label},
                 severity=Severity.INFO,
+                ref="Site breaches",  # the English subject: one key in every language
             )
 
     def _judge(self, account: Account, breaches: list[Breach], fixes: Fixes, label: str) -> Finding:
@@ -91,15 +105,17 @@ class SiteBreachedSincePassword:
             "catalogue": label,
         }
         fix = fixes.change_password(account, self.meta.fix)
-        note = " (HIBP marks it sensitive)" if latest.sensitive else ""
+        note = _(" (HIBP marks it sensitive)") if latest.sensitive else ""
         if exposed:
             return self._exposed(account, latest, note, details, fix)
         if unknown:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"{latest.title} was breached {latest.when}{note}, and the export does not say"
-                " when this password was last set: if not since then, change it",
+                _(
+                    "{site} was breached {when}{note}, and the export does not say"
+                    " when this password was last set: if not since then, change it"
+                ).format(site=latest.title, when=when(latest), note=note),
                 severity=Severity.MEDIUM,
                 fix=fix,
                 details=details,
@@ -107,22 +123,27 @@ class SiteBreachedSincePassword:
         return self.meta.finding(
             Status.PASS,
             account.subject,
-            f"{_set_when(account)}, after the {latest.title} breach"
-            f" ({latest.when.removeprefix('on ')})",
+            _("{set_when}, after the {site} breach ({day})").format(
+                set_when=_set_when(account), site=latest.title, day=day(latest)
+            ),
             details=details,
         )
 
     def _exposed(
         self, account: Account, breach: Breach, note: str, details: dict[str, str | None], fix: str
     ) -> Finding:
-        head = f"{breach.title} was breached {breach.when}{note}, after {_set_when(account)}"
+        head = _("{site} was breached {when}{note}, after {set_when}").format(
+            site=breach.title, when=when(breach), note=note, set_when=_set_when(account)
+        )
         if not breach.exposed_passwords:
-            leaked = ", ".join(c.lower() for c in breach.data_classes[:4]) or "account data"
+            leaked = data_classes(breach.data_classes[:4]) or _("account data")
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"{head}; it leaked {leaked} but no passwords: expect convincing phishing,"
-                " and change the password if you are unsure",
+                _(
+                    "{head}; it leaked {leaked} but no passwords: expect convincing phishing,"
+                    " and change the password if you are unsure"
+                ).format(head=head, leaked=leaked),
                 severity=Severity.LOW,
                 fix=fix,
                 details=details,
@@ -131,11 +152,17 @@ class SiteBreachedSincePassword:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"{head}; HIBP has not verified this breach: change the password to be safe",
+                _(
+                    "{head}; HIBP has not verified this breach: change the password to be safe"
+                ).format(head=head),
                 severity=Severity.MEDIUM,
                 fix=fix,
                 details=details,
             )
         return self.meta.finding(
-            Status.FAIL, account.subject, f"{head}: change it", fix=fix, details=details
+            Status.FAIL,
+            account.subject,
+            _("{head}: change it").format(head=head),
+            fix=fix,
+            details=details,
         )

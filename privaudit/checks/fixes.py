@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from privaudit.accounts import Account
+from privaudit.checks.lang import _
 from privaudit.context import AuditContext
 from privaudit.exposure import Exposure
 from privaudit.tfa.dataset import load_builtin
@@ -37,9 +38,11 @@ class Fixes:
         lines = [lead]
         link = self.change_link(account)
         if link:
-            lines.append(f"Change it here: {link}")
+            lines.append(_("Change it here: {link}").format(link=link))
         rules = self.exposure.quirks.rules_for(account.domains)
         described = rules.describe() if rules else ""
         if described:
-            lines.append(f"Password rules: {described}; set your generator to match.")
+            lines.append(
+                _("Password rules: {rules}; set your generator to match.").format(rules=described)
+            )
         return "\n".join(lines)

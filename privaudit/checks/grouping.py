@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from privaudit.accounts import Account
+from privaudit.checks.lang import ngettext
 
 SHOWN_NAMES = 5
 
@@ -33,4 +34,9 @@ def with_sharers(
 def name_list(subjects: list[str], limit: int = SHOWN_NAMES) -> str:
     """'A, B, C' or 'A, ..., E and 3 more': enough to act on, short enough to read."""
     shown = ", ".join(subjects[:limit])
-    return shown + (f" and {len(subjects) - limit} more" if len(subjects) > limit else "")
+    if len(subjects) <= limit:
+        return shown
+    more = len(subjects) - limit
+    return ngettext("{names} and {n} more", "{names} and {n} more", more).format(
+        names=shown, n=more
+    )

@@ -7,17 +7,26 @@ Which services offer which methods comes from the 2FA dataset injected as
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import assert_never
 
 from privaudit.accounts import Account, MfaMethod
+from privaudit.checks.lang import N_, Localized, _, dataset_label
 from privaudit.checks.mfa_exposure import MfaFacts
+from privaudit.checks.mfa_text import (
+    evidence,
+    guards,
+    names,
+    not_known,
+    passkey_fix,
+    set_hint,
+    ways,
+)
 from privaudit.context import AuditContext
 from privaudit.exposure.passkeys import PasskeySupport
 from privaudit.merge import MfaStatus, mfa_status
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
 from privaudit.tfa.match import Directory, Matcher, ServiceMatch
-from privaudit.tfa.methods import METHOD_NAMES, STRENGTH, Strength, best_methods, strongest
+from privaudit.tfa.methods import STRENGTH, Strength, best_methods, strongest
 
 NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
 
@@ -36,45 +45,11 @@ def facts_of(ctx: AuditContext) -> MfaFacts:
     return MfaFacts(ctx, lambda account: status_of(account, ctx).methods)
 
 
-def names(methods: list[MfaMethod]) -> str:
-    if MfaMethod.PASSKEY in methods:  # "a security key (or passkey)" would say it twice
-        return " or ".join(
-            "a security key" if m is MfaMethod.HARDWARE_KEY else METHOD_NAMES[m] for m in methods
-        )
-    return " or ".join(METHOD_NAMES[m] for m in methods)
-
-
-def passkey_fix(account: Account, passkeys: PasskeySupport) -> str:
-    lines = [
-        (
-            f"Create a passkey for {passkeys.name} (it offers them {passkeys.how}): it"
-            " cannot be phished, and nothing reusable is left for a breach to leak."
-        )
-    ]
-    if passkeys.documentation:
-        lines.append(f"How: {passkeys.documentation}")
-    lines.append(f"Already have one? Declare it: privaudit mfa set '{account.label}' passkey")
-    return "\n".join(lines)
-
-
-def _set_hint(account: Account) -> str:
-    return f"privaudit mfa set '{account.label}' totp (or sms, hardware-key, passkey, none)"
-
-
 def _is_local(directory: Directory, account: Account) -> bool:
     """Only IP addresses, localhost and the like: a device's admin page, not an online account."""
     return (
         bool(account.domains) and not account.apps and all(map(Matcher.is_local, account.domains))
     )
-
-
-def _not_known(account: Account) -> str:
-    """What privaudit looked up, so the user can tell a gap in the data from a typo."""
-    if account.domains:
-        return f"{account.domains[0]} is not a known service in the 2FA data"
-    if account.apps:
-        return f"the app {account.apps[0]} is not a known service in the 2FA data"
-    return "not a known service in the 2FA data"
 
 
 def _details(match: ServiceMatch | None, directory: Directory) -> dict[str, str | None]:
@@ -86,23 +61,25 @@ def _details(match: ServiceMatch | None, directory: Directory) -> dict[str, str 
 
 
 class MissingMfa:
-    meta = CheckMeta(
-        id="MFA101",
-        name="missing-mfa",
-        category="mfa",
-        severity=Severity.HIGH,
-        title="No second factor on an account that offers one",
-        why=(
-            "With a second factor (an app code, a security key or a passkey), a stolen "
-            "password alone is not enough to take over the account."
-        ),
-        fix=(
-            "Turn on two-step verification in the account's security settings; prefer a "
-            "passkey, a security key or an authenticator app over SMS. If it is already on, "
-            'declare it: privaudit mfa set SERVICE totp (or mfa = ["totp"] in your profile).'
-        ),
-        references=(NIST_800_63B, "https://2fa.directory/"),
-        needs=frozenset({Need.ACCOUNTS}),
+    meta = Localized(
+        CheckMeta(
+            id="MFA101",
+            name="missing-mfa",
+            category="mfa",
+            severity=Severity.HIGH,
+            title=N_("No second factor on an account that offers one"),
+            why=N_(
+                "With a second factor (a code from an app, a security key or a passkey), a "
+                "stolen password alone is not enough to get in."
+            ),
+            fix=N_(
+                "Turn on two-step login in the account's security settings. Pick a passkey, a "
+                "security key or an app over SMS. If it is on already, say so: "
+                'privaudit mfa set SERVICE totp (or mfa = ["totp"] in your profile).'
+            ),
+            references=(NIST_800_63B, "https://2fa.directory/"),
+            needs=frozenset({Need.ACCOUNTS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -115,6 +92,7 @@ class MissingMfa:
         self, account: Account, status: MfaStatus, directory: Directory, facts: MfaFacts
     ) -> Finding:
         match = directory.match(account)
+        # Details stay in English, whatever the run's language: runs compare by them.
         details = {**_details(match, directory), "evidence": "; ".join(status.evidence) or None}
         shared = facts.methods(account) - status.methods
         if not status.on and status.on is not False and shared:
@@ -122,21 +100,29 @@ class MissingMfa:
             return self.meta.finding(
                 Status.PASS,
                 account.subject,
-                f"second factor: {listed} (recorded for the same login on a site that shares it)",
+                _(
+                    "second factor: {methods} (recorded for the same login"
+                    " on a site that shares it)"
+                ).format(methods=listed),
                 details=details,
             )
         if status.on:
             listed = ", ".join(sorted(m.value for m in status.methods))
-            said = listed or f"on ({'; '.join(status.evidence)})"
+            said = listed or _("on ({evidence})").format(evidence=evidence(status.evidence))
             return self.meta.finding(
-                Status.PASS, account.subject, f"second factor: {said}", details=details
+                Status.PASS,
+                account.subject,
+                _("second factor: {methods}").format(methods=said),
+                details=details,
             )
         if status.conflict:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"what you recorded disagrees ({'; '.join(status.evidence)}): check the"
-                " account's security settings, then correct the wrong one",
+                _(
+                    "what you recorded does not match ({evidence}): look at the"
+                    " account's security settings, then fix the wrong one"
+                ).format(evidence=evidence(status.evidence)),
                 severity=Severity.MEDIUM,
                 details=details,
             )
@@ -145,8 +131,10 @@ class MissingMfa:
             return self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"{passkeys.name} offers passkeys {passkeys.how} but no second factor is"
-                " recorded: one stolen password opens this account",
+                _(
+                    "{service} offers passkeys {how}, but no second factor is"
+                    " on record: one stolen password opens this account"
+                ).format(service=passkeys.name, how=ways(passkeys)),
                 fix=passkey_fix(account, passkeys),
                 details={**details, "passkeys": passkeys.how},
             )
@@ -157,20 +145,31 @@ class MissingMfa:
             return self.meta.finding(
                 Status.SKIP,
                 account.subject,
-                f"{service.name} offers no second factor (per the {directory.label} 2FA data):"
-                " a long unique password is all you can do there",
+                _(
+                    "{service} offers no second factor (per the {dataset} 2FA data):"
+                    " a long unique password is all you can do there"
+                ).format(service=service.name, dataset=dataset_label(directory.label)),
                 details=details,
             )
-        state = (
-            f"it is off ({'; '.join(status.evidence)})"
+        said = (
+            _(
+                "{service} offers 2FA but it is off ({evidence}): one stolen password"
+                " opens this account ({guards})"
+            )
             if status.on is False
-            else "none is recorded"
+            else _(
+                "{service} offers 2FA but none is recorded: one stolen password"
+                " opens this account ({guards})"
+            )
         )
         return self.meta.finding(
             Status.FAIL,
             account.subject,
-            f"{service.name} offers 2FA but {state}: one stolen password opens this"
-            f" account ({self._guards(service)})",
+            said.format(
+                service=service.name,
+                evidence=evidence(status.evidence),
+                guards=guards(service.severity),
+            ),
             severity=service.severity,
             fix=self._fix(account, service, passkeys),
             details={**details, "passkeys": passkeys.how} if passkeys else details,
@@ -187,71 +186,75 @@ class MissingMfa:
             return self.meta.finding(
                 Status.SKIP,
                 account.subject,
-                "a device on your own network (an IP address or local name), not an online"
-                " account: keep its admin password strong instead",
+                _(
+                    "a device on your own network (an IP address or local name), not an online"
+                    " account: keep its admin password strong instead"
+                ),
                 details=details,
             )
         if status.on is False:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"declared without a second factor; {_not_known(account)}, so check its"
-                " security settings for one",
+                _(
+                    "declared with no second factor, and {unknown}. Look in its"
+                    " security settings for one"
+                ).format(unknown=not_known(account)),
                 severity=Severity.MEDIUM,
                 details=details,
             )
         return self.meta.finding(
             Status.UNANSWERED,
             account.subject,
-            f"{_not_known(account)}: privaudit cannot tell whether it offers 2FA. Check"
-            f" its security settings, then declare what you use: {_set_hint(account)}",
+            _(
+                "{unknown}: privaudit cannot tell whether it offers 2FA. Check"
+                " its security settings, then declare what you use: {hint}"
+            ).format(unknown=not_known(account), hint=set_hint(account)),
             severity=Severity.MEDIUM,
             details=details,
         )
 
     @staticmethod
-    def _guards(service: Service) -> str:
-        match service.severity:
-            case Severity.CRITICAL:
-                return "it can reset the passwords of your other accounts"
-            case Severity.HIGH:
-                return "it holds money, files or your public identity"
-            case Severity.MEDIUM | Severity.LOW | Severity.INFO:
-                return "a takeover costs you the account and what it stores"
-            case _:
-                assert_never(service.severity)
-
-    @staticmethod
     def _fix(account: Account, service: Service, passkeys: PasskeySupport | None) -> str:
         offered = set(service.methods) | ({MfaMethod.PASSKEY} if passkeys else set())
         best = best_methods(offered)
-        lines = [f"Turn on two-step verification for {service.name}; prefer {names(best)}."]
+        lines = [
+            _("Turn on two-step verification for {service}; prefer {methods}.").format(
+                service=service.name, methods=names(best)
+            )
+        ]
         if service.documentation:
-            lines.append(f"How: {service.documentation}")
+            lines.append(_("How: {link}").format(link=service.documentation))
         if passkeys is not None and passkeys.documentation:
-            lines.append(f"Passkeys ({passkeys.how}): {passkeys.documentation}")
-        lines.append(f"Already on? Declare it: {_set_hint(account)}")
+            lines.append(
+                _("Passkeys ({how}): {link}").format(
+                    how=ways(passkeys), link=passkeys.documentation
+                )
+            )
+        lines.append(_("Already on? Declare it: {hint}").format(hint=set_hint(account)))
         return "\n".join(lines)
 
 
 class WeakMfaMethod:
-    meta = CheckMeta(
-        id="MFA102",
-        name="weak-mfa-method",
-        category="mfa",
-        severity=Severity.MEDIUM,
-        title="Second factor weaker than it could be",
-        why=(
-            "SMS and voice codes can be stolen by a SIM swap (an attacker talks your carrier "
-            "into moving your number to their SIM); email codes are only as safe as the "
-            "mailbox. Passkeys and security keys cannot be phished at all."
-        ),
-        fix=(
-            "Add the strongest method the service offers (passkey or security key, else an "
-            "authenticator app), then remove SMS as a fallback where the service allows it."
-        ),
-        references=(NIST_800_63B,),
-        needs=frozenset({Need.ACCOUNTS}),
+    meta = Localized(
+        CheckMeta(
+            id="MFA102",
+            name="weak-mfa-method",
+            category="mfa",
+            severity=Severity.MEDIUM,
+            title=N_("Second factor weaker than it could be"),
+            why=N_(
+                "SMS and voice codes can be stolen by a SIM swap (an attacker talks your carrier "
+                "into moving your number to their SIM); email codes are only as safe as the "
+                "mailbox. Passkeys and security keys cannot be phished at all."
+            ),
+            fix=N_(
+                "Add the best method the service has: a passkey or a security key, or else an "
+                "app. Then remove SMS as a backup, if the service lets you."
+            ),
+            references=(NIST_800_63B,),
+            needs=frozenset({Need.ACCOUNTS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -285,15 +288,23 @@ class WeakMfaMethod:
                 offered.discard(MfaMethod.PASSKEY)  # a security key already: nothing to add
         better = best_methods(m for m in offered if STRENGTH[m] > top)
         service_name = match.service.name if match else account.label
-        also = f"; {service_name} also offers {names(better)}" if better else ""
+        also = (
+            _("; {service} also offers {methods}").format(
+                service=service_name, methods=names(better)
+            )
+            if better
+            else ""
+        )
         guards_email = match is not None and match.service.severity is Severity.CRITICAL
         fix = passkey_fix(account, passkeys) if passkeys and MfaMethod.PASSKEY in better else None
         if top is Strength.RESTRICTED:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                "only SMS or voice codes: a SIM swap (your number moved to an attacker's SIM)"
-                f" or an intercepted text gets past them{also}",
+                _(
+                    "only SMS or voice codes: a SIM swap (your number moved to an attacker's SIM)"
+                    " or an intercepted text gets past them{also}"
+                ).format(also=also),
                 severity=Severity.HIGH if guards_email else Severity.MEDIUM,
                 fix=fix,
                 details=details,
@@ -302,7 +313,9 @@ class WeakMfaMethod:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"only codes by email: whoever gets into the mailbox gets in here too{also}",
+                _(
+                    "only codes by email: whoever gets into the mailbox gets in here too{also}"
+                ).format(also=also),
                 severity=Severity.MEDIUM,
                 fix=fix,
                 details=details,
@@ -311,8 +324,11 @@ class WeakMfaMethod:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"uses {names(best_methods(methods))}; {service_name} also offers"
-                f" {names(better)}, which phishing cannot get past",
+                _(
+                    "uses {methods}; {service} also offers {better}, which phishing cannot get past"
+                ).format(
+                    methods=names(best_methods(methods)), service=service_name, better=names(better)
+                ),
                 severity=Severity.LOW,
                 fix=fix,
                 details=details,
@@ -320,28 +336,30 @@ class WeakMfaMethod:
         return self.meta.finding(
             Status.PASS,
             account.subject,
-            f"strongest method in use: {names(best_methods(methods))}",
+            _("strongest method in use: {methods}").format(methods=names(best_methods(methods))),
             details=details,
         )
 
 
 class RecoveryCodes:
-    meta = CheckMeta(
-        id="MFA103",
-        name="recovery-codes",
-        category="mfa",
-        severity=Severity.MEDIUM,
-        title="2FA recovery codes not known to be stored safely",
-        why=(
-            "Lose the phone or key without recovery codes and you are locked out, or pushed "
-            "onto a weaker recovery path (SMS, support calls) that attackers also use."
-        ),
-        fix=(
-            "Download or print the service's recovery codes and keep them apart from your "
-            "phone (in the password manager or on paper at home). Then record it: "
-            "privaudit mfa set SERVICE METHOD --recovery-codes yes."
-        ),
-        needs=frozenset({Need.ACCOUNTS}),
+    meta = Localized(
+        CheckMeta(
+            id="MFA103",
+            name="recovery-codes",
+            category="mfa",
+            severity=Severity.MEDIUM,
+            title=N_("2FA recovery codes not known to be stored safely"),
+            why=N_(
+                "Lose the phone or key without recovery codes and you are locked out. Or you "
+                "must use a weaker way back in (SMS, support calls), and attackers use those too."
+            ),
+            fix=N_(
+                "Download or print the service's recovery codes and keep them apart from your "
+                "phone (in the password manager or on paper at home). Then record it: "
+                "privaudit mfa set SERVICE METHOD --recovery-codes yes."
+            ),
+            needs=frozenset({Need.ACCOUNTS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -353,16 +371,17 @@ class RecoveryCodes:
             details = _details(match, directory)
             fix = None
             if match and match.service.recovery:
-                fix = f"{self.meta.fix}\nRecovery help: {match.service.recovery}"
+                help_line = _("Recovery help: {link}").format(link=match.service.recovery)
+                fix = f"{self.meta.fix}\n{help_line}"
             if account.recovery_codes is True:
                 yield self.meta.finding(
-                    Status.PASS, account.subject, "recovery codes stored safely", details=details
+                    Status.PASS, account.subject, _("recovery codes stored safely"), details=details
                 )
             elif account.recovery_codes is False:
                 yield self.meta.finding(
                     Status.WARN,
                     account.subject,
-                    "no recovery codes stored: losing the phone or key locks you out",
+                    _("no recovery codes stored: losing the phone or key locks you out"),
                     fix=fix,
                     details=details,
                 )
@@ -370,9 +389,13 @@ class RecoveryCodes:
                 yield self.meta.finding(
                     Status.UNANSWERED,
                     account.subject,
-                    "are this account's 2FA recovery codes stored somewhere safe? Answer with"
-                    f" privaudit mfa set '{account.label}' METHOD --recovery-codes yes|no,"
-                    " or recovery_codes = true in the profile",
+                    _(
+                        "are this account's 2FA recovery codes stored somewhere safe? Answer with"
+                        " {command}, or recovery_codes = true in the profile"
+                    ).format(
+                        command=f"privaudit mfa set '{account.label}' METHOD"
+                        " --recovery-codes yes|no"
+                    ),
                     fix=fix,
                     details=details,
                 )

@@ -9,7 +9,9 @@ from privaudit.accounts import Account
 from privaudit.checks.context_words import contains_context_word, strength_inputs
 from privaudit.checks.fixes import Fixes
 from privaudit.checks.grouping import name_list, with_sharers
+from privaudit.checks.lang import N_, Localized, _, and_list, ngettext
 from privaudit.checks.mfa import directory_of
+from privaudit.checks.strength_text import crack_time, warning
 from privaudit.context import AuditContext
 from privaudit.exposure.quirks import one_login
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
@@ -17,26 +19,28 @@ from privaudit.strength import Strength, ZxcvbnEstimator
 
 NIST_800_63B = "https://pages.nist.gov/800-63-4/sp800-63b.html"
 # The one attacker PW101's words describe (docs/scoring.md): zxcvbn's slow-hash estimate.
-ATTACKER = "an attacker with a leaked, slowly hashed copy (10,000 guesses a second)"
+ATTACKER = N_("an attacker with a leaked, slowly hashed copy (10,000 guesses a second)")
 
 
 class WeakPassword:
-    meta = CheckMeta(
-        id="PW101",
-        name="weak-password",
-        category="passwords",
-        severity=Severity.HIGH,
-        title="Weak or short password",
-        why=(
-            "A short or predictable password can be guessed by software in minutes, "
-            "even without a data breach."
-        ),
-        fix=(
-            "Let your password manager make a new one of at least 15 characters, "
-            "or use four or more random words."
-        ),
-        references=(NIST_800_63B, "https://github.com/dropbox/zxcvbn"),
-        needs=frozenset({Need.PASSWORDS}),
+    meta = Localized(
+        CheckMeta(
+            id="PW101",
+            name="weak-password",
+            category="passwords",
+            severity=Severity.HIGH,
+            title=N_("Weak or short password"),
+            why=N_(
+                "A short or predictable password can be guessed by software in minutes, "
+                "even without a data breach."
+            ),
+            fix=N_(
+                "Let your password manager make a new one of at least 15 characters, "
+                "or use four or more random words."
+            ),
+            references=(NIST_800_63B, "https://github.com/dropbox/zxcvbn"),
+            needs=frozenset({Need.PASSWORDS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -73,8 +77,9 @@ class WeakPassword:
             return self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"shorter than {policy.min_length_with_mfa} characters: too short to protect"
-                " anything (NIST SP 800-63B)",
+                _(
+                    "shorter than {n} characters: too short to protect anything (NIST SP 800-63B)"
+                ).format(n=policy.min_length_with_mfa),
                 severity=Severity.CRITICAL,
                 details=details,
             )
@@ -82,24 +87,31 @@ class WeakPassword:
             return self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                "contains the site's name or your username, which attackers try first",
+                _("contains the site's name or your username, which attackers try first"),
                 details=details,
             )
         if strength.score < min_strength:
-            hint = f" ({strength.warning.rstrip('.')})" if strength.warning else ""
+            time = crack_time(strength.crack_time)
+            said = warning(strength.warning).rstrip(".")
             return self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"easy to guess: could be cracked in {strength.crack_time}{hint}",
+                _("easy to guess: could be cracked in {time} ({warning})").format(
+                    time=time, warning=said
+                )
+                if said
+                else _("easy to guess: could be cracked in {time}").format(time=time),
                 details=details,
             )
         if length < policy.min_length and not account.has_mfa:
             return self.meta.finding(
                 Status.WARN,
                 account.subject,
-                f"under {policy.min_length} characters with no second factor: a password"
-                f" that stands alone needs {policy.min_length} (NIST SP 800-63B);"
-                " lengthen it or add 2FA",
+                _(
+                    "under {n} characters with no second factor: a password"
+                    " that stands alone needs {n} (NIST SP 800-63B);"
+                    " lengthen it or add 2FA"
+                ).format(n=policy.min_length),
                 severity=Severity.MEDIUM,
                 details=details,
             )
@@ -107,29 +119,35 @@ class WeakPassword:
             Status.PASS,
             account.subject,
             (
-                f"strong: about {strength.crack_time} of guessing for {ATTACKER}"
+                _("strong: about {time} of guessing for {attacker}")
                 if strength.score >= 4
-                else f"acceptable, not strong: about {strength.crack_time} of guessing for"
-                f" {ATTACKER}; a longer one is safer"
-            ),
+                else _(
+                    "acceptable, not strong: about {time} of guessing for {attacker};"
+                    " a longer one is safer"
+                )
+            ).format(time=crack_time(strength.crack_time), attacker=_(ATTACKER)),
             details=details,
         )
 
 
 class ReusedPassword:
-    meta = CheckMeta(
-        id="PW102",
-        name="reused-password",
-        category="reuse",
-        severity=Severity.HIGH,
-        title="Password used on more than one account",
-        why=(
-            "When one site leaks a password, attackers try it everywhere else. "
-            "A reused password turns one breach into many stolen accounts."
-        ),
-        fix="Give each account its own password; start with email, banking and social accounts.",
-        references=(NIST_800_63B,),
-        needs=frozenset({Need.PASSWORDS}),
+    meta = Localized(
+        CheckMeta(
+            id="PW102",
+            name="reused-password",
+            category="reuse",
+            severity=Severity.HIGH,
+            title=N_("Password used on more than one account"),
+            why=N_(
+                "When one site leaks a password, attackers try it everywhere else. "
+                "A reused password turns one breach into many stolen accounts."
+            ),
+            fix=N_(
+                "Give each account its own password; start with email, banking and social accounts."
+            ),
+            references=(NIST_800_63B,),
+            needs=frozenset({Need.PASSWORDS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -155,21 +173,25 @@ class ReusedPassword:
                 )
                 (same_login if expected else sharers).append(other)
             if not sharers:
-                also = (
-                    f" (the same login as {name_list([a.subject for a in same_login])},"
-                    " a site that shares it)"
+                same = name_list([a.subject for a in same_login])
+                said = (
+                    _(
+                        "not used on another account (the same login as {accounts},"
+                        " a site that shares it)"
+                    ).format(accounts=same)
                     if same_login
-                    else ""
+                    else _("not used on another account")
                 )
-                yield self.meta.finding(
-                    Status.PASS, account.subject, f"not used on another account{also}"
-                )
+                yield self.meta.finding(Status.PASS, account.subject, said)
                 continue
             yield self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"same password as {len(sharers)} other account(s):"
-                f" {name_list([a.subject for a in sharers])}",
+                ngettext(
+                    "same password as {n} other account: {accounts}",
+                    "same password as {n} other accounts: {accounts}",
+                    len(sharers),
+                ).format(n=len(sharers), accounts=name_list([a.subject for a in sharers])),
                 severity=Severity.CRITICAL if len(sharers) >= 3 else None,
                 fix=fixes.change_password(account, self.meta.fix),
                 details={
@@ -180,19 +202,21 @@ class ReusedPassword:
 
 
 class StalePasswordCopy:
-    meta = CheckMeta(
-        id="PW104",
-        name="stale-password-copy",
-        category="passwords",
-        severity=Severity.MEDIUM,
-        title="Another place still holds an old password for this login",
-        why=(
-            "A browser or an old vault that keeps an outdated password autofills it, fails,"
-            " and tempts you to reset or reuse; and a leak of that copy still tells an"
-            " attacker how you build passwords."
-        ),
-        fix="Delete the old copy there, so one place holds the password you use.",
-        needs=frozenset({Need.PASSWORDS}),
+    meta = Localized(
+        CheckMeta(
+            id="PW104",
+            name="stale-password-copy",
+            category="passwords",
+            severity=Severity.MEDIUM,
+            title=N_("Another place still holds an old password for this login"),
+            why=N_(
+                "A browser or an old vault that keeps an outdated password autofills it, fails,"
+                " and tempts you to reset or reuse; and a leak of that copy still tells an"
+                " attacker how you build passwords."
+            ),
+            fix=N_("Delete the old copy there, so one place holds the password you use."),
+            needs=frozenset({Need.PASSWORDS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -200,18 +224,29 @@ class StalePasswordCopy:
             if len(account.sources) < 2:
                 continue
             if not account.stale_copies:
-                places = " and ".join(account.sources)
+                places = and_list(account.sources)
                 yield self.meta.finding(
-                    Status.PASS, account.subject, f"the same password in {places}"
+                    Status.PASS,
+                    account.subject,
+                    _("the same password in {places}").format(places=places),
                 )
                 continue
             stale = " and ".join(account.stale_copies)
             kept = ", ".join(s for s in account.sources if s not in account.stale_copies)
-            older = "an older" if account.modified else "a different"
+            said = (
+                _(
+                    "{stale} still holds an older password for {label}: delete it there"
+                    " (keep the one in {kept})"
+                )
+                if account.modified
+                else _(
+                    "{stale} still holds a different password for {label}: delete it there"
+                    " (keep the one in {kept})"
+                )
+            )
             yield self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"{stale} still holds {older} password for {account.label}: delete it there"
-                f" (keep the one in {kept})",
+                said.format(stale=and_list(account.stale_copies), label=account.label, kept=kept),
                 details={"stale_copies": len(account.stale_copies), "stale_in": stale},
             )

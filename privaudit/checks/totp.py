@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from privaudit.accounts import Account
 from privaudit.checks.grouping import name_list, with_sharers
+from privaudit.checks.lang import N_, Localized, _
+from privaudit.checks.totp_text import problems_text
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, DetailValue, Finding, Need, Severity, Status
 from privaudit.secret import TotpSeed
@@ -41,28 +43,32 @@ def setups(account: Account) -> list[tuple[str, TotpSeed | OtpauthError]]:
 
 
 def _describe(config: TotpConfig) -> str:
-    timing = "counter-based (HOTP)" if config.hotp else f"{config.period} s period"
-    return f"{config.bits}-bit secret, {config.algorithm}, {config.digits} digits, {timing}"
+    timing = _("counter-based (HOTP)") if config.hotp else _("{n} s period").format(n=config.period)
+    return _("{bits}-bit secret, {algorithm}, {digits} digits, {timing}").format(
+        bits=config.bits, algorithm=config.algorithm, digits=config.digits, timing=timing
+    )
 
 
 class TotpSeedQuality:
-    meta = CheckMeta(
-        id="TOTP101",
-        name="totp-seed-quality",
-        category="mfa",
-        severity=Severity.HIGH,
-        title="TOTP setup malformed or weak",
-        why=(
-            "A short TOTP secret can be brute-forced from a few observed codes, and a malformed "
-            "setup gives codes that never work, so the second factor ends up switched off."
-        ),
-        fix=(
-            "In the account's security settings, remove the authenticator and set it up again "
-            "(a new QR code gives a new secret of 160 bits); store the new secret in place of "
-            "the old one."
-        ),
-        references=(RFC_4226, RFC_6238, KEY_URI),
-        needs=frozenset({Need.ACCOUNTS}),
+    meta = Localized(
+        CheckMeta(
+            id="TOTP101",
+            name="totp-seed-quality",
+            category="mfa",
+            severity=Severity.HIGH,
+            title=N_("TOTP setup malformed or weak"),
+            why=N_(
+                "A short TOTP secret can be brute-forced from a few observed codes, and a "
+                "malformed setup gives codes that never work, so the second factor ends up "
+                "switched off."
+            ),
+            fix=N_(
+                "In the account's security settings, remove the authenticator and set it up again. "
+                "The new QR code gives a new, longer secret; save it in place of the old one."
+            ),
+            references=(RFC_4226, RFC_6238, KEY_URI),
+            needs=frozenset({Need.ACCOUNTS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -73,12 +79,16 @@ class TotpSeedQuality:
     def _judge(self, subject: str, seed: TotpSeed | OtpauthError, ctx: AuditContext) -> Finding:
         if isinstance(seed, OtpauthError):
             return self.meta.finding(
-                Status.FAIL, subject, f"unreadable Google Authenticator export: {seed}"
+                Status.FAIL,
+                subject,
+                _("unreadable Google Authenticator export: {reason}").format(reason=seed),
             )
         try:
             config = parse_totp(seed)
         except OtpauthError as exc:
-            return self.meta.finding(Status.FAIL, subject, f"malformed TOTP setup: {exc}")
+            return self.meta.finding(
+                Status.FAIL, subject, _("malformed TOTP setup: {reason}").format(reason=exc)
+            )
         details: dict[str, DetailValue] = {
             "bits": config.bits,
             "algorithm": config.algorithm,
@@ -90,11 +100,11 @@ class TotpSeedQuality:
         fails = [p for p in config.problems if p.level is Level.FAIL]
         warns = [p for p in config.problems if p.level is Level.WARN]
         if fails:
-            message = "; ".join(p.message for p in (*fails, *warns))
+            message = problems_text([*fails, *warns], config)
             return self.meta.finding(Status.FAIL, subject, message, details=details)
         if config.steam:  # Steam Guard codes are not RFC 6238: only the secret is judged
-            message = "; ".join(p.message for p in warns) or "Steam Guard seed: " + _describe(
-                config
+            message = problems_text(warns, config) or _("Steam Guard seed: {setup}").format(
+                setup=_describe(config)
             )
             status = Status.WARN if warns else Status.PASS
             return self.meta.finding(status, subject, message, details=details)
@@ -102,10 +112,13 @@ class TotpSeedQuality:
             self_test(config, ctx.clock())
         except TotpEngineError as exc:
             return self.meta.finding(
-                Status.FAIL, subject, f"unusable TOTP setup: {exc}", details=details
+                Status.FAIL,
+                subject,
+                _("unusable TOTP setup: {reason}").format(reason=exc),
+                details=details,
             )
         if warns:
-            message = "; ".join(p.message for p in warns)
+            message = problems_text(warns, config)
             return self.meta.finding(
                 Status.WARN, subject, message, severity=Severity.MEDIUM, details=details
             )
@@ -113,22 +126,24 @@ class TotpSeedQuality:
 
 
 class TotpSeedReuse:
-    meta = CheckMeta(
-        id="TOTP102",
-        name="totp-seed-reuse",
-        category="mfa",
-        severity=Severity.HIGH,
-        title="One TOTP secret on several accounts",
-        why=(
-            "A TOTP secret is meant for one account. Shared between two, one leak or one "
-            "careless copy unlocks the second factor of both."
-        ),
-        fix=(
-            "Set up the authenticator again on each of these accounts so each gets its own "
-            "secret; delete the old entries from your authenticator app."
-        ),
-        references=(RFC_4226,),
-        needs=frozenset({Need.ACCOUNTS}),
+    meta = Localized(
+        CheckMeta(
+            id="TOTP102",
+            name="totp-seed-reuse",
+            category="mfa",
+            severity=Severity.HIGH,
+            title=N_("One TOTP secret on several accounts"),
+            why=N_(
+                "A TOTP secret is meant for one account. Shared between two, one leak or one "
+                "careless copy unlocks the second factor of both."
+            ),
+            fix=N_(
+                "Set up the authenticator again on each of these accounts, so each one gets its "
+                "own secret. Then delete the old entries from your authenticator app."
+            ),
+            references=(RFC_4226,),
+            needs=frozenset({Need.ACCOUNTS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -152,10 +167,12 @@ class TotpSeedReuse:
                 yield self.meta.finding(
                     Status.FAIL,
                     account.subject,
-                    "same TOTP secret as " + name_list([a.subject for a in sharers]),
+                    _("same TOTP secret as {accounts}").format(
+                        accounts=name_list([a.subject for a in sharers])
+                    ),
                     details={"shared_with": len(sharers)},
                 )
             else:
                 yield self.meta.finding(
-                    Status.PASS, account.subject, "TOTP secret used by this account only"
+                    Status.PASS, account.subject, _("TOTP secret used by this account only")
                 )

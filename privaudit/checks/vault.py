@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from privaudit.accounts import Account
 from privaudit.checks.grouping import name_list, with_sharers
+from privaudit.checks.lang import N_, Localized, _, ngettext
 from privaudit.context import AuditContext
 from privaudit.model import CheckMeta, Finding, Need, Severity, Status
 from privaudit.secret import Secret
@@ -28,22 +29,24 @@ def _local_host(host: str) -> bool:
 
 
 class InsecureLoginUrl:
-    meta = CheckMeta(
-        id="WEB101",
-        name="insecure-login-url",
-        category="web",
-        severity=Severity.MEDIUM,
-        title="Login saved for a plain http:// address",
-        why=(
-            "Over http:// the password travels unencrypted: anyone on the same Wi-Fi or "
-            "network path can read it, and your password manager may fill it there."
-        ),
-        fix=(
-            "Change the saved address to https://. If the site has no https version, "
-            "give it a password used nowhere else, or stop using it."
-        ),
-        references=("https://bitwarden.com/help/reports/#unsecured-websites-report",),
-        needs=frozenset({Need.ACCOUNTS}),
+    meta = Localized(
+        CheckMeta(
+            id="WEB101",
+            name="insecure-login-url",
+            category="web",
+            severity=Severity.MEDIUM,
+            title=N_("Login saved for a plain http:// address"),
+            why=N_(
+                "Over http:// the password is sent as plain text. Anyone on the same Wi-Fi or "
+                "network can read it, and your password manager may fill it in there."
+            ),
+            fix=N_(
+                "Change the saved address to https://. If the site has no https version, "
+                "give it a password used nowhere else, or stop using it."
+            ),
+            references=("https://bitwarden.com/help/reports/#unsecured-websites-report",),
+            needs=frozenset({Need.ACCOUNTS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -56,19 +59,21 @@ class InsecureLoginUrl:
                     yield self.meta.finding(
                         Status.WARN,
                         account.subject,
-                        "saved for a plain http:// address on your own network: fine at home,"
-                        " readable by anyone on a shared network",
+                        _(
+                            "saved for a plain http:// address on your own network: fine at home,"
+                            " but anyone on a shared network can read it"
+                        ),
                         severity=Severity.LOW,
                     )
                 else:
                     yield self.meta.finding(
                         Status.FAIL,
                         account.subject,
-                        "saved for a plain http:// address: the password is sent unencrypted",
+                        _("saved for a plain http:// address: the password is sent as plain text"),
                         details={"insecure_urls": len(insecure)},
                     )
             elif "https" in schemes:
-                yield self.meta.finding(Status.PASS, account.subject, "login address uses https")
+                yield self.meta.finding(Status.PASS, account.subject, _("login address uses https"))
 
 
 def _scheme(url: str) -> str:
@@ -100,22 +105,24 @@ def password_base(password: str) -> str | None:
 
 
 class NearReusedPassword:
-    meta = CheckMeta(
-        id="PW103",
-        name="near-reused-password",
-        category="reuse",
-        severity=Severity.HIGH,
-        title="Password is a variant of another account's password",
-        why=(
-            "Attackers who learn one password try its obvious variants first (another year, "
-            "a capital letter, an extra !). Variants of one base fall almost as fast as reuse."
-        ),
-        fix=(
-            "Replace the variants with passwords your password manager generates, each one "
-            "unrelated to the others."
-        ),
-        references=("https://pages.nist.gov/800-63-4/sp800-63b.html",),
-        needs=frozenset({Need.PASSWORDS}),
+    meta = Localized(
+        CheckMeta(
+            id="PW103",
+            name="near-reused-password",
+            category="reuse",
+            severity=Severity.HIGH,
+            title=N_("Password is a variant of one you use elsewhere"),
+            why=N_(
+                "Attackers who learn one password try its variants first: a new year, a capital "
+                "letter, an extra !. A variant is cracked almost as fast as the same password."
+            ),
+            fix=N_(
+                "Replace each variant with a new password your password manager makes. "
+                "Each one should look nothing like the others."
+            ),
+            references=("https://pages.nist.gov/800-63-4/sp800-63b.html",),
+            needs=frozenset({Need.PASSWORDS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -137,38 +144,43 @@ class NearReusedPassword:
             variants = [a.subject for a in sharing.get(id(account), []) if exact[id(a)] != mine]
             if not variants:
                 yield self.meta.finding(
-                    Status.PASS, account.subject, "not a variant of another account's password"
+                    Status.PASS, account.subject, _("not a variant of another account's password")
                 )
                 continue
             yield self.meta.finding(
                 Status.FAIL,
                 account.subject,
-                f"a variant of the password of {len(variants)} other account(s):"
-                f" {name_list(variants)}",
+                ngettext(
+                    "a variant of the password of {n} other account: {accounts}",
+                    "a variant of the password of {n} other accounts: {accounts}",
+                    len(variants),
+                ).format(n=len(variants), accounts=name_list(variants)),
                 details={"variants": len(variants)},
             )
 
 
 class TotpInSameVault:
-    meta = CheckMeta(
-        id="MFA150",
-        name="totp-in-same-vault",
-        category="mfa",
-        severity=Severity.INFO,
-        title="2FA code seed kept beside the password",
-        why=(
-            "The vault holds both the password and the authenticator seed of this login, so "
-            "whoever opens the vault has both factors. In exchange, codes are always at hand "
-            "and cannot be lost with a phone. A reasonable trade-off if the vault itself is "
-            "well protected."
-        ),
-        fix=(
-            "Keep it if your vault has a strong master password and its own second factor. "
-            "For your most important accounts (email, bank), consider a separate "
-            "authenticator app, a security key or a passkey instead."
-        ),
-        references=("https://bitwarden.com/help/integrated-authenticator/",),
-        needs=frozenset({Need.PASSWORDS}),
+    meta = Localized(
+        CheckMeta(
+            id="MFA150",
+            name="totp-in-same-vault",
+            category="mfa",
+            severity=Severity.INFO,
+            title=N_("2FA code seed kept beside the password"),
+            why=N_(
+                "The vault holds both the password and the authenticator seed of this login, so "
+                "whoever opens the vault has both factors. In exchange, codes are always at hand "
+                "and cannot be lost with a phone. A reasonable trade-off if the vault itself is "
+                "well protected."
+            ),
+            fix=N_(
+                "Keep it if your vault has a strong master password and its own second factor. "
+                "For your most important accounts (email, bank), think about a separate "
+                "app, a security key or a passkey instead."
+            ),
+            references=("https://bitwarden.com/help/integrated-authenticator/",),
+            needs=frozenset({Need.PASSWORDS}),
+        )
     )
 
     def run(self, ctx: AuditContext) -> Iterator[Finding]:
@@ -177,6 +189,8 @@ class TotpInSameVault:
                 yield self.meta.finding(
                     Status.WARN,
                     account.subject,
-                    "its TOTP seed is stored in the same vault as its password:"
-                    " one stolen vault gives both factors",
+                    _(
+                        "its TOTP seed is stored in the same vault as its password:"
+                        " one stolen vault gives both factors"
+                    ),
                 )

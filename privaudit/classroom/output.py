@@ -54,21 +54,34 @@ def share_written(path: Path, day: str) -> str:
     ).format(path=path, day=day)
 
 
+def share_document(
+    report: Report, code: str | None, *, folder: Path | None = None
+) -> dict[str, Any]:
+    """`report`'s share document, with this device's token for the class and its next
+    round: what `--share FILE` writes and `--share-to URL` sends (one round for both)."""
+    learner, round_ = next_token(scope_for(code, utc_day(report.started_at)), folder=folder)
+    return build_share(report, learner=learner, round_=round_)
+
+
 def share_report(
     report: Report, path: Path, code: str | None, *, folder: Path | None = None
 ) -> str:
     """Write `report`'s share document to `path`; the line to print."""
-    day = utc_day(report.started_at)
-    learner, round_ = next_token(scope_for(code, day), folder=folder)
-    write_share(path, build_share(report, learner=learner, round_=round_))
-    return share_written(path, day)
+    doc = share_document(report, code, folder=folder)
+    write_share(path, doc)
+    return share_written(path, doc["day"])
 
 
 def check_share_request(path: Path | None, code: str | None) -> None:
     """`audit --share FILE [--code CODE]`, checked before any work is done."""
     if code is not None:
         if path is None:
-            raise UsageError(_("--code goes with --share FILE: it names the class you share with"))
+            raise UsageError(
+                _(
+                    "--code goes with --share FILE or --share-to URL: it names the class"
+                    " you share with"
+                )
+            )
         normalize_code(code)
     if path is not None:
         check_share_target(path)

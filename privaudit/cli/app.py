@@ -26,6 +26,7 @@ def build_app(env: Environment) -> typer.Typer:
         cache,
         checklist,
         checks,
+        classserve,
         data,
         history,
         incident,
@@ -77,6 +78,7 @@ def build_app(env: Environment) -> typer.Typer:
     pwned_data.register(app, env)
     media.register(app, env)
     incident.register(app, env)
+    classserve.register(classserve.class_group(app), env)
     workshop.register(app, env)
     return app
 

@@ -209,7 +209,17 @@ def register(app: typer.Typer, env: Environment) -> None:
             typer.Option(
                 "--code",
                 metavar="CODE",
-                help="The class code your trainer gave (keeps your --share token per class).",
+                help="The class code your trainer gave (keeps your --share token per class;"
+                " --share-to needs it).",
+            ),
+        ] = None,
+        share_to: Annotated[
+            str | None,
+            typer.Option(
+                "--share-to",
+                metavar="URL",
+                help="Send the same anonymous document to your class's server at URL"
+                " (privaudit class serve). Needs --code.",
             ),
         ] = None,
     ) -> int:
@@ -254,6 +264,7 @@ def register(app: typer.Typer, env: Environment) -> None:
                 hibp_api_url=hibp_api_url,
                 lang=explicit(),
                 share=share,
+                share_to=share_to,
                 code=code,
             ),
         )

@@ -7,6 +7,7 @@ from privaudit.cli.checklist import offer_checklists
 from privaudit.cli.env import Environment
 from privaudit.cli.hidden import ask_hidden
 from privaudit.cli.lang import choose_configured
+from privaudit.cli.share_to import deliver, share_target
 from privaudit.exitcodes import ExitCode
 from privaudit.i18n import _, ngettext
 from privaudit.model import Report
@@ -24,7 +25,8 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
     audit = settings.audit
     choose_configured(env, audit.lang)
     renderer = get_renderer(audit.format)  # fail on a bad --format before any work
-    if request.share is not None or request.code is not None:
+    target = share_target(request, audit)  # and on a bad --share-to or its --code
+    if request.share is not None or (request.code is not None and target is None):
         from privaudit.classroom.output import check_share_request  # noqa: PLC0415
 
         check_share_request(request.share, request.code)
@@ -50,16 +52,30 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
         if request.output is not None:
             written = _("report written to {path}").format(path=request.output)
             env.info(written, quiet=request.quiet)
-        if request.share is not None:
-            from privaudit.classroom.output import share_report  # noqa: PLC0415
+        shared_doc = None
+        if request.share is not None or target is not None:
+            from privaudit.classroom import output  # noqa: PLC0415
 
-            env.info(share_report(report, request.share, request.code), quiet=request.quiet)
+            # One document (one round of the learner token) for the file and the server.
+            shared_doc = output.share_document(report, request.code)
+            if request.share is not None:
+                output.write_share(request.share, shared_doc)
+                line = output.share_written(request.share, shared_doc["day"])
+                env.info(line, quiet=request.quiet)
         run.record(report)
         delivery = run.notify(report)
         if delivery is not None:
             env.info(delivery.message, quiet=request.quiet and not delivery.warning)
     delivered = delivery is None or delivery.delivered
-    return exit_code(env, report, audit, delivered=delivered)
+    code = exit_code(env, report, audit, delivered=delivered)
+    if target is not None and shared_doc is not None:
+        from privaudit.classroom.share import dumps  # noqa: PLC0415
+
+        shared = deliver(target, dumps(shared_doc))
+        env.info(shared.message, quiet=request.quiet and shared.delivered)
+        if code == ExitCode.OK and not shared.delivered:
+            code = int(shared.exit_code)  # a result that did not reach the class is not a clean run
+    return code
 
 
 def exit_code(env: Environment, report: Report, audit: AuditSettings, *, delivered: bool) -> int:

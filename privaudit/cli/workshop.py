@@ -15,7 +15,10 @@ LANG_HELP = "Language of the lesson: en or es (default: your locale)."
 
 def register(app: typer.Typer, env: Environment) -> None:
     group = typer.Typer(
-        help="A guided lesson for beginners, offline, and its slide deck for trainers.",
+        help=(
+            "A guided lesson for beginners, offline and at your pace: Enter goes on, b goes"
+            " back, q stops (the next run offers to resume). 'workshop deck' writes its slides."
+        ),
         invoke_without_command=True,
     )
     app.add_typer(group, name="workshop")
@@ -23,7 +26,7 @@ def register(app: typer.Typer, env: Environment) -> None:
     @group.callback()
     def session(
         ctx: typer.Context,
-        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+        lang: Annotated[str | None, typer.Option("--lang", metavar="en|es", help=LANG_HELP)] = None,
         practice: Annotated[
             bool,
             typer.Option(
@@ -32,15 +35,24 @@ def register(app: typer.Typer, env: Environment) -> None:
         ] = False,
         accounts: Annotated[
             list[str] | None,
-            typer.Option("--accounts", "-a", help="Your password-manager export. Repeatable."),
+            typer.Option(
+                "--accounts", "-a", metavar="FILE", help="Your password-manager export. Repeatable."
+            ),
         ] = None,
         config: Annotated[
-            Path | None, typer.Option("--config", "-c", help="Profile/config TOML.")
+            Path | None, typer.Option("--config", "-c", metavar="FILE", help="Profile/config TOML.")
         ] = None,
-        offline: Annotated[bool, typer.Option("--offline", help="Use no network at all.")] = False,
+        online: Annotated[
+            bool,
+            typer.Option(
+                "--online",
+                help="Look your passwords up in Pwned Passwords online (only 5 characters of"
+                " each hash leave). Without it the workshop uses no network at all.",
+            ),
+        ] = False,
         pwned_corpus: Annotated[
             Path | None,
-            typer.Option("--pwned-corpus", help="Offline breach corpus or index."),
+            typer.Option("--pwned-corpus", metavar="FILE", help="Offline breach corpus or index."),
         ] = None,
         share: Annotated[
             Path | None,
@@ -68,7 +80,7 @@ def register(app: typer.Typer, env: Environment) -> None:
                 practice=practice,
                 exports=tuple(accounts or ()),
                 config=config,
-                offline=offline,
+                offline=not online,
                 pwned_corpus=pwned_corpus,
                 share=share,
                 code=code,
@@ -78,9 +90,12 @@ def register(app: typer.Typer, env: Environment) -> None:
     @group.command("deck")
     def deck(
         output: Annotated[
-            Path, typer.Option("--output", "-o", help="The HTML file to write (e.g. deck.html).")
+            Path,
+            typer.Option(
+                "--output", "-o", metavar="FILE", help="The HTML file to write (e.g. deck.html)."
+            ),
         ],
-        lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP)] = None,
+        lang: Annotated[str | None, typer.Option("--lang", metavar="en|es", help=LANG_HELP)] = None,
     ) -> int:
         """Write the lesson as one offline HTML slide deck: arrow keys move, n shows notes."""
         from privaudit.cli.workshop_run import write_deck  # noqa: PLC0415

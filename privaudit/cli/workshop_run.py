@@ -35,7 +35,9 @@ class SessionRequest:
     practice: bool = False
     exports: tuple[str, ...] = ()
     config: Path | None = None
-    offline: bool = False
+    offline: bool = True
+    """The workshop is offline unless the learner asks (--online): a room may have no
+    network, and a lesson must not wait on one."""
     pwned_corpus: Path | None = None
     share: Path | None = None
     code: str | None = None
@@ -114,7 +116,7 @@ def learner_report(env: Environment, request: SessionRequest) -> Report:
         ) from None
 
 
-def _password_check(request: SessionRequest) -> PasswordChecker:
+def password_checker(request: SessionRequest) -> PasswordChecker:
     check = PasswordCheckRequest(
         config=request.config, offline=request.offline, pwned_corpus=request.pwned_corpus
     )
@@ -157,7 +159,7 @@ def run_workshop(env: Environment, request: SessionRequest) -> int:
         setup = Setup(practice_figures(report, strength_estimator()), practice=True)
     else:
         report = learner_report(env, request)
-        checker = _password_check(request)
+        checker = password_checker(request)
         setup = Setup(
             from_report(report),
             practice=False,

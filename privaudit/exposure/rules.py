@@ -11,13 +11,19 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from privaudit.i18n import N_, Domain
+
+# The sentence ends up in PW101-PW104 fixes: it speaks the checks' language (domain).
+_ = Domain("checks").gettext
+
+# TRANSLATORS: a kind of character after "at least one" (Spanish: with its article).
 _CLASS_NAMES: Final = {
-    "lower": "lowercase letter",
-    "upper": "capital letter",
-    "digit": "digit",
-    "special": "symbol",
-    "ascii-printable": "printable character",
-    "unicode": "character",
+    "lower": N_("lowercase letter"),
+    "upper": N_("capital letter"),
+    "digit": N_("digit"),
+    "special": N_("symbol"),
+    "ascii-printable": N_("printable character"),
+    "unicode": N_("character"),
 }
 _TOKEN: Final = re.compile(r"\[[^\]]*\]|[a-z-]+")
 _CLAUSE: Final = re.compile(r"(?:\[[^\]]*\]|[^;\[])+")
@@ -37,33 +43,39 @@ class PasswordRules:
         """'this site accepts 8 to 16 characters: at least one digit; no symbols'."""
         parts: list[str] = []
         if self.min_length and self.max_length:
-            parts.append(f"{self.min_length} to {self.max_length} characters")
+            parts.append(
+                _("{min} to {max} characters").format(min=self.min_length, max=self.max_length)
+            )
         elif self.max_length:
-            parts.append(f"at most {self.max_length} characters")
+            parts.append(_("at most {n} characters").format(n=self.max_length))
         elif self.min_length:
-            parts.append(f"at least {self.min_length} characters")
+            parts.append(_("at least {n} characters").format(n=self.min_length))
         for group in self.required:
-            parts.append("at least one " + " or ".join(_name(c, _CLASS_NAMES) for c in group))
+            kinds = _(" or ").join(_name(c, _CLASS_NAMES) for c in group)
+            parts.append(_("at least one {kinds}").format(kinds=kinds))
         allowed = set(self.allowed) | {c for g in self.required for c in g}
         if (
             allowed
             and not allowed & {"special", "ascii-printable", "unicode"}
             and not any(c.startswith("[") for c in allowed)
         ):
-            parts.append("no symbols")
+            parts.append(_("no symbols"))
         else:
             extra = [c[1:-1] for c in allowed if c.startswith("[")]
             if extra and not allowed & {"special", "ascii-printable", "unicode"}:
-                parts.append("the only symbols allowed are " + "".join(sorted(extra)))
+                symbols = "".join(sorted(extra))
+                parts.append(_("the only symbols allowed are {symbols}").format(symbols=symbols))
         if self.max_consecutive:
-            parts.append(f"no character more than {self.max_consecutive} times in a row")
-        return "this site accepts " + "; ".join(parts) if parts else ""
+            parts.append(
+                _("no character more than {n} times in a row").format(n=self.max_consecutive)
+            )
+        return _("this site accepts {rules}").format(rules="; ".join(parts)) if parts else ""
 
 
 def _name(token: str, names: dict[str, str]) -> str:
     if token.startswith("["):
-        return f"of {token[1:-1]}"
-    return names.get(token, token)
+        return _("of {symbols}").format(symbols=token[1:-1])
+    return _(names[token]) if token in names else token
 
 
 def _number(value: str) -> int | None:

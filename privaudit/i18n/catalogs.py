@@ -56,6 +56,15 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ),
     ],
     "classroom": [("classroom/**.py", "python")],
+    # What a check says: metadata, finding messages and fixes (checks/lang.py).
+    "checks": [
+        ("checks/**.py", "python"),
+        ("exposure/rules.py", "python"),  # a site's password rules, in fixes
+        ("tfa/otpauth.py", "python"),  # why a TOTP setup cannot be used
+        ("tfa/migration.py", "python"),
+        ("tfa/totp.py", "python"),
+    ],
+    "classserver": [("classserver/**.py", "python")],
     # The lesson, its practice figures and deck, and the session's CLI wiring.
     "workshop": [("workshop/**.py", "python"), ("cli/workshop*.py", "python")],
 }

@@ -50,6 +50,8 @@ class AuditRequest:
     """The language given with --lang (the CLI has applied it); None: config, then locale."""
     share: Path | None = None
     """Also write the anonymous share document here (privaudit.classroom)."""
+    share_to: str | None = None
+    """A class server's URL: send the same document there (privaudit.classserver)."""
     code: str | None = None
     """The class code the trainer gave: the learner token is per code (else per day)."""
 

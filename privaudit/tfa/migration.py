@@ -31,8 +31,13 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from privaudit.i18n import Domain
 from privaudit.secret import TotpSeed
 from privaudit.tfa.otpauth import OtpauthError
+
+# OtpauthError messages end up in TOTP101 findings: the checks' domain translates them.
+_ = Domain("checks").gettext
+
 
 SCHEME: Final = "otpauth-migration://"
 MAX_MIGRATION_URI: Final = 16 * 1024
@@ -70,7 +75,7 @@ class _Reader:
         value = shift = 0
         while True:
             if self.pos >= len(self.data) or shift > 63:
-                raise OtpauthError("the migration payload is cut short or corrupt")
+                raise OtpauthError(_("the migration payload is cut short or corrupt"))
             byte = self.data[self.pos]
             self.pos += 1
             value |= (byte & 0x7F) << shift
@@ -80,7 +85,7 @@ class _Reader:
 
     def take(self, size: int) -> bytes:
         if size < 0 or self.pos + size > len(self.data):
-            raise OtpauthError("the migration payload is cut short or corrupt")
+            raise OtpauthError(_("the migration payload is cut short or corrupt"))
         chunk = self.data[self.pos : self.pos + size]
         self.pos += size
         return chunk
@@ -99,32 +104,40 @@ class _Reader:
             elif wire == _I32:
                 self.take(4)
             else:
-                raise OtpauthError("the migration payload is not a Google Authenticator export")
+                raise OtpauthError(_("this is not a Google Authenticator export"))
         return out
 
 
 def _text(value: int | bytes) -> str:
     if not isinstance(value, bytes):
-        raise OtpauthError("the migration payload is not a Google Authenticator export")
+        raise OtpauthError(_("this is not a Google Authenticator export"))
     try:
         return value.decode("utf-8").strip()
     except UnicodeDecodeError:
-        raise OtpauthError("an account name in the migration payload is not UTF-8") from None
+        raise OtpauthError(_("an account name in the migration payload is not UTF-8")) from None
 
 
 def _account(raw: bytes, index: int) -> MigratedAccount:
     values: dict[int, int | bytes] = dict(_Reader(raw).fields())
     secret = values.get(1, b"")
     if not isinstance(secret, bytes) or not secret:
-        raise OtpauthError(f"account {index} of the migration payload has no secret")
+        raise OtpauthError(_("account {index} in the export has no secret").format(index=index))
     name, issuer = _text(values.get(2, b"")), _text(values.get(3, b""))
     algorithm = _ALGORITHMS.get(int(values.get(4, 0)) if isinstance(values.get(4, 0), int) else -1)
     digits = _DIGITS.get(int(values.get(5, 0)) if isinstance(values.get(5, 0), int) else -1)
     kind = values.get(6, 2)
     if algorithm is None:
-        raise OtpauthError(f"account {index} of the migration payload uses an unknown algorithm")
+        raise OtpauthError(
+            _("account {index} in the export uses a hash type privaudit does not know").format(
+                index=index
+            )
+        )
     if digits is None or kind not in {0, 1, 2}:
-        raise OtpauthError(f"account {index} of the migration payload has unknown settings")
+        raise OtpauthError(
+            _("account {index} in the export has settings privaudit does not know").format(
+                index=index
+            )
+        )
     encoded = base64.b32encode(secret).decode("ascii").rstrip("=")
     label = quote(f"{issuer}:{name}" if issuer else name or "account", safe="@:")
     query = f"secret={encoded}&algorithm={algorithm}&digits={digits}"
@@ -143,32 +156,36 @@ def decode_migration(seed: TotpSeed) -> list[MigratedAccount]:
     """The accounts of one `otpauth-migration://offline?data=…` URI (one QR code)."""
     text = seed.reveal().strip()
     if not is_migration(text):
-        raise OtpauthError("not an otpauth-migration:// URI")
+        raise OtpauthError(_("not an otpauth-migration:// URI"))
     if len(text) > MAX_MIGRATION_URI:
-        raise OtpauthError(f"the migration URI is longer than {MAX_MIGRATION_URI} characters")
+        raise OtpauthError(
+            _("the export link is longer than {n} characters").format(n=MAX_MIGRATION_URI)
+        )
     parts = urlsplit(text)
     if parts.netloc.lower() != "offline":
-        raise OtpauthError("the migration URI must be otpauth-migration://offline?data=…")
+        raise OtpauthError(_("the migration URI must be otpauth-migration://offline?data=…"))
     data = [v for k, v in parse_qsl(parts.query, keep_blank_values=True) if k == "data"]
     if len(data) != 1 or not data[0]:
-        raise OtpauthError("the migration URI needs exactly one 'data' parameter")
+        raise OtpauthError(_("the export link needs exactly one 'data' part"))
     # parse_qsl turned '+' into spaces; Base64 has no spaces, so put them back.
     # Some apps write the URL-safe alphabet; both decode strictly.
     raw_b64 = data[0].replace(" ", "+").replace("-", "+").replace("_", "/").rstrip("=")
     try:
         payload = base64.b64decode(raw_b64 + "=" * (-len(raw_b64) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise OtpauthError("the migration URI's data is not Base64") from None
+        raise OtpauthError(_("the migration URI's data is not Base64")) from None
     fields = _Reader(payload).fields()
     accounts = [v for n, v in fields if n == 1]
     if not accounts:
-        raise OtpauthError("the migration payload holds no accounts")
+        raise OtpauthError(_("the migration payload holds no accounts"))
     if len(accounts) > MAX_ACCOUNTS:
-        raise OtpauthError(f"the migration payload holds more than {MAX_ACCOUNTS} accounts")
+        raise OtpauthError(
+            _("the migration payload holds more than {n} accounts").format(n=MAX_ACCOUNTS)
+        )
     out = []
     for index, raw in enumerate(accounts, 1):
         if not isinstance(raw, bytes):
-            raise OtpauthError("the migration payload is not a Google Authenticator export")
+            raise OtpauthError(_("this is not a Google Authenticator export"))
         out.append(_account(raw, index))
     return out
 

@@ -16,7 +16,12 @@ from enum import StrEnum
 from typing import Final
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from privaudit.i18n import Domain
 from privaudit.secret import TotpSeed
+
+# OtpauthError messages end up in TOTP101 findings: the checks' domain translates them.
+_ = Domain("checks").gettext
+
 
 MIN_BITS: Final = 128
 """RFC 4226 section 4: the shared secret must be at least 128 bits..."""
@@ -90,41 +95,49 @@ def normalise_secret(text: str) -> tuple[str, int]:
     """Base32 with spaces stripped, case folded and padding optional -> (secret, bits)."""
     cleaned = "".join(text.split()).upper().rstrip("=")
     if not cleaned:
-        raise OtpauthError("the TOTP secret is empty")
+        raise OtpauthError(_("the TOTP secret is empty"))
     if not _BASE32.match(cleaned):
-        raise OtpauthError("the TOTP secret is not Base32 (only letters A-Z and digits 2-7)")
+        raise OtpauthError(_("the TOTP secret is not Base32 (only letters A-Z and digits 2-7)"))
     if len(cleaned) % 8 not in _VALID_BASE32_TAILS:
-        raise OtpauthError("the TOTP secret has an impossible Base32 length (a character missing?)")
+        raise OtpauthError(
+            _("the TOTP secret has an impossible Base32 length (is a character missing?)")
+        )
     padded = cleaned + "=" * (-len(cleaned) % 8)
     try:
         key = base64.b32decode(padded)
     except (binascii.Error, ValueError):
-        raise OtpauthError("the TOTP secret is not valid Base32") from None
+        raise OtpauthError(_("the TOTP secret is not valid Base32")) from None
     return cleaned, len(key) * 8
 
 
 def _int_param(name: str, value: str, lo: int, hi: int) -> int:
     if not value.isascii() or not value.isdigit():
-        raise OtpauthError(f"'{name}' must be a whole number from {lo} to {hi}")
+        raise OtpauthError(
+            _("'{name}' must be a whole number from {lo} to {hi}").format(name=name, lo=lo, hi=hi)
+        )
     number = int(value)
     if not lo <= number <= hi:
-        raise OtpauthError(f"'{name}' must be a whole number from {lo} to {hi}")
+        raise OtpauthError(
+            _("'{name}' must be a whole number from {lo} to {hi}").format(name=name, lo=lo, hi=hi)
+        )
     return number
 
 
 def _parse_uri(text: str) -> tuple[str, dict[str, str], str | None]:
     """(secret, parameters, issuer from the label)."""
     if len(text) > MAX_URI_LENGTH:
-        raise OtpauthError(f"the otpauth URI is longer than {MAX_URI_LENGTH} characters")
+        raise OtpauthError(
+            _("the otpauth URI is longer than {n} characters").format(n=MAX_URI_LENGTH)
+        )
     try:
         parts = urlsplit(text)
     except ValueError:
-        raise OtpauthError("the otpauth URI cannot be parsed") from None
+        raise OtpauthError(_("the otpauth URI cannot be parsed")) from None
     if parts.scheme.lower() != "otpauth":
-        raise OtpauthError("not an otpauth:// URI")
+        raise OtpauthError(_("not an otpauth:// URI"))
     kind = parts.netloc.lower()
     if kind not in {"totp", "hotp"}:
-        raise OtpauthError("the otpauth URI type must be 'totp' or 'hotp'")
+        raise OtpauthError(_("the otpauth URI type must be 'totp' or 'hotp'"))
     label = parts.path[1:]
     label_issuer = None
     if ":" in label:  # split before unquoting: %3A is part of a name
@@ -133,19 +146,21 @@ def _parse_uri(text: str) -> tuple[str, dict[str, str], str | None]:
     try:
         pairs = parse_qsl(parts.query, keep_blank_values=True, strict_parsing=False)
     except ValueError:
-        raise OtpauthError("the otpauth URI parameters cannot be parsed") from None
+        raise OtpauthError(_("the otpauth URI parameters cannot be parsed")) from None
     for key, value in pairs:
         name = key.lower()
         if name in _SECURITY_PARAMS and name in params:
-            raise OtpauthError(f"the otpauth URI repeats the '{name}' parameter")
+            raise OtpauthError(
+                _("the otpauth URI repeats the '{name}' parameter").format(name=name)
+            )
         params[name] = value
     secret = params.get("secret", "")
     if not secret:
-        raise OtpauthError("the otpauth URI has no secret")
+        raise OtpauthError(_("the otpauth URI has no secret"))
     if kind == "hotp" and not params.get("counter"):
         # The Key URI format makes it required: without it the app and the service
         # cannot agree on which code comes next.
-        raise OtpauthError("the counter-based (HOTP) URI has no 'counter' (RFC 4226 needs one)")
+        raise OtpauthError(_("the counter-based (HOTP) URI has no 'counter' (RFC 4226 needs one)"))
     params["type"] = kind
     return secret, params, label_issuer
 
@@ -163,7 +178,7 @@ def parse_totp(seed: TotpSeed) -> TotpConfig:
     secret, bits = normalise_secret(raw_secret)
     algorithm = params.get("algorithm", DEFAULT_ALGORITHM).strip().upper() or DEFAULT_ALGORITHM
     if algorithm not in ALGORITHMS:
-        raise OtpauthError("'algorithm' must be SHA1, SHA256 or SHA512")
+        raise OtpauthError(_("'algorithm' must be SHA1, SHA256 or SHA512"))
     digits = DEFAULT_DIGITS
     if params.get("digits"):
         digits = _int_param("digits", params["digits"], 6, 8)
@@ -175,7 +190,7 @@ def parse_totp(seed: TotpSeed) -> TotpConfig:
         counter = _int_param("counter", params["counter"], 0, MAX_COUNTER)
     issuer = params.get("issuer", "").strip() or None
     if label_issuer and issuer and label_issuer != issuer:
-        raise OtpauthError("the issuer in the label differs from the 'issuer' parameter")
+        raise OtpauthError(_("the issuer in the label differs from the one in the 'issuer' part"))
     config = TotpConfig(
         TotpSeed(secret),
         bits,

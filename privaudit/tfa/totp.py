@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
+from privaudit.i18n import Domain
 from privaudit.tfa.otpauth import (
     DEFAULT_ALGORITHM,
     DEFAULT_DIGITS,
@@ -24,6 +25,9 @@ from privaudit.tfa.otpauth import (
     MAX_COUNTER,
     TotpConfig,
 )
+
+# TotpEngineError messages end up in TOTP101 findings: the checks' domain translates them.
+_ = Domain("checks").gettext
 
 WINDOW: Final = 1
 """RFC 6238 section 5.2: accept at most one step of drift either way."""
@@ -51,7 +55,7 @@ def counter_at(when: datetime, period: int) -> int:
 def hotp(key: bytes, counter: int, *, digits: int = DEFAULT_DIGITS, algorithm: str = "SHA1") -> str:
     """RFC 4226 section 5.3: HMAC of the 8-byte counter, dynamic truncation, modulo."""
     if not 0 <= counter <= MAX_COUNTER:
-        raise TotpEngineError("the counter is outside RFC 4226's 8-byte range")
+        raise TotpEngineError(_("the counter is outside RFC 4226's 8-byte range"))
     mac = hmac.new(key, counter.to_bytes(8, "big"), _DIGESTS[algorithm]).digest()
     offset = mac[-1] & 0x0F
     binary = int.from_bytes(mac[offset : offset + 4], "big") & 0x7FFF_FFFF
@@ -83,7 +87,9 @@ def self_test(config: TotpConfig, when: datetime) -> None:
     try:
         counter = counter_at(when, config.period)
     except (ValueError, OverflowError, ZeroDivisionError) as exc:
-        raise TotpEngineError(f"cannot compute the time step ({type(exc).__name__})") from None
+        raise TotpEngineError(
+            _("cannot compute the time step ({error})").format(error=type(exc).__name__)
+        ) from None
     code_for(config, counter)
 
 

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from privaudit.i18n import Domain
-from privaudit.workshop.figures import Figures, crack_time, grouped, strength_word
+from privaudit.i18n import Domain, format_number
+from privaudit.workshop.figures import Figures, crack_time, strength_word
 from privaudit.workshop.lesson import Step
 
 _d = Domain("workshop")
@@ -52,7 +52,7 @@ def _why(f: Figures, practice: bool) -> list[str]:
 def sample_rows(f: Figures) -> list[tuple[str, str, str, str]]:
     """(password, strength, time to guess, times seen in breaches) per sample."""
     return [
-        (s.password, strength_word(s.score), crack_time(s.guesses_log10), grouped(s.seen))
+        (s.password, strength_word(s.score), crack_time(s.guesses_log10), format_number(s.seen))
         for s in f.samples
     ]
 
@@ -80,7 +80,7 @@ def _breaches(f: Figures, practice: bool) -> list[str]:
         worst = max(f.samples, key=lambda s: s.seen)
         lines.append(
             _("The demo password {password} is in the breach list {n} times.").format(
-                password=worst.password, n=grouped(worst.seen)
+                password=worst.password, n=format_number(worst.seen)
             )
         )
         lines.append(
@@ -90,6 +90,13 @@ def _breaches(f: Figures, practice: bool) -> list[str]:
         )
     if f.breach_unknown and not f.breached:
         lines.append(_("The breach check could not run here, so we do not know yet."))
+        if not practice:
+            lines.append(
+                _(
+                    "To check, run again with `--online` (only five signs of each code leave),"
+                    " or give a breach list with `--pwned-corpus FILE`."
+                )
+            )
         return lines
     if f.breached:
         lines.append(
@@ -131,7 +138,9 @@ def _privacy(f: Figures, practice: bool) -> list[str]:
                 f.settings_to_fix,
             ).format(n=f.settings_to_fix)
         )
-    command = "privaudit checklist run instagram" if practice else "privaudit checklist list"
+    # The first platform with something to fix; without one, the list of checklists.
+    first = f.platforms[0] if f.platforms else None
+    command = f"privaudit checklist run {first}" if first else "privaudit checklist list"
     lines.append(
         _("To go through one app's list of questions: `{command}`").format(command=command)
     )

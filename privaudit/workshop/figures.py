@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from privaudit.demo import demo_file
-from privaudit.i18n import Domain, current_language
+from privaudit.i18n import Domain
 from privaudit.model import Finding, Report, Status
 from privaudit.plan import build_plan, short_name
 from privaudit.pwned.hashing import PREFIX_LEN, sha1_hex
@@ -60,6 +60,8 @@ class Figures:
     no_mfa: tuple[str, ...]
     weak_mfa: tuple[str, ...]
     settings_to_fix: int
+    platforms: tuple[str, ...]
+    """Checklist platforms with a setting to fix or check (ids, e.g. "instagram")."""
     breach_unknown: int
     """Breach results that could not be had (offline, no list): never read as "none"."""
     score: int | None
@@ -98,6 +100,13 @@ def from_report(report: Report) -> Figures:
         weak_mfa=_names(_problems(report, "MFA102")),
         settings_to_fix=sum(
             1 for f in report.findings if f.status in _PROBLEM and "platform" in f.details
+        ),
+        platforms=tuple(
+            dict.fromkeys(
+                str(f.details["platform"])
+                for f in report.findings
+                if f.status in _PROBLEM and isinstance(f.details.get("platform"), str)
+            )
         ),
         breach_unknown=sum(
             1
@@ -180,15 +189,6 @@ def crack_time(guesses_log10: float) -> str:
     else:
         text = _("centuries")
     return text
-
-
-# Thousands separators: Spanish groups digits with a (no-break) space, as the RAE advises.
-_GROUP = {"es": "\u00a0"}
-
-
-def grouped(n: int) -> str:
-    """451320 -> '451,320' in English, '451 320' in Spanish."""
-    return f"{n:,}".replace(",", _GROUP.get(current_language(), ","))
 
 
 def strength_word(score: int) -> str:

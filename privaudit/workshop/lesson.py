@@ -32,6 +32,11 @@ class Step:
 TITLE = N_("Safer accounts in one hour")
 SUBTITLE = N_("Passwords, breaches, 2-step login and privacy, one step at a time.")
 
+WELCOME_NOTES = N_(
+    "Welcome people and say how long the session is. Read the goals aloud."
+    " Say that nobody will type a real password on this screen."
+)
+
 OBJECTIVES: tuple[str, ...] = (
     N_("Tell a strong password from a weak one."),
     N_("Find out if a password is in a breach, without giving it away."),
@@ -173,6 +178,7 @@ def step_count() -> int:
 def english_texts() -> Iterator[tuple[str, str]]:
     """(where, message) for every sentence of the lesson, for the readability test."""
     yield "title", SUBTITLE
+    yield "welcome notes", WELCOME_NOTES
     for i, objective in enumerate(OBJECTIVES):
         yield f"objective {i + 1}", objective
     for step in STEPS:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from privaudit.i18n import Domain
+from privaudit.i18n import Domain, format_number
 from privaudit.workshop import state
 from privaudit.workshop.content import intro, step_lines
-from privaudit.workshop.figures import Figures, crack_time, grouped, strength_word
+from privaudit.workshop.figures import Figures, crack_time, strength_word
 from privaudit.workshop.lesson import OBJECTIVES, STEPS, SUBTITLE, TITLE, Step
 
 _d = Domain("workshop")
@@ -101,7 +101,7 @@ def _verdict_lines(verdict: Verdict) -> list[str]:
                 "Breach lists: seen {n} time. Change it everywhere you use it.",
                 "Breach lists: seen {n} times. Change it everywhere you use it.",
                 verdict.seen,
-            ).format(n=grouped(verdict.seen))
+            ).format(n=format_number(verdict.seen))
         )
     else:
         lines.append(_("Breach lists: not found."))

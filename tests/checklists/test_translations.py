@@ -12,6 +12,7 @@ from privaudit.checklists.extract import extract_toml
 from privaudit.checklists.loader import builtin_checklists, validate_bytes
 from privaudit.checklists.model import LocalText
 from privaudit.checklists.texts import DOMAIN, language_notice
+from privaudit.checklists.validate import TEXT_LIMITS
 from privaudit.i18n import use_language
 from tests.checklists.conftest import GOOD
 from tests.i18n.english import english_lines
@@ -145,3 +146,12 @@ def test_a_typo_in_spanish_gets_a_spanish_line_and_exit_2(cli) -> None:  # type:
     assert result.out == ""
     assert "no hay una lista 'instgram'; ¿quisiste decir 'instagram'?" in result.err
     assert english_lines(result.err) == []
+
+
+def test_translations_keep_to_the_format_s_length_limits() -> None:
+    """A Spanish question fits where the English one does (prompts, handouts)."""
+    for cl in builtin_checklists():
+        for field, text in [("name", cl.name)] + [
+            (f, getattr(i, f)) for i in cl.items for f in ("question", "why", "fix")
+        ]:
+            assert len(text.get("es").strip()) <= TEXT_LIMITS[field], (cl.id, field, text.en)

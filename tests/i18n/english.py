@@ -29,7 +29,8 @@ _STRIP = (
     re.compile(r"\bprivaudit(?: [a-z-]+)*"),
     re.compile(r"\b[A-Z]{2,}\d{3}\b"),
 )
-_WORD = re.compile(r"[A-Za-z']+")
+# Letters of any script: "anótalo" is one word, not "an" and "talo".
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
 def english_lines(text: str, allowed: Iterable[str] = (), threshold: int = 2) -> list[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from privaudit.cli.env import Environment
 from privaudit.cli.workshop_run import SessionRequest, learner_report, verdict_of
 from privaudit.i18n import use_language
@@ -13,8 +15,9 @@ from privaudit.pipeline.password import PasswordChecker
 from privaudit.pipeline.request import PasswordCheckRequest
 from privaudit.pipeline.settings import password_settings
 from privaudit.workshop.content import step_lines
-from privaudit.workshop.figures import from_report, grouped
+from privaudit.workshop.figures import Figures, from_report
 from privaudit.workshop.lesson import STEPS
+from tests.pwned.conftest import HibpServer
 from tests.pwned.test_cli_breach import bitwarden_export
 
 BREACHES = next(s for s in STEPS if s.key == "breaches")
@@ -26,12 +29,13 @@ def _env() -> Environment:
 
 def test_offline_without_a_breach_list_is_unknown_not_clean(tmp_path: Path) -> None:
     export = bitwarden_export(tmp_path / "bw.json", {"Mail": "P@ssw0rd", "Shop": "hunter2"})
-    report = learner_report(_env(), SessionRequest(exports=(str(export),), offline=True))
+    report = learner_report(_env(), SessionRequest(exports=(str(export),)))  # offline by default
     figures = from_report(report)
     assert figures.accounts == 2 and figures.exports == 1
     assert figures.breached == () and figures.breach_unknown > 0
     lines = step_lines(BREACHES, figures, practice=False)
-    assert lines == ["The breach check could not run here, so we do not know yet."]
+    assert lines[0] == "The breach check could not run here, so we do not know yet."
+    assert "--online" in lines[1] and "--pwned-corpus" in lines[1]
 
     check = PasswordCheckRequest(offline=True)
     verdict = verdict_of(PasswordChecker(check, password_settings(check)).check(["hunter2"]))
@@ -52,7 +56,26 @@ def test_the_learners_breached_logins_are_named(tmp_path: Path) -> None:
     ]
 
 
-def test_numbers_are_grouped_the_learners_way() -> None:
-    assert grouped(451_320) == "451,320"
+def test_numbers_are_grouped_the_learners_way(figures: Figures) -> None:
+    assert "451,320 times" in step_lines(BREACHES, figures, practice=True)[0]
     with use_language("es"):
-        assert grouped(451_320) == "451\u00a0320"
+        line = step_lines(BREACHES, figures, practice=True)[0]
+    assert "451\u00a0320 veces" in line
+
+
+def test_without_online_nothing_reaches_the_network(
+    tmp_path: Path, hibp_server: HibpServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from privaudit.cli.workshop_run import password_checker
+
+    monkeypatch.setenv("PRIVAUDIT_PWNED_API_URL", hibp_server.url)
+    export = bitwarden_export(tmp_path / "bw.json", {"Mail": "P@ssw0rd"})
+    request = SessionRequest(exports=(str(export),))
+    learner_report(_env(), request)
+    verdict_of(password_checker(request).check(["P@ssw0rd"]))
+    assert hibp_server.requests == []
+
+    online = SessionRequest(exports=(str(export),), offline=False)
+    assert from_report(learner_report(_env(), online)).breached == (("Mail", 52_000),)
+    assert verdict_of(password_checker(online).check(["P@ssw0rd"])).seen == 52_000
+    assert hibp_server.requests

@@ -140,7 +140,7 @@ def test_real_mode_on_an_export_checks_one_hidden_password(
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     env = {"PRIVAUDIT_PWNED_API_URL": hibp_server.url, "TMPDIR": str(tmp)}
-    run = Transcript(_spawn("--accounts", str(export), env=env))
+    run = Transcript(_spawn("--online", "--accounts", str(export), env=env))
     run.expect("Your own data stays on this computer.")
     run.expect("Step 1 of 6: Why passwords fail")
     run.expect("3 logins")
@@ -190,7 +190,7 @@ def test_real_mode_in_spanish_ends_with_the_anonymous_share_file(
     keep.write_text("not a share file")
     share = tmp_path / "clase.json"
     env = {"PRIVAUDIT_PWNED_API_URL": hibp_server.url}
-    run = Transcript(_spawn("--lang", "es", "--accounts", str(export), env=env))
+    run = Transcript(_spawn("--lang", "es", "--online", "--accounts", str(export), env=env))
     run.expect("Revisando tus datos, en esta computadora…")
     run.expect("Paso 1 de 6")
     run.expect(NEXT_ES)
@@ -222,7 +222,8 @@ def test_real_mode_in_spanish_ends_with_the_anonymous_share_file(
     # The plan's titles come from the core's catalog: the same audit, in-process.
     monkeypatch.setenv("PRIVAUDIT_PWNED_API_URL", hibp_server.url)
     with use_language("es"):
-        mine = learner_report(Environment(), SessionRequest(exports=(str(export),)))
+        request = SessionRequest(exports=(str(export),), offline=False)
+        mine = learner_report(Environment(), request)
         text = run.text.replace(str(tmp_path), "DIR")
         assert not_yet_translated(english_lines(text), mine) == []
 
@@ -232,3 +233,23 @@ def test_practice_takes_no_share_file(tmp_path: Path) -> None:
     assert run.finish() == 2
     assert "--practice uses only the bundled fake data" in run.text
     assert not (tmp_path / "s.json").exists()
+
+
+def test_ctrl_c_stops_with_130_and_the_place_is_kept() -> None:
+    run = Transcript(_spawn("--practice"))
+    run.expect(NEXT_EN)
+    run.send("")
+    run.expect("Step 2 of 6")
+    run.expect(NEXT_EN)
+    run.child.sendintr()
+    run.expect("interrupted")
+    assert run.finish() == 130
+    assert "Traceback" not in run.text
+
+    again = Transcript(_spawn("--practice"))
+    again.expect("Resume at step 2 of 6? [Y/n] ")
+    again.send("n")
+    again.expect("Step 1 of 6")
+    again.expect(NEXT_EN)
+    again.send("q")
+    assert again.finish() == 0

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from privaudit.i18n import Domain, current_language
 from privaudit.workshop.content import intro, plan_lines, sample_head, sample_rows, step_lines
 from privaudit.workshop.figures import Figures
-from privaudit.workshop.lesson import OBJECTIVES, STEPS, SUBTITLE, TITLE
+from privaudit.workshop.lesson import OBJECTIVES, STEPS, SUBTITLE, TITLE, WELCOME_NOTES
 
 _ = Domain("workshop").gettext
 
@@ -100,10 +100,7 @@ def slides(figures: Figures) -> list[Slide]:
         points=tuple(_(o) for o in OBJECTIVES),
         figures=(_pieces(intro(practice=True)),),
         hint=_("Keys: arrows, space or Page Up/Down to move; n shows the speaker notes."),
-        notes=_(
-            "Welcome people and say how long the session is. Read the goals aloud."
-            " Say that nobody will type a real password on this screen."
-        ),
+        notes=_(WELCOME_NOTES),
     )
     return [first, *(_step_slide(i, figures) for i in range(len(STEPS)))]
 
