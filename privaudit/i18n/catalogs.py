@@ -60,6 +60,9 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
     "checks": [
         ("checks/**.py", "python"),
         ("exposure/rules.py", "python"),  # a site's password rules, in fixes
+        ("exposure/emails.py", "python"),  # why an email lookup failed
+        ("pwned/client.py", "python"),  # why a breach lookup failed
+        ("pwned/lanes.py", "python"),
         ("tfa/otpauth.py", "python"),  # why a TOTP setup cannot be used
         ("tfa/migration.py", "python"),
         ("tfa/totp.py", "python"),
