@@ -121,6 +121,13 @@ def share_schema() -> dict[str, Any]:
     return schema
 
 
+@cache
+def _validator() -> Any:
+    import jsonschema  # noqa: PLC0415
+
+    return jsonschema.Draft202012Validator(share_schema())
+
+
 class ShareError(InputError):
     """A file or submission is not a valid share document (exit code 2)."""
 
@@ -133,8 +140,7 @@ def validate_share(doc: object) -> dict[str, Any]:
     """
     import jsonschema  # noqa: PLC0415
 
-    validator = jsonschema.Draft202012Validator(share_schema())
-    error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
     if error is not None:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
         raise ShareError(

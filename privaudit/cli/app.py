@@ -26,6 +26,7 @@ def build_app(env: Environment) -> typer.Typer:
         cache,
         checklist,
         checks,
+        classroom,
         classserve,
         data,
         history,
@@ -78,7 +79,9 @@ def build_app(env: Environment) -> typer.Typer:
     pwned_data.register(app, env)
     media.register(app, env)
     incident.register(app, env)
-    classserve.register(classserve.class_group(app), env)
+    group = classserve.class_group(app)
+    classroom.register(group, env)
+    classserve.register(group, env)
     workshop.register(app, env)
     return app
 

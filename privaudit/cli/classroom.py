@@ -1,0 +1,59 @@
+"""`privaudit class ...`: what a trainer runs over the share files of a class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from privaudit.cli.lang import LangOption, choose_flag
+
+if TYPE_CHECKING:
+    from privaudit.cli.env import Environment
+
+
+def register(group: typer.Typer, env: Environment) -> None:
+    """`summary` in the `class` group (cli/classserve.py's class_group)."""
+
+    @group.command("summary")
+    def summary(
+        files: Annotated[
+            list[Path],
+            typer.Argument(help="Share files written by 'privaudit audit --share FILE'."),
+        ],
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", metavar="html|json", help="html or json.")
+        ] = "html",
+        output: Annotated[
+            Path | None,
+            typer.Option("--output", "-o", help="Write here (atomically, mode 0600); else stdout."),
+        ] = None,
+        lang: LangOption = None,
+    ) -> int:
+        """Score chart, before/after, the commonest gaps and what to teach next."""
+        from privaudit.classroom.collect import read_shares  # noqa: PLC0415
+        from privaudit.classroom.options import check_format, summary_written  # noqa: PLC0415
+        from privaudit.classroom.summary import summarize  # noqa: PLC0415
+        from privaudit.cli.ui import write_report  # noqa: PLC0415
+        from privaudit.i18n import current_language  # noqa: PLC0415
+        from privaudit.store.atomic import check_output_path  # noqa: PLC0415
+
+        choose_flag(env, lang)  # --lang, else the locale: privaudit's one rule (cli/lang.py)
+        check_format(fmt)
+        language = current_language()
+        if output is not None:
+            check_output_path(output)
+        result = summarize(read_shares(files))  # every file valid before anything is written
+        if fmt == "json":
+            from privaudit.classroom.render_json import render_summary_json  # noqa: PLC0415
+
+            text = render_summary_json(result, lang=language)
+        else:
+            from privaudit.classroom.html import render_summary_html  # noqa: PLC0415
+
+            text = render_summary_html(result, lang=language)
+        write_report(env, text, output)
+        if output is not None:
+            env.info(summary_written(output))
+        return 0
