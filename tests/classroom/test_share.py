@@ -148,6 +148,9 @@ def test_audit_share_refuses_before_any_work(cli, tmp_path: Path) -> None:  # ty
     assert precious.read_text() == "my notes"
     lone = cli("audit", "--demo", "--code", "ROOM4")
     assert lone.code == 2 and "--share" in lone.err
+    report = tmp_path / "report.json"
+    same = cli("audit", "--demo", "-o", str(report), "--share", str(tmp_path / "." / "report.json"))
+    assert same.code == 2 and "same file" in same.err and not report.exists()
 
 
 def test_the_canary_never_reaches_a_share(cli, tmp_path: Path, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
