@@ -396,7 +396,7 @@ def scale(runs: int, tmp: Path, logins: int, base: int, small: int) -> None:
     )
 
 
-def online_rows() -> None:
+def online_rows(runs: int, logins: list[int]) -> None:
     print("== online client (bench/online.py --json)", flush=True)
     script = ROOT / "bench" / "online.py"
     if not script.exists():
@@ -411,7 +411,13 @@ def online_rows() -> None:
             )
         )
         return
-    proc = subprocess.run([PY, str(script), "--json"], capture_output=True, text=True, check=False)
+    sizes = [arg for n in logins for arg in ("--logins", str(n))]
+    proc = subprocess.run(
+        [PY, str(script), "--json", "--runs", str(runs), *sizes],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     try:
         rows = json.loads(proc.stdout)
     except ValueError:
@@ -464,12 +470,18 @@ def main() -> int:
         action="append",
         choices=["startup", "strength", "offline", "online", "scale", "client"],
     )
-    parser.add_argument("--scale-runs", type=int, help="runs for the 50,000-login rows")
+    parser.add_argument(
+        "--scale-runs",
+        type=int,
+        default=1,
+        help="runs for the 50,000-login rows (default 1: each takes a minute or more)",
+    )
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
     sizes = args.lines or ([1_000_000] if args.quick else [5_000_000, 20_000_000])
     logins = 1_000 if args.quick else 10_000
     only = set(args.only or ["startup", "strength", "offline", "online", "scale", "client"])
+    began = time.monotonic()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"privaudit e2e: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load {load}")
     with tempfile.TemporaryDirectory(prefix="privaudit-e2e-") as name:
@@ -494,11 +506,9 @@ def main() -> int:
             ("online", lambda: online_all_checks(runs, tmp, logins)),
             (
                 "scale",
-                lambda: scale(
-                    args.scale_runs or runs, tmp, 5 * logins, logins, max(10, logins // 100)
-                ),
+                lambda: scale(args.scale_runs, tmp, 5 * logins, logins, max(10, logins // 100)),
             ),
-            ("client", online_rows),
+            ("client", lambda: online_rows(runs, [logins] if args.quick else [1_000, 10_000])),
         ]
         for name_, step in steps:
             if name_ in only:
@@ -507,6 +517,8 @@ def main() -> int:
                 except Exception as exc:  # noqa: BLE001  # a broken section must not hide the rest
                     print(f"  {name_}: failed ({type(exc).__name__}: {exc})", flush=True)
     table()
+    after = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n{(time.monotonic() - began) / 60:.1f} minutes; load average at the end {after}")
     return 0
 
 

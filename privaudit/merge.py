@@ -38,9 +38,9 @@ SiteOf = Callable[[str], str | None]
 
 def default_site_of() -> SiteOf:
     """Registrable domain by the bundled public suffix list (never downloaded)."""
-    from publicsuffixlist import PublicSuffixList  # noqa: PLC0415  # ~0.2 s to build
+    from privaudit.suffixes import bundled_suffix_list  # noqa: PLC0415  # ~0.2 s to build
 
-    psl = PublicSuffixList()
+    psl = bundled_suffix_list()
 
     def site_of(host: str) -> str | None:
         return psl.privatesuffix(host) or host

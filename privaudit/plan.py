@@ -219,11 +219,14 @@ def _fold_into_changes(
     for i, (kind, _key, found) in enumerate(out):
         if kind not in ("unique-password", "strong-password"):
             continue
-        for f in list(found):
+        kept = []
+        for f in found:
             target = changing.get(f.subject)
             if target is not None and target != i:
-                found.remove(f)
                 out[target][2].append(f)
+            else:
+                kept.append(f)
+        found[:] = kept  # one pass: list.remove per finding was quadratic at 50,000 logins
     return [g for g in out if g[2]]
 
 

@@ -12,10 +12,13 @@ One rule for all three:
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import EntryPoint, entry_points
+from typing import Any
 
 from privaudit.errors import ConfigError
 
@@ -70,7 +73,7 @@ def discover(
     """Built-ins (name -> target) in their order, then the group's entry points by name."""
     found = [Plugin(group, name, target, BUILTIN) for name, target in (builtins or {}).items()]
     seen = {p.name: p for p in found}
-    points = entry_points(group=group) if eps is None else eps
+    points = _entry_points(group, tuple(sys.path)) if eps is None else eps
     for ep in sorted(points, key=lambda e: e.name):
         dist = ep.dist.name if ep.dist else None
         plugin = Plugin(group, ep.name, ep.value, f"plugin ({dist or 'unknown'})", dist)
@@ -85,6 +88,18 @@ def discover(
         seen[ep.name] = plugin
         found.append(plugin)
     return tuple(found)
+
+
+@functools.cache
+def _installed_entry_points(path: tuple[str, ...]) -> Any:
+    # One scan of every installed distribution per process (and sys.path) instead
+    # of one per group: each scan reads every dist-info's metadata (~5 ms).
+    # Python 3.11 returns SelectableGroups, 3.12 EntryPoints: both have select().
+    return entry_points()
+
+
+def _entry_points(group: str, path: tuple[str, ...]) -> tuple[EntryPoint, ...]:
+    return tuple(_installed_entry_points(path).select(group=group))
 
 
 def load(plugin: Plugin) -> object:

@@ -10,7 +10,6 @@ WARN") keeps the promise that a worse result never raises the score.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from fractions import Fraction
 
 from privaudit.model import (
     GRADED_AREAS,
@@ -29,12 +28,9 @@ AREA_CHECKS: dict[str, str] = {"passwords": "PW101", "breaches": "BR101", "2fa":
 
 GRADES: tuple[tuple[int, str], ...] = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 
-# How much of a result's weight counts against the score.
-_PENALTY: dict[Status, Fraction] = {
-    Status.PASS: Fraction(0),
-    Status.WARN: Fraction(1, 2),
-    Status.FAIL: Fraction(1),
-}
+# How much of a result's weight counts against the score, in halves: integer sums
+# are exact like Fractions and ~10x cheaper over 50,000 logins' findings.
+_PENALTY: dict[Status, int] = {Status.PASS: 0, Status.WARN: 1, Status.FAIL: 2}
 
 
 def grade_for(value: int) -> str:
@@ -45,22 +41,23 @@ def grade_for(value: int) -> str:
 
 
 def _ratio(results: Iterable[tuple[Status, Severity]]) -> tuple[int | None, int]:
-    passed = Fraction(0)
-    total = Fraction(0)
+    passed = 0  # both in half weights
+    total = 0
     counted = 0
     for status, severity in results:
-        if not status.scored or severity.weight == 0:
+        weight = severity.weight
+        if not status.scored or weight == 0:
             continue
         counted += 1
         if status is Status.PASS:
-            passed += severity.weight
-            total += severity.weight
+            passed += 2 * weight
+            total += 2 * weight
         else:
-            total += _PENALTY[status] * severity.weight
+            total += _PENALTY[status] * weight
     if total == 0:
         return None, counted
     # Floor, not round: a score must never look better than the results.
-    return int(100 * passed / total), counted
+    return 100 * passed // total, counted
 
 
 def _known(finding: Finding) -> bool:

@@ -60,11 +60,13 @@ _ZXCVBN_LOCK = threading.Lock()
 
 
 def prepare_zxcvbn() -> Callable[..., dict[str, Any]]:
-    from zxcvbn import matching, zxcvbn  # noqa: PLC0415  # heavy import, only when needed
+    from zxcvbn import matching, scoring, zxcvbn  # noqa: PLC0415  # heavy, only when needed
 
+    from privaudit import zxcvbn_scoring  # noqa: PLC0415
     from privaudit.zxcvbn_accel import install  # noqa: PLC0415
 
     install(matching)
+    zxcvbn_scoring.install(scoring, matching)
     return zxcvbn  # type: ignore[no-any-return]
 
 

@@ -47,13 +47,16 @@ def _run(argv: Sequence[str] | None, env: Environment) -> int:
 
     from privaudit.cli import lang  # noqa: PLC0415
     from privaudit.cli.app import build_command  # noqa: PLC0415
+    from privaudit.cli.help import language_from_args, translate_tree  # noqa: PLC0415
     from privaudit.errors import PrivauditError  # noqa: PLC0415
     from privaudit.exitcodes import ExitCode  # noqa: PLC0415
     from privaudit.i18n import _  # noqa: PLC0415
 
     args = list(sys.argv[1:] if argv is None else argv)
     lang.start(env.environ)
+    language_from_args(args)
     command = build_command(env)
+    translate_tree(command)
     try:
         result = command.main(args=args, prog_name="privaudit", standalone_mode=False)
     except PrivauditError as exc:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from privaudit.i18n import ngettext
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
@@ -21,4 +23,10 @@ def register(app: typer.Typer, env: Environment) -> None:
 
         folder = default_cache_folder()
         removed = RangeCache(folder).clear()
-        env.echo(f"removed {removed} cached breach range(s) from {folder}")
+        env.echo(
+            ngettext(
+                "removed {n} cached breach range from {folder}",
+                "removed {n} cached breach ranges from {folder}",
+                removed,
+            ).format(n=removed, folder=folder)
+        )

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.i18n import _
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
@@ -26,10 +28,10 @@ def register(app: typer.Typer, env: Environment) -> None:
         rows = [meta_to_dict(c.meta) for c in load_registry().checks]
         columns = [
             ("ID", "id"),
-            ("Name", "name"),
-            ("Category", "category"),
-            ("Severity", "severity"),
-            ("Origin", "origin"),
+            (_("Name"), "name"),
+            (_("Category"), "category"),
+            (_("Severity"), "severity"),
+            (_("Origin"), "origin"),
         ]
         ui.print_listing(env, rows, columns, fmt, command="checks list")
 
@@ -37,16 +39,23 @@ def register(app: typer.Typer, env: Environment) -> None:
     def explain(check_id: Annotated[str, typer.Argument(help="A check ID or name.")]) -> None:
         """What a check looks at, why it matters and how to fix what it finds."""
         from privaudit.registry import load_registry  # noqa: PLC0415
+        from privaudit.render.labels import category_name, severity_label  # noqa: PLC0415
 
         meta = load_registry().get(check_id).meta
+        needs = ", ".join(sorted(n.value for n in meta.needs)) or _("nothing")
+        facts = _("category: {category}   severity: {severity}   origin: {origin}").format(
+            category=category_name(meta.category),
+            severity=severity_label(meta.severity),
+            origin=_(meta.origin) if meta.origin == "built-in" else meta.origin,
+        )
         lines = [
             f"{meta.id} {meta.name}: {meta.title}",
-            f"category: {meta.category}   severity: {meta.severity.value}   origin: {meta.origin}",
-            f"needs: {', '.join(sorted(n.value for n in meta.needs)) or 'nothing'}",
+            facts,
+            _("needs: {needs}").format(needs=needs),
             "",
-            f"Why: {meta.why}",
-            f"Fix: {meta.fix}",
+            _("Why: {text}").format(text=meta.why),
+            _("Fix: {text}").format(text=meta.fix),
         ]
         if meta.references:
-            lines += ["", "References:", *(f"  {url}" for url in meta.references)]
+            lines += ["", _("References:"), *(f"  {url}" for url in meta.references)]
         env.echo("\n".join(lines))

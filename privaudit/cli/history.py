@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.i18n import _, ngettext
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
     from privaudit.render import RenderOptions
@@ -17,7 +19,11 @@ def _check_format(fmt: str, command: str) -> None:
     from privaudit.errors import UsageError  # noqa: PLC0415
 
     if fmt not in ("terminal", "json"):
-        raise UsageError(f"unknown --format {fmt!r} for '{command}'; use terminal or json")
+        raise UsageError(
+            _("unknown --format {value!r} for '{command}'; use terminal or json").format(
+                value=fmt, command=command
+            )
+        )
 
 
 def _options(env: Environment) -> RenderOptions:
@@ -77,10 +83,10 @@ def _register_history(app: typer.Typer, env: Environment) -> None:
         from privaudit.store.history import History  # noqa: PLC0415
 
         if keep is None and older_than is None:
-            raise UsageError("history prune needs --keep N or --older-than DAYS (or both)")
+            raise UsageError(_("history prune needs --keep N or --older-than DAYS (or both)"))
         history = History.open_existing()
         if history is None:
-            env.echo("No history yet: nothing to prune.")
+            env.echo(_("No history yet: nothing to prune."))
             return
         with history:
             gone = history.prune(
@@ -88,7 +94,11 @@ def _register_history(app: typer.Typer, env: Environment) -> None:
                 older_than=timedelta(days=older_than) if older_than else None,
                 now=datetime.now(UTC),
             )
-        env.echo(f"Deleted {gone} run(s) from the history.")
+        env.echo(
+            ngettext(
+                "Deleted {n} run from the history.", "Deleted {n} runs from the history.", gone
+            ).format(n=gone)
+        )
 
 
 def _register_diff(app: typer.Typer, env: Environment) -> None:
@@ -111,13 +121,13 @@ def _register_diff(app: typer.Typer, env: Environment) -> None:
         _check_format(fmt, "diff")
         history = History.open_existing()
         if history is None:
-            raise InputError("no history yet: run 'privaudit audit' twice, then diff")
+            raise InputError(_("no history yet: run 'privaudit audit' twice, then diff"))
         with history:
             b = history.get(run_b) if run_b is not None else None
             if run_a is None:
                 recent = history.runs(limit=2)
                 if len(recent) < 2:
-                    raise InputError("only one run in the history: audit again, then diff")
+                    raise InputError(_("only one run in the history: audit again, then diff"))
                 a, b = recent
             else:
                 a = history.get(run_a)

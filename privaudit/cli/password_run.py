@@ -7,11 +7,13 @@ from privaudit.cli.env import Environment
 from privaudit.cli.hidden import ask_hidden
 from privaudit.errors import UsageError
 from privaudit.exitcodes import ExitCode
+from privaudit.i18n import _, ngettext
 from privaudit.inputs import password_lines
 from privaudit.model import Report, Status
 from privaudit.pipeline.password import PasswordChecker
 from privaudit.pipeline.request import PasswordCheckRequest
 from privaudit.pipeline.settings import password_settings
+from privaudit.render.labels import status_label
 
 
 def run_password_check(
@@ -30,17 +32,17 @@ def run_password_check(
     if password_stdin:
         lines = password_lines(env.stdin_bytes.read())
         if not lines:
-            raise UsageError("--password-stdin: no password on stdin (one a line)")
+            raise UsageError(_("--password-stdin: no password on stdin (one a line)"))
         code = run(lines, 1)
         env.echo(summary(reports, len(lines)))
         return code
     if not env.stdin_isatty:
-        raise UsageError("no terminal to prompt on: pipe passwords with --password-stdin")
+        raise UsageError(_("no terminal to prompt on: pipe passwords with --password-stdin"))
     codes: list[int] = []
     number = 1
     while True:
         try:
-            typed = ask_hidden("Password to check (empty to finish): ")
+            typed = ask_hidden(_("Password to check (empty to finish): "))
         except EOFError:
             # Ctrl-D is "I am done", like an empty line; the prompt's line is open.
             env.stderr.write("\n")
@@ -50,7 +52,7 @@ def run_password_check(
         codes.append(run([typed], number))
         number += 1
     if not codes:
-        raise UsageError("no password typed; nothing was checked")
+        raise UsageError(_("no password typed; nothing was checked"))
     env.echo(summary(reports, number - 1))
     return _worst(codes)
 
@@ -75,15 +77,23 @@ def summary(reports: list[Report], checked: int) -> str:
 
     skipped = any(f.check_id == "BR101" and f.status is Status.SKIP for f in findings)
     # A skipped breach check never reads as "0 breached": it says it did not run.
+    breached = count("BR101", Status.FAIL)
     parts = (
-        ["breach status not checked"] if skipped else [f"{count('BR101', Status.FAIL)} breached"]
+        [_("breach status not checked")]
+        if skipped
+        else [ngettext("{n} breached", "{n} breached", breached).format(n=breached)]
     )
-    parts.append(f"{count('PW101', Status.FAIL)} too weak")
+    weak = count("PW101", Status.FAIL)
+    parts.append(ngettext("{n} too weak", "{n} too weak", weak).format(n=weak))
     unknown = count("BR101", Status.ERROR)
     if unknown:
-        parts.append(f"{unknown} with unknown breach status")
-    noun = "password" if checked == 1 else "passwords"
-    return f"{checked} {noun} checked: " + ", ".join(parts)
+        parts.append(
+            ngettext(
+                "{n} with unknown breach status", "{n} with unknown breach status", unknown
+            ).format(n=unknown)
+        )
+    head = ngettext("{n} password checked: {results}", "{n} passwords checked: {results}", checked)
+    return head.format(n=checked, results=", ".join(parts))
 
 
 def _worst(codes: list[int]) -> int:
@@ -91,7 +101,7 @@ def _worst(codes: list[int]) -> int:
 
 
 def _print(env: Environment, report: Report, *, first: int, count: int) -> None:
-    labels = {"PW101": "strength", "BR101": "breach"}
+    labels = {"PW101": _("strength"), "BR101": _("breach")}
     order: dict[str, int] = {}
     for finding in report.findings:
         order.setdefault(finding.subject, len(order))
@@ -99,9 +109,10 @@ def _print(env: Environment, report: Report, *, first: int, count: int) -> None:
         what = labels.get(finding.check_id, finding.check_id)
         about = "" if finding.subject == report.meta(finding.check_id).title else finding.subject
         if about:
-            who = f"password {about}: "
+            who = _("password {which}").format(which=about)
         elif count == 1:  # one finding for the whole batch (a skipped breach check)
-            who = f"password #{first}: "
+            who = _("password #{n}").format(n=first)
         else:
-            who = f"passwords #{first}-#{first + count - 1}: "
-        env.echo(f"{who}{what} {finding.status.value}: {finding.message}")
+            who = _("passwords #{first}-#{last}").format(first=first, last=first + count - 1)
+        status = status_label(finding.status).lower()
+        env.echo(f"{who}: {what} {status}: {finding.message}")

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.i18n import _
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
@@ -40,9 +42,9 @@ def register(app: typer.Typer, env: Environment) -> None:
                 }
             )
         columns = [
-            ("Format", "name"),
-            ("Description", "description"),
-            ("Plaintext", "plaintext"),
-            ("Origin", "origin"),
+            (_("Format"), "name"),
+            (_("Description"), "description"),
+            (_("Plaintext"), "plaintext"),
+            (_("Origin"), "origin"),
         ]
         ui.print_listing(env, rows, columns, fmt, command="sources list", wrap=("description",))

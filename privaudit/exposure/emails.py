@@ -20,6 +20,7 @@ from urllib.parse import quote
 from privaudit.accounts import Account
 from privaudit.errors import ConfigError
 from privaudit.exposure.breaches import Breach, parse_breach
+from privaudit.i18n import N_, Domain
 from privaudit.secret import Secret
 
 if TYPE_CHECKING:
@@ -32,7 +33,9 @@ DEFAULT_DEADLINE: Final = 300.0
 RETRIES: Final = 2
 """Extra tries of an address after a 5xx or a dropped connection (429s do not count)."""
 MAX_RETRY_AFTER: Final = 120.0
-RATE_LIMITED: Final = (
+# Why a lookup failed ends up in EXP102 findings: the checks' domain translates it.
+_ = Domain("checks").gettext
+RATE_LIMITED: Final = N_(
     "HIBP's rate limit for this key leaves no time for this address within the time allowed;"
     " try again later (answers so far are cached)"
 )
@@ -120,9 +123,11 @@ class EmailLookup:
         counted = False
         while True:
             if self._clock() >= ends:
-                return EmailFailure("the time allowed for email lookups ran out; try again later")
+                return EmailFailure(
+                    _("the time allowed for email lookups ran out; try again later")
+                )
             if self._blocked_until >= ends:  # asking again before then only earns another 429
-                return EmailFailure(RATE_LIMITED)
+                return EmailFailure(_(RATE_LIMITED))
             if not counted:
                 self.requests_sent += 1
                 counted = True
@@ -135,7 +140,9 @@ class EmailLookup:
             except httpx.HTTPError as exc:
                 failures += 1
                 if failures > RETRIES:
-                    return EmailFailure(f"HIBP could not be reached ({type(exc).__name__})")
+                    return EmailFailure(
+                        _("HIBP could not be reached ({error})").format(error=type(exc).__name__)
+                    )
                 self._sleep(min(2.0**failures, max(0.0, ends - self._clock())))
                 continue
             status = response.status_code
@@ -149,12 +156,14 @@ class EmailLookup:
                 wait = _retry_after(response.headers.get("retry-after"))
                 self._blocked_until = self._clock() + wait
                 if self._blocked_until >= ends:
-                    return EmailFailure(RATE_LIMITED)
+                    return EmailFailure(_(RATE_LIMITED))
                 self._sleep(wait)
                 continue
             failures += 1
             if failures > RETRIES:
-                return EmailFailure(f"HIBP answered HTTP {status}; try again later")
+                return EmailFailure(
+                    _("HIBP answered HTTP {status}; try again later").format(status=status)
+                )
             self._sleep(min(2.0**failures, max(0.0, ends - self._clock())))
 
     @staticmethod
@@ -162,12 +171,12 @@ class EmailLookup:
         try:
             records = response.json()
         except ValueError:
-            return EmailFailure("HIBP's answer was not JSON (a captive portal or proxy?)")
+            return EmailFailure(_("HIBP's answer was not JSON (a captive portal or proxy?)"))
         if not isinstance(records, list):
-            return EmailFailure("HIBP's answer was not a list of breaches")
+            return EmailFailure(_("HIBP's answer was not a list of breaches"))
         breaches = tuple(b for b in map(parse_breach, records) if b is not None)
         if records and not breaches:
-            return EmailFailure("HIBP's answer held no readable breach records")
+            return EmailFailure(_("HIBP's answer held no readable breach records"))
         return breaches
 
 
@@ -182,12 +191,12 @@ def _retry_after(value: str | None) -> float:
 
 def _refused(status: int) -> str:
     if status == 401:
-        return (
+        return _(
             "HIBP rejected the API key (HTTP 401): check the key you gave --check-emails"
             " (https://haveibeenpwned.com/API/Key) or store the right one with"
             " 'privaudit data hibp-key'"
         )
-    return (
+    return _(
         "HIBP refused the email lookup (HTTP 403): the key's subscription may have lapsed;"
         " check it at https://haveibeenpwned.com/API/Key"
     )

@@ -11,10 +11,11 @@ reads the compiled catalogs with the standard library's gettext.
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,9 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
     "checks": [
         ("checks/**.py", "python"),
         ("exposure/rules.py", "python"),  # a site's password rules, in fixes
+        ("exposure/emails.py", "python"),  # why an email lookup failed
+        ("pwned/client.py", "python"),  # why a breach lookup failed
+        ("pwned/lanes.py", "python"),
         ("tfa/otpauth.py", "python"),  # why a TOTP setup cannot be used
         ("tfa/migration.py", "python"),
         ("tfa/totp.py", "python"),
@@ -73,16 +77,73 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
 def method_map(domain: str) -> list[tuple[str, Method]]:
     if domain != CORE_DOMAIN:
         return FEATURE_DOMAINS[domain]
+    # Every command's help is the core's, whichever domain its module speaks:
+    # cli/help.py translates the whole command tree with the core catalog.
+    help_only: list[tuple[str, Method]] = [
+        (pattern, "privaudit.i18n.catalogs:extract_help")
+        for rules in FEATURE_DOMAINS.values()
+        for pattern, _ in rules
+        if pattern.startswith("cli/")
+    ]
     ignored: list[tuple[str, Method]] = [
         (pattern, "ignore") for rules in FEATURE_DOMAINS.values() for pattern, _ in rules
     ]
     return [
+        *help_only,
         *ignored,
         ("i18n/**.py", "ignore"),
+        ("cli/**.py", "privaudit.i18n.catalogs:extract_cli"),
         ("**.py", "python"),
         ("render/templates/**.html", "jinja2.ext:babel_extract"),
         ("render/templates/**.j2", "jinja2.ext:babel_extract"),
     ]
+
+
+def _constant(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def help_strings(source: str) -> Iterator[tuple[int, str]]:
+    """The command line's help texts, which typer reads where gettext cannot mark them:
+    `help="..."` arguments, `*_HELP = "..."` constants and the commands' docstrings
+    (a function decorated with `.command(...)` or `.callback()`). cli/help.py
+    translates them in the built command tree."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "help":
+            text = _constant(node.value)
+            if text:
+                yield node.value.lineno, text
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            text = _constant(node.value)
+            if isinstance(target, ast.Name) and target.id.endswith("_HELP") and text:
+                yield node.lineno, text
+        elif isinstance(node, ast.FunctionDef) and any(
+            isinstance(d, ast.Call)
+            and isinstance(d.func, ast.Attribute)
+            and d.func.attr in ("command", "callback")
+            for d in node.decorator_list
+        ):
+            doc = ast.get_docstring(node, clean=True)
+            if doc:
+                yield node.lineno, doc
+
+
+def extract_cli(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> Iterator[Any]:
+    """Babel extractor for cli/: gettext calls, as for any module, and the help texts."""
+    from babel.messages.extract import extract_python  # noqa: PLC0415
+
+    source = fileobj.read()
+    yield from extract_python(io.BytesIO(source), keywords, comment_tags, options)
+    for lineno, text in help_strings(source.decode("utf-8")):
+        yield lineno, "_", text, []
+
+
+def extract_help(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> Iterator[Any]:
+    """Babel extractor for a feature domain's cli/ module: its help texts only."""
+    for lineno, text in help_strings(fileobj.read().decode("utf-8")):
+        yield lineno, "_", text, []
 
 
 def domains() -> tuple[str, ...]:

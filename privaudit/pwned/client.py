@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from privaudit import __version__
+from privaudit.i18n import Domain
 from privaudit.pwned.cache import CacheEntry, RangeCache, RangeWriter
 from privaudit.pwned.lanes import Lane, Reply, lanes_for
 from privaudit.pwned.lookup import LookupFailure
@@ -32,6 +33,10 @@ from privaudit.pwned.stream import RangeProblem, RangeReader
 
 if TYPE_CHECKING:
     import httpx
+
+# Why a lookup failed ends up in BR101 findings: the checks' domain translates it.
+_ = Domain("checks").gettext
+ngettext = Domain("checks").ngettext
 
 __all__ = ["DEFAULT_API_URL", "DEFAULT_CONCURRENCY", "ClientOptions", "RangeFetcher"]
 
@@ -140,7 +145,9 @@ class RangeFetcher:
             async with asyncio.timeout(o.deadline):
                 await asyncio.gather(*(work(lane) for lane in lanes))
         except TimeoutError:
-            reason = f"{self.host} gave no answer within the {o.deadline:g} s deadline"
+            reason = _("{host} gave no answer within the {seconds} s deadline").format(
+                host=self.host, seconds=f"{o.deadline:g}"
+            )
             for prefix in todo:
                 results.setdefault(prefix, LookupFailure(reason))
         finally:
@@ -166,7 +173,7 @@ class RangeFetcher:
             if not isinstance(outcome, _Retry):
                 return outcome
             if attempt > o.retries:
-                tries = "1 attempt" if attempt == 1 else f"{attempt} attempts"
+                tries = ngettext("{n} attempt", "{n} attempts", attempt).format(n=attempt)
                 return LookupFailure(f"{outcome.problem} ({tries})")
             delay = min(o.backoff_cap, o.backoff_base * 2 ** (attempt - 1))
             delay *= 0.5 + self.jitter() / 2  # jitter: retries of many workers spread out
@@ -194,17 +201,26 @@ class RangeFetcher:
                 counts = self._read_entry(entry.body, entry.gzip, suffixes)
                 if counts is None:
                     headers.pop("If-None-Match", None)
-                    return _Retry(f"{self.host} confirmed a cached answer that is damaged")
+                    return _Retry(
+                        _("{host} confirmed a cached answer that is damaged").format(host=self.host)
+                    )
                 if self._writer is not None:
                     self._writer.put(prefix, entry.body, entry.etag, entry.gzip)
                 return counts
             if status != 429 and status < 500:
-                return LookupFailure(f"{self.host} answered HTTP {status}")
+                return LookupFailure(
+                    _("{host} answered HTTP {status}").format(host=self.host, status=status)
+                )
             hint = _retry_after(reply.header("retry-after"), self._wall())
-            return _Retry(f"{self.host} answered HTTP {status}", hint)
+            said = _("{host} answered HTTP {status}").format(host=self.host, status=status)
+            return _Retry(said, hint)
         except RangeProblem as exc:
             # Not retried: a mirror's junk or a captive portal answers the same again.
-            return LookupFailure(f"{self.host} sent an answer that cannot be trusted: {exc}")
+            return LookupFailure(
+                _("{host} sent an answer that cannot be trusted: {problem}").format(
+                    host=self.host, problem=exc
+                )
+            )
         except lane.errors as exc:
             return _Retry(lane.describe(exc, self.host, reading=True))
         finally:

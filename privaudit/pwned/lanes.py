@@ -16,6 +16,8 @@ from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
+from privaudit.i18n import Domain
+
 if TYPE_CHECKING:
     from ssl import SSLContext
 
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
     import httpx
 
     from privaudit.pwned.options import ClientOptions
+
+# Why a lookup failed ends up in BR101 findings: the checks' domain translates it.
+_ = Domain("checks").gettext
 
 
 class Reply(Protocol):
@@ -48,12 +53,14 @@ def _timeouts(o: ClientOptions) -> dict[str, float]:
 
 def _describe(exc: Exception, host: str, reading: bool, timeout: type, protocol: type) -> str:
     if isinstance(exc, timeout):
-        return f"{host} timed out"
+        return _("{host} timed out").format(host=host)
     if "certificate" in str(exc).lower():
-        return f"the TLS certificate of {host} is not trusted (behind a proxy? set SSL_CERT_FILE)"
+        return _(
+            "the TLS certificate of {host} is not trusted (behind a proxy? set SSL_CERT_FILE)"
+        ).format(host=host)
     if reading and isinstance(exc, protocol):
-        return f"{host} closed the connection before the answer was complete"
-    return f"could not reach {host}"
+        return _("{host} closed the connection before the answer was complete").format(host=host)
+    return _("could not reach {host}").format(host=host)
 
 
 class _CoreReply:

@@ -12,6 +12,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from privaudit.i18n import N_, _, ngettext
 from privaudit.render import RenderOptions
 from privaudit.render.console import GRADE_STYLE, make_console
 from privaudit.runs import RunResult, RunSummary
@@ -32,7 +33,7 @@ def sparkline(scores: Sequence[int | None]) -> str:
 
 def _bar(score: int | None, width: int = 12) -> Text:
     if score is None:
-        return Text("no score", style="dim")
+        return Text(_("no score"), style="dim")
     filled = round(width * score / 100)
     return Text("█" * filled + "░" * (width - filled) + f" {score:>3}")
 
@@ -78,14 +79,16 @@ def sources_lines(runs: Sequence[RunSummary]) -> list[str]:
     groups: dict[str, list[int]] = {}
     for run in runs:
         if run.sources is None:
-            label = "not recorded (older privaudit)"
+            label = _("not recorded (older privaudit)")
         elif not run.sources:
-            label = "no export (profile only)"
+            label = _("no export (profile only)")
         else:
             label = ", ".join(f"{s.name} ({s.format})" for s in run.sources)
         groups.setdefault(label, []).append(run.id)
     return [
-        f"Sources of run(s) {', '.join(f'#{i}' for i in ids)}: {label}"
+        ngettext(
+            "Sources of run {runs}: {label}", "Sources of runs {runs}: {label}", len(ids)
+        ).format(runs=", ".join(f"#{i}" for i in ids), label=label)
         for label, ids in groups.items()
     ]
 
@@ -99,26 +102,27 @@ def history_terminal(runs: Sequence[RunSummary], options: RenderOptions) -> str:
     out = StringIO()
     console = make_console(options, out)
     if not runs:
-        console.print(Text("No audits recorded yet: run 'privaudit audit' first."))
+        console.print(Text(_("No audits recorded yet: run 'privaudit audit' first.")))
         return out.getvalue()
     scored = [r.score for r in runs if r.score is not None]
-    head = Text(f"{len(runs)} run(s). Score trend: ")
+    n = len(runs)
+    head = Text(ngettext("{n} run. Score trend: ", "{n} runs. Score trend: ", n).format(n=n))
     head.append(sparkline([r.score for r in runs]), style="bold")
     if scored:
         head.append(f"  {scored[0]} → {scored[-1]}")
     console.print(head)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for name, justify in (
-        ("Run", "right"),
-        ("When (UTC)", "left"),
-        ("Score", "left"),
-        ("Grade", "center"),
-        ("Fail", "right"),
-        ("Warn", "right"),
-        ("Errors", "right"),
+        (_("Run"), "right"),
+        (_("When (UTC)"), "left"),
+        (_("Score"), "left"),
+        (_("Grade"), "center"),
+        (_("Fail"), "right"),
+        (_("Warn"), "right"),
+        (_("Errors"), "right"),
     ):
         table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    table.add_column("Logins", justify="right", no_wrap=True)
+    table.add_column(_("Logins"), justify="right", no_wrap=True)
     for run in runs:
         table.add_row(
             Text(f"#{run.id}"),
@@ -135,7 +139,7 @@ def history_terminal(runs: Sequence[RunSummary], options: RenderOptions) -> str:
         console.print(Text(line, style="dim"))
     profiles = sorted({r.profile for r in runs})
     if len(profiles) > 1:
-        console.print(Text("Profiles: " + ", ".join(profiles), style="dim"))
+        console.print(Text(_("Profiles: {names}").format(names=", ".join(profiles)), style="dim"))
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
 
@@ -150,10 +154,10 @@ def _result_dict(r: RunResult) -> dict[str, str]:
 
 
 DIFF_SECTIONS = (
-    ("new", "New problems"),
-    ("resolved", "Resolved"),
-    ("still_open", "Still open"),
-    ("unknown", "Not checked in the later run (not counted as resolved)"),
+    ("new", N_("New problems")),
+    ("resolved", N_("Resolved")),
+    ("still_open", N_("Still open")),
+    ("unknown", N_("Not checked in the later run (not counted as resolved)")),
 )
 
 
@@ -161,7 +165,7 @@ def diff_json(diff: RunDiff, a: RunSummary, b: RunSummary) -> str:
     data: dict[str, Any] = {"history_version": HISTORY_JSON_VERSION}
     data["from"] = run_to_dict(a)
     data["to"] = run_to_dict(b)
-    for name, _ in DIFF_SECTIONS:
+    for name, _title in DIFF_SECTIONS:
         data[name] = [_result_dict(r) for r in getattr(diff, name)]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -171,20 +175,22 @@ def diff_terminal(diff: RunDiff, a: RunSummary, b: RunSummary, options: RenderOp
     console = make_console(options, out)
 
     def score(run: RunSummary) -> str:
-        return "no score" if run.score is None else f"score {run.score}"
+        return _("no score") if run.score is None else _("score {n}").format(n=run.score)
 
-    console.print(
-        Text(
-            f"Run #{a.id} ({_when(a.started_at)}, {score(a)}) → "
-            f"run #{b.id} ({_when(b.started_at)}, {score(b)})",
-            style="bold",
-        )
+    heading = _("Run #{a} ({a_when}, {a_score}) → run #{b} ({b_when}, {b_score})").format(
+        a=a.id,
+        a_when=_when(a.started_at),
+        a_score=score(a),
+        b=b.id,
+        b_when=_when(b.started_at),
+        b_score=score(b),
     )
+    console.print(Text(heading, style="bold"))
     for name, title in DIFF_SECTIONS:
         items: tuple[RunResult, ...] = getattr(diff, name)
         if not items and name == "unknown":
             continue
-        console.print(Text(f"{title}: {len(items)}", style="bold"))
+        console.print(Text(f"{_(title)}: {len(items)}", style="bold"))
         for r in items:
             line = Text(f"  {r.check_id} ")
             line.append(r.subject)

@@ -72,9 +72,9 @@ class Matcher:
 
     def __init__(self, dataset: Dataset, psl: PublicSuffixList | None = None) -> None:
         if psl is None:
-            from publicsuffixlist import PublicSuffixList  # noqa: PLC0415  # ~0.2 s to build
+            from privaudit.suffixes import bundled_suffix_list  # noqa: PLC0415
 
-            psl = PublicSuffixList()  # the package's bundled list: no network
+            psl = bundled_suffix_list()  # the package's bundled list: no network
         self._psl = psl
         self._sites: dict[str, str | None] = {}
         self._by_domain: dict[str, Service] = {}

@@ -82,3 +82,15 @@ def test_foreign_dictionaries_fall_back_to_the_original() -> None:
     assert FAST("hunter2", _ranked_dictionaries=custom) == ORIGINAL(
         "hunter2", _ranked_dictionaries=custom
     )
+
+
+def test_same_matches_with_and_without_the_prefix_table() -> None:
+    from privaudit import zxcvbn_accel
+
+    assert zxcvbn_accel._index is not None
+    zxcvbn_accel._index.add_prefixes()  # the state after PRUNE_AFTER calls
+    ranked = ranked_with_user_inputs(["samwise", "averyveryveryverylongusernamewithnoend"])
+    for password in [*corpus(), "averyveryveryverylongusernamewithnoend1", "samwis", "x"]:
+        assert FAST(password, _ranked_dictionaries=ranked) == ORIGINAL(
+            password, _ranked_dictionaries=ranked
+        ), password

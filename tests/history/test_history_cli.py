@@ -72,13 +72,13 @@ def test_history_diff_and_since_last_across_runs(cli, tmp_path: Path) -> None:  
     assert "Score over time" in html
     assert "last 3 runs" in html
     chart = cli("history").out
-    assert "3 run(s). Score trend:" in chart
+    assert "3 runs. Score trend:" in chart
     assert "#3" in chart
     assert "\x1b" not in chart
 
     pruned = cli("history", "prune", "--keep", "1")
     assert pruned.code == 0
-    assert "Deleted 2 run(s)" in pruned.out
+    assert "Deleted 2 runs" in pruned.out
     assert [r["id"] for r in json.loads(cli("history", "-f", "json").out)["runs"]] == [3]
     with sqlite3.connect(data_dir() / "history.sqlite3") as db:
         assert db.execute("SELECT COUNT(DISTINCT run_id) FROM run_results").fetchone() == (1,)

@@ -30,7 +30,7 @@ def test_history_records_and_shows_the_sources_of_each_run(cli, tmp_path: Path) 
         {"name": "vault.json", "format": "bitwarden-json", "read": 2, "used": 2, "skipped": 0}
     ]
     table = cli("history").out
-    assert "Sources of run(s) #1: vault.json (bitwarden-json)" in table
+    assert "Sources of run #1: vault.json (bitwarden-json)" in table
     row = next(line for line in table.splitlines() if line.lstrip().startswith("#1 "))
     assert row.split()[-1] == "2"  # logins used, in the table
     # Names only: neither the folder nor anything from inside the export is kept.
@@ -47,7 +47,7 @@ def test_sources_read_back_with_skips_counted(tmp_path: Path) -> None:
     assert run.sources == (RunSource("vault<1>.json", "bitwarden-json", 7, 6, 1),)
     assert profile_only.sources == ()
     assert sources_cell(profile_only) == "-"
-    assert sources_lines([run, profile_only])[1] == "Sources of run(s) #2: no export (profile only)"
+    assert sources_lines([run, profile_only])[1] == "Sources of run #2: no export (profile only)"
 
 
 def test_migration_keeps_old_runs_and_marks_their_sources_unknown(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -65,6 +65,6 @@ def test_migration_keeps_old_runs_and_marks_their_sources_unknown(cli, tmp_path:
     runs = json.loads(cli("history", "--format", "json").out)["runs"]
     assert runs[0]["score"] == 80
     assert runs[0]["sources"] is None
-    assert "Sources of run(s) #1: not recorded (older privaudit)" in cli("history").out
+    assert "Sources of run #1: not recorded (older privaudit)" in cli("history").out
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)

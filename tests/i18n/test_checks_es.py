@@ -18,11 +18,14 @@ from privaudit.checks.checklist import ChecklistCheck
 from privaudit.checks.strength_text import crack_time
 from privaudit.context import AuditContext
 from privaudit.i18n import use_language
-from privaudit.model import Report
+from privaudit.model import Report, Status
 from privaudit.pipeline.audit import AuditIO, open_audit
 from privaudit.pipeline.request import AuditRequest
 from privaudit.pipeline.settings import audit_settings
+from privaudit.pwned.client import RangeFetcher
 from privaudit.pwned.lookup import LookupResult
+from privaudit.pwned.online import OnlineLookup
+from privaudit.pwned.options import ClientOptions
 from privaudit.registry import builtin_checks
 from privaudit.runner import run_audit
 from privaudit.secret import Secret, TotpSeed
@@ -212,3 +215,20 @@ def test_checklist_answers_speak_spanish() -> None:
     assert "tiene más de 180 días" in messages
     english = run_audit([check], AuditContext(clock=lambda: NOW, checklists=state))
     assert {f.key for f in english.findings} == {f.key for f in report.findings}
+
+
+def test_a_failed_breach_lookup_says_why_in_spanish_and_never_passes() -> None:
+    # A closed loopback port: the lookup fails at once, as a dead network would.
+    fetcher = RangeFetcher(ClientOptions(base_url="http://127.0.0.1:9", retries=0))
+    ctx = AuditContext(
+        accounts=(Account(label="Mail", password=Secret("sunshine1")),),
+        pwned=OnlineLookup(fetcher),
+    )
+    with use_language("es"):
+        report = run_audit([c for c in builtin_checks() if c.meta.id == "BR101"], ctx)
+    (finding,) = report.findings
+    assert finding.status is Status.ERROR
+    assert finding.message == (
+        "no se sabe si está filtrada: no se pudo llegar a 127.0.0.1 (1 intento)."
+        " Prueba otra vez, o usa --offline con una lista de filtraciones"
+    )

@@ -24,6 +24,7 @@ _CODE = (
     re.compile(r"\bprivaudit(?: [a-z][\w-]*)+(?: '[^']*')?(?: [A-Z]+\b)*"),
     re.compile(r"(?<!\w)--?[a-z][\w-]*(?: [A-Z]+\b|\|\w+)*"),
     re.compile(r"\b\w+ = \S+"),
+    re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"),  # an environment variable
     re.compile(r"\b[\w.]+/[\w./]+\b"),
 )
 _FIELD = re.compile(r"\{[^{}]*\}")
