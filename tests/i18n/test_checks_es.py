@@ -26,6 +26,7 @@ from privaudit.pwned.client import RangeFetcher
 from privaudit.pwned.lookup import LookupResult
 from privaudit.pwned.online import OnlineLookup
 from privaudit.pwned.options import ClientOptions
+from privaudit.pwned.stream import RangeProblem, RangeReader
 from privaudit.registry import builtin_checks
 from privaudit.runner import run_audit
 from privaudit.secret import Secret, TotpSeed
@@ -232,3 +233,11 @@ def test_a_failed_breach_lookup_says_why_in_spanish_and_never_passes() -> None:
         "no se sabe si está filtrada: no se pudo llegar a 127.0.0.1 (1 intento)."
         " Prueba otra vez, o usa --offline con una lista de filtraciones"
     )
+
+
+def test_a_captive_portal_page_is_refused_in_spanish() -> None:
+    reader = RangeReader(["0" * 35])
+    page = b"<html><body>Hotel Wi-Fi: accept the terms</body></html>\n" * 3
+    with use_language("es"), pytest.raises(RangeProblem) as refused:
+        reader.feed(page)
+    assert str(refused.value) == "trae HTML desde la línea 1 (¿una página de acceso o de error?)"
