@@ -34,7 +34,7 @@ def _is_domain(text: str) -> bool:
 
 def _account_match(account: Account) -> str:
     if account.source == "profile":
-        return f"profile account {account.label}"
+        return _("profile account {name}").format(name=account.label)
     return _("account {label} in {source}").format(label=account.label, source=account.source)
 
 
@@ -51,15 +51,17 @@ def find_target(
             return Target(account.label, _account_match(account), account.domains)
     for declared in declarations:
         if declared.key == key or (host and host in declared.domains):
-            return Target(
-                declared.service, f"your earlier declaration {declared.service}", declared.domains
-            )
+            matched = _("your earlier declaration {name}").format(name=declared.service)
+            return Target(declared.service, matched, declared.domains)
     probe = Account(label=name, urls=(host,) if host else ())
     match = directory.match(probe)
     if match is not None:
         service = match.service
         label = host or service.name
-        return Target(label, f"known service {service.name} ({service.domain})", service.domains)
+        matched = _("known service {name} ({domain})").format(
+            name=service.name, domain=service.domain
+        )
+        return Target(label, matched, service.domains)
     return None
 
 
@@ -96,7 +98,7 @@ def resolve(
         return found
     if allow_new:
         host = host_of(name) if _is_domain(name) else None
-        return Target(name, "a new service (--new)", (host,) if host else ())
+        return Target(name, _("a new service (--new)"), (host,) if host else ())
     close = did_you_mean(name, _names(accounts, declarations, directory))
     if close:
         raise UsageError(
