@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from privaudit.accounts import Account, host_of
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.tfa.declarations import Declaration
 from privaudit.tfa.match import Directory
 
@@ -41,18 +42,21 @@ def find_target(
     host = host_of(name) if _is_domain(name) else None
     for account in accounts:
         if account.label.casefold() == key or (host and host in account.domains):
-            return Target(account.label, f"profile account {account.label}", account.domains)
+            matched = _("profile account {name}").format(name=account.label)
+            return Target(account.label, matched, account.domains)
     for declared in declarations:
         if declared.key == key or (host and host in declared.domains):
-            return Target(
-                declared.service, f"your earlier declaration {declared.service}", declared.domains
-            )
+            matched = _("your earlier declaration {name}").format(name=declared.service)
+            return Target(declared.service, matched, declared.domains)
     probe = Account(label=name, urls=(host,) if host else ())
     match = directory.match(probe)
     if match is not None:
         service = match.service
         label = host or service.name
-        return Target(label, f"known service {service.name} ({service.domain})", service.domains)
+        matched = _("known service {name} ({domain})").format(
+            name=service.name, domain=service.domain
+        )
+        return Target(label, matched, service.domains)
     return None
 
 
@@ -89,7 +93,7 @@ def resolve(
         return found
     if allow_new:
         host = host_of(name) if _is_domain(name) else None
-        return Target(name, "a new service (--new)", (host,) if host else ())
+        return Target(name, _("a new service (--new)"), (host,) if host else ())
     close = did_you_mean(name, _names(accounts, declarations, directory))
     if close:
         raise UsageError(
