@@ -92,8 +92,9 @@ def render_md(report: Report, actions: Sequence[Action]) -> str:
     lines = [f"# {md(title)}", "", md(_score_line(report)), "", md(lead if actions else nothing)]
     lines.append("")
     for a in actions:
-        lines.append(f"- [ ] {md(a.title)}")
-        lines.append(f"  {md(a.why)}")
+        # Two trailing spaces: hard line breaks, so why and whom stay on lines of their own.
+        lines.append(f"- [ ] {md(a.title)}  ")
+        lines.append(f"  {md(a.why)}  ")
         lines.append(f"  {md(_('For:'))} {md(', '.join(services(a)))} · {md(_minutes(a))}")
     lines += ["", md(footer), ""]
     return "\n".join(lines)

@@ -87,10 +87,11 @@ def render_md(checklists: Sequence[Checklist]) -> str:
         if cl.settings_url:
             lines += [f"{md(_('Settings page:'))} {_md_link(cl.settings_url)}", ""]
         for item in cl.items:
-            lines.append(f"- [ ] {md(item.question.get())}")
-            lines += [f"  {md(step)}" for step in _steps(item)]
+            # Two trailing spaces: a hard line break, so the link keeps its own line.
+            lines.append(f"- [ ] {md(item.question.get())}" + ("  " if item.link else ""))
             if item.link:
                 lines.append(f"  {md(_('Setting:'))} {_md_link(item.link)}")
+            lines += [f"  {md(step)}" for step in _steps(item)]
         lines.append("")
     return "\n".join(lines)
 
