@@ -22,7 +22,7 @@ from privaudit.check import Check
 from privaudit.checklists.audit import ChecklistPlan, load_plan
 from privaudit.context import AuditContext, utc_now
 from privaudit.errors import InputError, UsageError
-from privaudit.i18n import _, current_language
+from privaudit.i18n import N_, _, current_language
 from privaudit.inputs import password_lines
 from privaudit.model import Report
 from privaudit.notify import check_url
@@ -41,7 +41,7 @@ from privaudit.store.atomic import check_output_path
 from privaudit.store.history import History
 from privaudit.store.lock import probe_lock
 
-NOTHING_TO_AUDIT = (
+NOTHING_TO_AUDIT = N_(
     "nothing to audit: give a password-manager export (--accounts FILE), list your"
     " accounts in a profile (--config FILE, see docs/configuration.md), or choose"
     " privacy checklists (privaudit checklist run PLATFORM)"
@@ -116,7 +116,7 @@ def check_usage(request: AuditRequest, exports: Sequence[str | Path]) -> None:
     stdin_readers += ["-"] * (request.password_stdin + request.kdbx_password_stdin)
     if len(stdin_readers) > 1:
         raise UsageError(
-            "stdin can feed only one of --accounts -, --password-stdin and --kdbx-password-stdin"
+            _("stdin can feed only one of --accounts -, --password-stdin and --kdbx-password-stdin")
         )
 
 
@@ -166,7 +166,7 @@ def open_audit(
         pwned = build_lookup(settings.pwned, offline=audit.offline, use_cache=not request.no_cache)
         if not inputs.accounts and not checklists.scope:
             # Before any history row: an empty report that exits 0 would read as "all good".
-            raise InputError(NOTHING_TO_AUDIT)
+            raise InputError(_(NOTHING_TO_AUDIT))
         tfa, tfa_notice = tfa_directory(settings, demo=request.demo)
         context = AuditContext(
             accounts=inputs.accounts,

@@ -29,3 +29,11 @@ def test_history_and_password_check_in_spanish(cli) -> None:  # type: ignore[no-
     # A file name (docs/breach.md) and a product's name are not English prose.
     text = re.sub(r"\S+\.md\b", " ", checked.out)
     assert english_lines(text, allowed=("Pwned Passwords",)) == []
+
+
+def test_a_first_run_error_is_one_spanish_line(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--lang", "es", "audit", "--no-input")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.count("\n") == 1
+    assert result.err.startswith("privaudit: error: no hay nada que revisar: da una exportación")
