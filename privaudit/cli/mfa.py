@@ -44,6 +44,14 @@ def _ask_recovery(env: Environment, service: str) -> bool | None:
     return {"yes": True, "y": True, "no": False, "n": False}.get(answer.strip().lower())
 
 
+def _unmatched(declaration: Declaration) -> str:
+    if declaration.domains:
+        return _("logins on {domains} in the exports you audit").format(
+            domains=", ".join(declaration.domains)
+        )
+    return _("no account or known service (--new)")
+
+
 _YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 _RECOVERY = {True: N_("stored safely"), False: N_("not stored"), None: N_("not answered")}
 
@@ -73,6 +81,20 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             typer.Option("--new", help="Declare a service no account or dataset entry matches."),
         ] = False,
         config: Annotated[Path | None, typer.Option("--config", "-c", help="Config TOML.")] = None,
+        exports: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--accounts",
+                "-a",
+                help="An export holding the account (only its names are read). Repeatable.",
+            ),
+        ] = None,
+        source_format: Annotated[
+            str | None, typer.Option(help="Format of the --accounts export.")
+        ] = None,
+        kdbx_password_stdin: Annotated[
+            bool, typer.Option(help="Read a KeePass database's password from stdin.")
+        ] = False,
     ) -> None:
         """Record which second factors an account uses (stored in your data dir)."""
         from datetime import UTC, datetime  # noqa: PLC0415
@@ -95,7 +117,18 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
         parsed = parse_methods(methods)
         if recovery_codes is not None and recovery_codes.strip().lower() not in _YES_NO:
             raise UsageError(_("--recovery-codes takes yes or no"))
-        target = resolve(label, *_lookup(config), allow_new=new)
+        accounts, declarations, directory = _lookup(config)
+        if exports:
+            from privaudit.cli.mfa_exports import export_accounts  # noqa: PLC0415
+
+            accounts += export_accounts(
+                env,
+                exports,
+                source_format=source_format,
+                kdbx_password_stdin=kdbx_password_stdin,
+                directory=directory,
+            )
+        target = resolve(label, accounts, declarations, directory, allow_new=new)
         recovery: bool | None
         if recovery_codes is None:
             recovery = _ask_recovery(env, target.label)
@@ -131,7 +164,7 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             return
         for d in declarations:
             target = find_target(d.service, accounts, (), directory)
-            matched = target.matched if target else _("no account or known service (--new)")
+            matched = target.matched if target else _unmatched(d)
             line = _("{service}: {methods} (recovery codes: {recovery}); matches {matched}")
             env.echo(
                 line.format(

@@ -53,7 +53,7 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ("checklists/**.py", "python"),
         *(
             (f"cli/checklist{name}.py", "python")
-            for name in ("", "_answer", "_prompt", "_score", "_show")
+            for name in ("", "_answer", "_items", "_prompt", "_score", "_show")
         ),
     ],
     "classroom": [("classroom/**.py", "python")],

@@ -12,6 +12,7 @@ history, each write atomic on its own.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ from privaudit.settings import Settings
 from privaudit.store.atomic import check_output_path
 from privaudit.store.history import History
 from privaudit.store.lock import probe_lock
+from privaudit.tfa.email import main_email
+from privaudit.tfa.naming import with_service_names
 
 NOTHING_TO_AUDIT = N_(
     "nothing to audit: give a password-manager export (--accounts FILE), list your"
@@ -168,6 +171,11 @@ def open_audit(
             # Before any history row: an empty report that exits 0 would read as "all good".
             raise InputError(_(NOTHING_TO_AUDIT))
         tfa, tfa_notice = tfa_directory(settings, demo=request.demo)
+        # One name per account everywhere: "X", not the "x.com" a browser exported.
+        inputs = dataclasses.replace(inputs, accounts=with_service_names(inputs.accounts, tfa))
+        email = main_email(inputs.accounts, tfa)
+        if email is not None:
+            checklists = dataclasses.replace(checklists, main_email=frozenset({email.subject}))
         context = AuditContext(
             accounts=inputs.accounts,
             settings=settings,

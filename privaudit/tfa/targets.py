@@ -32,6 +32,12 @@ def _is_domain(text: str) -> bool:
     return "." in text and " " not in text
 
 
+def _account_match(account: Account) -> str:
+    if account.source == "profile":
+        return _("profile account {name}").format(name=account.label)
+    return _("account {label} in {source}").format(label=account.label, source=account.source)
+
+
 def find_target(
     name: str,
     accounts: Sequence[Account],
@@ -42,8 +48,7 @@ def find_target(
     host = host_of(name) if _is_domain(name) else None
     for account in accounts:
         if account.label.casefold() == key or (host and host in account.domains):
-            matched = _("profile account {name}").format(name=account.label)
-            return Target(account.label, matched, account.domains)
+            return Target(account.label, _account_match(account), account.domains)
     for declared in declarations:
         if declared.key == key or (host and host in declared.domains):
             matched = _("your earlier declaration {name}").format(name=declared.service)
@@ -103,5 +108,6 @@ def resolve(
     raise UsageError(
         f"mfa set: {name!r} matches no account in your profile, no earlier declaration"
         " and no service in the 2FA dataset; check the spelling (privaudit mfa list),"
-        " or add --new to declare it as a new service"
+        + _(" name the export that holds it (--accounts FILE, as for privaudit audit),")
+        + " or add --new to declare it as a new service"
     )
