@@ -94,3 +94,19 @@ def test_same_matches_with_and_without_the_prefix_table() -> None:
         assert FAST(password, _ranked_dictionaries=ranked) == ORIGINAL(
             password, _ranked_dictionaries=ranked
         ), password
+
+
+def test_remembered_feedback_texts_are_gettexts_own() -> None:
+    import gettext
+
+    from zxcvbn import feedback, zxcvbn
+
+    assert feedback._ is not gettext.gettext  # prepare_zxcvbn remembers them
+    remembered = feedback._
+    for password in ("qwerty", "aaaaaaa", "abcdef", "Summer2020", "john1990"):
+        fast = zxcvbn(password)["feedback"]
+        feedback._ = gettext.gettext
+        try:
+            assert zxcvbn(password)["feedback"] == fast, password
+        finally:
+            feedback._ = remembered
