@@ -9,6 +9,7 @@ Two figures, medians over the runs:
 
 - a room: every device sends its result at the same moment, then every device
   loads the class page at the same moment, five times; latencies of each.
+- the page: rendering the class summary of the whole room, in process.
 - capacity: as many page loads and submissions as 16 clients can make in
   ``--seconds``, each request from a fresh address, against what a room needs
   (every device reloading the page every 10 s, all sending at once).
@@ -145,6 +146,21 @@ def capacity(port: int, code: str, seconds: float, learner0: int) -> tuple[float
     return rates[0], rates[1]
 
 
+def render_ms(devices: int) -> float:
+    """The class page for a whole room, rendered in this process (median of 20): what
+    the first load after each new result costs the server."""
+    from privaudit.classserver.page import live_page  # noqa: PLC0415
+
+    docs = [share_doc(n, score=30 + n % 70) for n in range(1, devices + 1)]
+    live_page(docs, lang="es", refresh_seconds=10)
+    times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        live_page(docs, lang="es", refresh_seconds=10)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
 def peak_memory_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -199,6 +215,10 @@ def main() -> None:
         f" {args.devices / share_rate:.2f} s)"
     )
     print(f"  server peak memory: {statistics.median(memory) / 1024:.0f} MiB")
+    print(
+        f"  the page for {args.devices} learners renders in {render_ms(args.devices):.1f} ms"
+        " (once per new result; reloads in between reuse it)"
+    )
 
 
 if __name__ == "__main__":

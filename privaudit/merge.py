@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from privaudit.checklists.model import Checklist, ChecklistContext, Item
 
 LOGIN_2FA_TAG: Final = "login-2fa"
+EMAIL_2FA_TAG: Final = "email-2fa"
+"""An item about 2-step login on "your main email" (general checklist): tfa/email.py."""
 """Checklist items tagged so ask whether the platform account's own 2-step login is on."""
 
 SiteOf = Callable[[str], str | None]
@@ -179,7 +181,17 @@ def covers(checklist: Checklist, account: Account) -> bool:
 
 
 def login_2fa_items(checklist: Checklist) -> tuple[Item, ...]:
-    return tuple(i for i in checklist.items if LOGIN_2FA_TAG in i.tags)
+    return tuple(i for i in checklist.items if {LOGIN_2FA_TAG, EMAIL_2FA_TAG} & set(i.tags))
+
+
+def item_covers(
+    checklist: Checklist, item: Item, account: Account, state: ChecklistContext | None
+) -> bool:
+    """Whether this 2-step item's answer is about this account: the platform's own
+    accounts, or for an item about "your main email", that one account."""
+    if EMAIL_2FA_TAG in item.tags:
+        return state is not None and account.subject in state.main_email
+    return covers(checklist, account)
 
 
 def checklist_facts(
@@ -190,9 +202,11 @@ def checklist_facts(
         return []
     facts: list[tuple[bool, str]] = []
     for checklist in state.checklists:
-        if checklist.id not in state.scope or not covers(checklist, account):
+        if checklist.id not in state.scope:
             continue
         for item in login_2fa_items(checklist):
+            if not item_covers(checklist, item, account, state):
+                continue
             recorded = state.answers.get(checklist.id, item.id)
             if freshness(recorded, now, state.stale_after) is not Freshness.FRESH:
                 continue

@@ -171,6 +171,11 @@ def _reject_secret(name: str, value: object) -> None:
         raise TypeError(f"{name} must not hold a Secret")
 
 
+SUMMARY_DETAIL = "summary"
+"""A finding's detail saying its message without naming the account: what a line
+folding several accounts' differing messages says (else the check's title)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One result of one check about one subject.

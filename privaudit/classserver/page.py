@@ -1,10 +1,9 @@
 """The live page: the class summary as it stands, reloaded every few seconds.
 
-The summary itself is the classroom renderer's (the same page `class summary`
-writes); this adds the reload and the Content-Security-Policy header. The
-policy allows nothing but the page's own style blocks, by their SHA-256, so a
-reload without JavaScript (``<meta http-equiv="refresh">``) is the only
-moving part.
+The summary itself is the classroom renderer's (the page `class summary`
+writes, asked to reload itself with ``<meta http-equiv="refresh">``: no
+JavaScript); this adds the Content-Security-Policy header. The policy allows
+nothing but the page's own style blocks, by their SHA-256, and no framing.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from privaudit.classserver.summary import waiting_page
 from privaudit.i18n import use_language
 
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,15 +36,15 @@ def style_hash(css: str) -> str:
 def policy(page: str) -> str:
     styles = " ".join(sorted({style_hash(css) for css in _STYLE.findall(page)})) or "'none'"
     return (
-        f"default-src 'none'; style-src {styles}; img-src data:; base-uri 'none'; "
+        f"default-src 'none'; style-src {styles}; base-uri 'none'; "
         "form-action 'none'; frame-ancestors 'none'"
     )
 
 
 def live_page(docs: Sequence[Mapping[str, Any]], *, lang: str, refresh_seconds: int) -> LivePage:
     with use_language(lang):
-        page = share.render_summary(docs) if docs else waiting_page(refresh_seconds)
-    refresh = f'<meta http-equiv="refresh" content="{int(refresh_seconds)}">'
-    end = _HEAD_END.search(page)
-    page = page[: end.start()] + refresh + page[end.start() :] if end else refresh + page
+        if docs:
+            page = share.render_summary(docs, refresh_seconds=refresh_seconds)
+        else:
+            page = waiting_page(refresh_seconds)
     return LivePage(page, policy(page))

@@ -1,5 +1,5 @@
-"""The one seam to the share document (privaudit.classroom): parse and validate a
-body, name its learner and round, render the class summary.
+"""The one seam to privaudit.classroom: parse and validate a body, name its
+learner and round, render the class summary.
 
 The server calls only these functions, so what it accepts is exactly what
 `privaudit class summary` reads from files: the share schema, checked by
@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from privaudit.classroom.share import ShareError, parse_share
-from privaudit.classserver.summary import grade_summary
 
 InvalidShare = ShareError
 """The body is not a share document; the message names a place, never a value."""
@@ -32,6 +31,12 @@ def round_of(doc: Mapping[str, Any]) -> int:
     return value if isinstance(value, int) else 0
 
 
-def render_summary(docs: Sequence[Mapping[str, Any]]) -> str:
-    """The class summary page, in the current language."""
-    return grade_summary(docs)
+def render_summary(docs: Sequence[Mapping[str, Any]], *, refresh_seconds: int) -> str:
+    """The class summary `privaudit class summary` writes, in the current language,
+    reloading itself every `refresh_seconds`."""
+    from privaudit.classroom.html import render_summary_html  # noqa: PLC0415
+    from privaudit.classroom.summary import summarize  # noqa: PLC0415
+
+    return render_summary_html(
+        summarize([dict(doc) for doc in docs]), refresh_seconds=refresh_seconds
+    )

@@ -177,6 +177,10 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
 
     @group.command("list")
     def list_checklists(
+        platforms: Annotated[
+            list[str] | None,
+            typer.Argument(help="Platforms whose items (ids, answers, questions) to show."),
+        ] = None,
         checklist_dir: Annotated[
             Path | None, typer.Option("--checklist-dir", help=DIR_HELP)
         ] = None,
@@ -184,10 +188,11 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
         fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
         config: Annotated[Path | None, typer.Option("--config", "-c", help=CONFIG_HELP)] = None,
     ) -> None:
-        """Platforms, their item counts, and how many you answered (and how many went stale)."""
+        """Platforms, their item counts and answers; with PLATFORM, its item ids and questions."""
         from privaudit.checklists.texts import _  # noqa: PLC0415
         from privaudit.cli import ui  # noqa: PLC0415
         from privaudit.cli.checklist_show import list_rows, listing_columns  # noqa: PLC0415
+        from privaudit.context import utc_now  # noqa: PLC0415
         from privaudit.errors import UsageError  # noqa: PLC0415
         from privaudit.i18n import use_language  # noqa: PLC0415
 
@@ -199,11 +204,23 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
                         format=repr(fmt)
                     )
                 )
+            if platforms:
+                from privaudit.cli import checklist_items as ci  # noqa: PLC0415
+
+                items = ci.item_rows(plan, ci.pick(plan, platforms), utc_now())
+                ui.print_listing(
+                    env, items, ci.item_columns(), fmt, command="checklist list", wrap=("question",)
+                )
+                if fmt == "table":
+                    env.echo(_("Answer one without prompts: {cmd}").format(cmd=ci.ANSWER_HINT))
+                return
             rows, notice = list_rows(plan)
             if notice and fmt == "table":
                 env.echo(notice, err=True)
             cols = listing_columns()
             ui.print_listing(env, rows, cols, fmt, command="checklist list", wrap=("name",))
+            if fmt == "table":
+                env.echo(_("Item ids: privaudit checklist list PLATFORM"))
 
     @group.command("show")
     def show(

@@ -49,6 +49,7 @@ def list_rows(plan: ChecklistPlan) -> tuple[list[dict[str, object]], str | None]
                 "stale": states.count(Freshness.STALE),
                 "languages": list(cl.languages),
                 "source": cl.source,
+                "item_ids": [i.id for i in cl.items],
             }
         )
     notice = None

@@ -35,9 +35,8 @@ def register(group: typer.Typer, env: Environment) -> None:
         from privaudit.classroom.collect import read_shares  # noqa: PLC0415
         from privaudit.classroom.options import check_format, summary_written  # noqa: PLC0415
         from privaudit.classroom.summary import summarize  # noqa: PLC0415
-        from privaudit.cli.ui import write_report  # noqa: PLC0415
         from privaudit.i18n import current_language  # noqa: PLC0415
-        from privaudit.store.atomic import check_output_path  # noqa: PLC0415
+        from privaudit.store.atomic import check_output_path, write_atomic  # noqa: PLC0415
 
         choose_flag(env, lang)  # --lang, else the locale: privaudit's one rule (cli/lang.py)
         check_format(fmt)
@@ -53,7 +52,10 @@ def register(group: typer.Typer, env: Environment) -> None:
             from privaudit.classroom.html import render_summary_html  # noqa: PLC0415
 
             text = render_summary_html(result, lang=language)
-        write_report(env, text, output)
-        if output is not None:
+        if output is None:
+            env.stdout.write(text)
+            env.stdout.flush()
+        else:  # not cli.ui.write_report: that module loads the runner and every check
+            write_atomic(output, text.encode("utf-8"))
             env.info(summary_written(output))
         return 0

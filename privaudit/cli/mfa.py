@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.i18n import N_, _
+
 if TYPE_CHECKING:
     from privaudit.accounts import Account
     from privaudit.cli.env import Environment
@@ -33,15 +35,25 @@ def _ask_recovery(env: Environment, service: str) -> bool | None:
     if not env.stdin_isatty:
         return None
     answer = typer.prompt(
-        f"Are the recovery codes for {service} stored somewhere safe? [yes/no/skip]",
+        _("Are the recovery codes for {service} stored somewhere safe? [yes/no/skip]").format(
+            service=service
+        ),
         default="skip",
         show_default=False,
     )
     return {"yes": True, "y": True, "no": False, "n": False}.get(answer.strip().lower())
 
 
+def _unmatched(declaration: Declaration) -> str:
+    if declaration.domains:
+        return _("logins on {domains} in the exports you audit").format(
+            domains=", ".join(declaration.domains)
+        )
+    return _("no account or known service (--new)")
+
+
 _YES_NO = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
-_RECOVERY = {True: "stored safely", False: "not stored", None: "not answered"}
+_RECOVERY = {True: N_("stored safely"), False: N_("not stored"), None: N_("not answered")}
 
 
 def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # one closure per command
@@ -69,6 +81,20 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             typer.Option("--new", help="Declare a service no account or dataset entry matches."),
         ] = False,
         config: Annotated[Path | None, typer.Option("--config", "-c", help="Config TOML.")] = None,
+        exports: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--accounts",
+                "-a",
+                help="An export holding the account (only its names are read). Repeatable.",
+            ),
+        ] = None,
+        source_format: Annotated[
+            str | None, typer.Option(help="Format of the --accounts export.")
+        ] = None,
+        kdbx_password_stdin: Annotated[
+            bool, typer.Option(help="Read a KeePass database's password from stdin.")
+        ] = False,
     ) -> None:
         """Record which second factors an account uses (stored in your data dir)."""
         from datetime import UTC, datetime  # noqa: PLC0415
@@ -85,11 +111,24 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
 
         label = sanitize(service)
         if not label:
-            raise UsageError("mfa set: give the service name, e.g. privaudit mfa set Instagram sms")
+            raise UsageError(
+                _("mfa set: give the service name, e.g. privaudit mfa set Instagram sms")
+            )
         parsed = parse_methods(methods)
         if recovery_codes is not None and recovery_codes.strip().lower() not in _YES_NO:
-            raise UsageError("--recovery-codes takes yes or no")
-        target = resolve(label, *_lookup(config), allow_new=new)
+            raise UsageError(_("--recovery-codes takes yes or no"))
+        accounts, declarations, directory = _lookup(config)
+        if exports:
+            from privaudit.cli.mfa_exports import export_accounts  # noqa: PLC0415
+
+            accounts += export_accounts(
+                env,
+                exports,
+                source_format=source_format,
+                kdbx_password_stdin=kdbx_password_stdin,
+                directory=directory,
+            )
+        target = resolve(label, accounts, declarations, directory, allow_new=new)
         recovery: bool | None
         if recovery_codes is None:
             recovery = _ask_recovery(env, target.label)
@@ -97,10 +136,19 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             recovery = _YES_NO[recovery_codes.strip().lower()]
         declaration = Declaration(target.label, parsed, target.domains, recovery)
         save_declaration(declaration, now=datetime.now(UTC))
-        answer = _RECOVERY[recovery]
+        answer = _(_RECOVERY[recovery])
+        recorded = _(
+            "recorded for {service}: {methods} (recovery codes: {recovery}); matches {matched};"
+            " in {path}"
+        )
         env.echo(
-            f"recorded for {target.label}: {', '.join(sorted(m.value for m in parsed))}"
-            f" (recovery codes: {answer}); matches {target.matched}; in {declarations_path()}"
+            recorded.format(
+                service=target.label,
+                methods=", ".join(sorted(m.value for m in parsed)),
+                recovery=answer,
+                matched=target.matched,
+                path=declarations_path(),
+            )
         )
 
     @group.command("list")
@@ -112,14 +160,20 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
 
         accounts, declarations, directory = _lookup(config)
         if not declarations:
-            env.echo("no 2FA declarations (privaudit mfa set SERVICE METHOD... adds one)")
+            env.echo(_("no 2FA declarations (privaudit mfa set SERVICE METHOD... adds one)"))
             return
         for d in declarations:
             target = find_target(d.service, accounts, (), directory)
-            matched = target.matched if target else "no account or known service (--new)"
-            recovery = _RECOVERY[d.recovery_codes]
-            methods = ", ".join(sorted(m.value for m in d.methods))
-            env.echo(f"{d.service}: {methods} (recovery codes: {recovery}); matches {matched}")
+            matched = target.matched if target else _unmatched(d)
+            line = _("{service}: {methods} (recovery codes: {recovery}); matches {matched}")
+            env.echo(
+                line.format(
+                    service=d.service,
+                    methods=", ".join(sorted(m.value for m in d.methods)),
+                    recovery=_(_RECOVERY[d.recovery_codes]),
+                    matched=matched,
+                )
+            )
 
     @group.command("unset")
     def unset(
@@ -132,7 +186,7 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
         )
         from privaudit.tfa.targets import did_you_mean, find_target  # noqa: PLC0415
 
-        _, declarations, directory = _lookup(None)
+        _accounts, declarations, directory = _lookup(None)
         # "Gmail" or "gmail.com" finds the declaration stored as "Google Account (Gmail)".
         target = find_target(service, (), declarations, directory)
         removed = remove_declaration(target.label if target else service)
@@ -143,7 +197,7 @@ def register(app: typer.Typer, env: Environment) -> None:  # noqa: PLR0915  # on
             raise UsageError(
                 f"mfa unset: no declaration for {service!r}; {hint or 'see privaudit mfa list'}"
             )
-        env.echo(f"forgot the 2FA declaration for {removed.service}")
+        env.echo(_("forgot the 2FA declaration for {service}").format(service=removed.service))
 
     @group.command("verify")
     def verify(

@@ -29,7 +29,7 @@ def run_audit_command(env: Environment, request: AuditRequest) -> int:
     if request.share is not None or (request.code is not None and target is None):
         from privaudit.classroom.output import check_share_request  # noqa: PLC0415
 
-        check_share_request(request.share, request.code)
+        check_share_request(request.share, request.code, output=request.output)
     io = AuditIO(
         stdin=env.stdin_bytes,
         stdin_is_tty=env.stdin_isatty,

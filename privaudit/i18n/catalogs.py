@@ -53,7 +53,7 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ("checklists/**.py", "python"),
         *(
             (f"cli/checklist{name}.py", "python")
-            for name in ("", "_answer", "_prompt", "_score", "_show")
+            for name in ("", "_answer", "_items", "_prompt", "_score", "_show")
         ),
     ],
     "classroom": [("classroom/**.py", "python")],
@@ -64,6 +64,7 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ("exposure/emails.py", "python"),  # why an email lookup failed
         ("pwned/client.py", "python"),  # why a breach lookup failed
         ("pwned/lanes.py", "python"),
+        ("pwned/stream.py", "python"),  # why a range answer is refused
         ("tfa/otpauth.py", "python"),  # why a TOTP setup cannot be used
         ("tfa/migration.py", "python"),
         ("tfa/totp.py", "python"),

@@ -12,6 +12,7 @@ history, each write atomic on its own.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from privaudit.check import Check
 from privaudit.checklists.audit import ChecklistPlan, load_plan
 from privaudit.context import AuditContext, utc_now
 from privaudit.errors import InputError, UsageError
-from privaudit.i18n import _, current_language
+from privaudit.i18n import N_, _, current_language
 from privaudit.inputs import password_lines
 from privaudit.model import Report
 from privaudit.notify import check_url
@@ -40,8 +41,10 @@ from privaudit.settings import Settings
 from privaudit.store.atomic import check_output_path
 from privaudit.store.history import History
 from privaudit.store.lock import probe_lock
+from privaudit.tfa.email import main_email
+from privaudit.tfa.naming import with_service_names
 
-NOTHING_TO_AUDIT = (
+NOTHING_TO_AUDIT = N_(
     "nothing to audit: give a password-manager export (--accounts FILE), list your"
     " accounts in a profile (--config FILE, see docs/configuration.md), or choose"
     " privacy checklists (privaudit checklist run PLATFORM)"
@@ -116,7 +119,7 @@ def check_usage(request: AuditRequest, exports: Sequence[str | Path]) -> None:
     stdin_readers += ["-"] * (request.password_stdin + request.kdbx_password_stdin)
     if len(stdin_readers) > 1:
         raise UsageError(
-            "stdin can feed only one of --accounts -, --password-stdin and --kdbx-password-stdin"
+            _("stdin can feed only one of --accounts -, --password-stdin and --kdbx-password-stdin")
         )
 
 
@@ -166,8 +169,13 @@ def open_audit(
         pwned = build_lookup(settings.pwned, offline=audit.offline, use_cache=not request.no_cache)
         if not inputs.accounts and not checklists.scope:
             # Before any history row: an empty report that exits 0 would read as "all good".
-            raise InputError(NOTHING_TO_AUDIT)
+            raise InputError(_(NOTHING_TO_AUDIT))
         tfa, tfa_notice = tfa_directory(settings, demo=request.demo)
+        # One name per account everywhere: "X", not the "x.com" a browser exported.
+        inputs = dataclasses.replace(inputs, accounts=with_service_names(inputs.accounts, tfa))
+        email = main_email(inputs.accounts, tfa)
+        if email is not None:
+            checklists = dataclasses.replace(checklists, main_email=frozenset({email.subject}))
         context = AuditContext(
             accounts=inputs.accounts,
             settings=settings,

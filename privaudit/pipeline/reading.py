@@ -29,7 +29,9 @@ def read_options(
             max_bytes = parse_size(request.max_input_size)
         except ValueError:
             raise UsageError(
-                f"--max-input-size {request.max_input_size!r}: give a size such as 512M or 2G"
+                _("--max-input-size {value!r}: give a size such as 512M or 2G").format(
+                    value=request.max_input_size
+                )
             ) from None
     column_map = parse_column_map(request.column_map) if request.column_map is not None else None
 

@@ -24,8 +24,14 @@ import re
 import zlib
 from collections.abc import Collection
 
+from privaudit.i18n import Domain
+
 MAX_BODY_BYTES = 4 << 20
 """Decoded bytes allowed per answer: ~100x a padded real one (~40 KB)."""
+
+# Why a range answer is refused ends up in BR101 findings: the checks' domain says it.
+_ = Domain("checks").gettext
+
 _HEX_DIGITS = b"0123456789ABCDEF"
 _DECIMAL = b"0123456789"
 _MAX_COUNT_DIGITS = 12
@@ -65,22 +71,26 @@ class _Gunzip:
         try:
             out = self._inflate.decompress(data, self._left + 1)
         except zlib.error:
-            raise RangeProblem("its gzip encoding is corrupt") from None
+            raise RangeProblem(_("its gzip encoding is corrupt")) from None
         if len(out) > self._left or self._inflate.unconsumed_tail:
-            raise RangeProblem("it decompresses to more than the size limit")
+            raise RangeProblem(_("it decompresses to more than the size limit"))
         self._left -= len(out)
         return out
 
     def finish(self) -> None:
         if not self._inflate.eof:
-            raise RangeProblem("its gzip stream ends early")
+            raise RangeProblem(_("its gzip stream ends early"))
 
 
 def _diagnose(block: bytes, first_line: int) -> RangeProblem:
     """The slow pass, only on failure: which line is wrong, and how."""
     lowered = block.lstrip()[:16].lower()
     if lowered.startswith((b"<", b"<!doctype", b"<html")) or b"<html" in block.lower():
-        html = RangeProblem(f"it holds HTML from line {first_line} (a login page or error page?)")
+        html = RangeProblem(
+            _("it holds HTML from line {number} (a login page or error page?)").format(
+                number=first_line
+            )
+        )
     else:
         html = None
     local: set[bytes] = set()
@@ -90,13 +100,19 @@ def _diagnose(block: bytes, first_line: int) -> RangeProblem:
         if html is not None:
             return html
         if not colon or len(suffix) != 35 or suffix.translate(None, _HEX_DIGITS):
-            return RangeProblem(f"line {number} is not SUFFIX:COUNT")
+            return RangeProblem(_("line {number} is not SUFFIX:COUNT").format(number=number))
         if not count.isdigit() or len(count) > _MAX_COUNT_DIGITS:
-            return RangeProblem(f"line {number} has a count that is not a decimal number")
+            return RangeProblem(
+                _("line {number} has a count that is not a decimal number").format(number=number)
+            )
         if suffix in local:
-            return RangeProblem(f"line {number} repeats a suffix listed earlier")
+            return RangeProblem(
+                _("line {number} repeats a suffix listed earlier").format(number=number)
+            )
         local.add(suffix)
-    return RangeProblem(f"line {first_line} or one after it repeats a suffix listed earlier")
+    return RangeProblem(
+        _("line {number} or one after it repeats a suffix listed earlier").format(number=first_line)
+    )
 
 
 class RangeReader:
@@ -120,12 +136,14 @@ class RangeReader:
             chunk = self._gunzip.feed(chunk)
         self._left -= len(chunk)
         if self._left < 0:
-            raise RangeProblem("it is larger than the size limit")
+            raise RangeProblem(_("it is larger than the size limit"))
         data = self._tail + chunk if self._tail else chunk
         cut = data.rfind(b"\n") + 1
         self._tail = data[cut:]
         if len(self._tail) > _LONGEST_LINE:
-            raise RangeProblem(f"line {self._lines + 1} is not SUFFIX:COUNT")
+            raise RangeProblem(
+                _("line {number} is not SUFFIX:COUNT").format(number=self._lines + 1)
+            )
         if cut:
             self._check(data[:cut])
 
@@ -166,15 +184,17 @@ class RangeReader:
         if self._tail:
             tail, self._tail = self._tail, b""
             if not _WHOLE_LINE.fullmatch(tail) and not tail.translate(None, _HEX_DIGITS + b":"):
-                raise RangeProblem(f"it ends mid-line (line {self._lines + 1})")
+                raise RangeProblem(
+                    _("it ends mid-line (line {number})").format(number=self._lines + 1)
+                )
             self._check(tail + b"\n")
         if not self._lines:
-            raise RangeProblem("it is empty")
+            raise RangeProblem(_("it is empty"))
         out: dict[str, int] = {}
         for suffix in self._wanted:
             count = self._found.get(suffix)
             if count is not None and len(count) > _MAX_COUNT_DIGITS:
-                raise RangeProblem("a count has more digits than any real one")
+                raise RangeProblem(_("a count has more digits than any real one"))
             out[suffix.decode("ascii")] = int(count) if count is not None else 0
         self._seen = set()
         return out

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from privaudit.i18n import N_, _, format_number, ngettext
-from privaudit.model import CheckMeta, Finding, Report, Severity, Status
+from privaudit.model import SUMMARY_DETAIL, CheckMeta, Finding, Report, Severity, Status
 from privaudit.plan import and_list
 from privaudit.render.labels import (
     AREA_NAMES,
@@ -131,13 +131,21 @@ class Folded:
     subjects: tuple[str, ...]
 
 
+def _fold_message(report: Report, check_id: str, summaries: set[object]) -> str:
+    if len(summaries) == 1 and isinstance(summary := next(iter(summaries)), str) and summary:
+        return summary
+    return report.meta(check_id).title
+
+
 def folded(findings: list[Finding], report: Report) -> list[Folded]:
     """Identical messages said once with a count; a check whose messages differ only by
     the account they name ("declare it: privaudit mfa set 'GitHub' ...") is said once,
-    by its title, with the accounts listed."""
+    by the findings' shared summary (else the check's title), with the accounts listed."""
     groups: dict[tuple[str, Status, str], list[str]] = {}
+    summaries: dict[tuple[str, Status], set[object]] = {}
     for f in findings:
         groups.setdefault((f.check_id, f.status, f.message), []).append(f.subject)
+        summaries.setdefault((f.check_id, f.status), set()).add(f.details.get(SUMMARY_DETAIL))
     by_check: dict[tuple[str, Status], list[tuple[str, list[str]]]] = {}
     for (check_id, status, message), subjects in groups.items():
         by_check.setdefault((check_id, status), []).append((message, subjects))
@@ -146,7 +154,7 @@ def folded(findings: list[Finding], report: Report) -> list[Folded]:
         if len(entries) == 1:
             message, subjects = entries[0]
         else:
-            message = report.meta(check_id).title
+            message = _fold_message(report, check_id, summaries[(check_id, status)])
             subjects = [s for _, subs in entries for s in subs]
         out.append(Folded(check_id, status, message, tuple(subjects)))
     return out

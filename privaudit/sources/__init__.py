@@ -22,6 +22,7 @@ from privaudit.errors import InputError, UsageError
 from privaudit.model import SourceSummary
 from privaudit.plugins import SOURCES_GROUP, Broken, Plugin, discover, load, load_named
 from privaudit.secret import Secret
+from privaudit.sources import guess
 from privaudit.sources.data import SAMPLE_BYTES, SourceData, open_source
 
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -166,39 +167,28 @@ def import_accounts(
         raise InputError(
             f"{source.name}: the file is empty; export again from your password manager"
         )
-    candidates: list[Importer] = []
     if options.column_map is not None:
         if fmt not in (None, "csv"):
             raise UsageError("--map reads a CSV of any layout: use it without --source-format")
         fmt = "csv"
+    known = [p.name for p in source_plugins()]
     if fmt:
         importer = get_importer(fmt)
     else:
         sample = source.head[:SAMPLE_BYTES]
         candidates = [i for i in (importers or all_importers()) if i.detect(sample, source.name)]
         if not candidates:
-            raise InputError(
-                f"{source.name}: format not recognised; name it with --source-format"
-                " (see 'privaudit sources list')"
-            )
+            raise InputError(guess.unrecognised_message(source.name, sample, known))
         importer = candidates[0]
     result = read_guarded(importer, source, options)
     summary = result.summary(source.name, importer.name)
     if summary.used == 0:
-        raise InputError(no_logins_message(summary, [i.name for i in candidates[1:]]))
+        raise InputError(
+            guess.no_logins_message(
+                summary.name, summary.format, summary.read, summary.skipped, source.head, known
+            )
+        )
     return result, summary, importer.plaintext
-
-
-def no_logins_message(summary: SourceSummary, others: Sequence[str]) -> str:
-    """A format recognised (perhaps wrongly) that yields no login: say what else it could be."""
-    could_be = (
-        f"if it is {' or '.join(others)}, name it" if others else "if it is another format, name it"
-    )
-    return (
-        f"{summary.name}: read as {summary.format}, but no logins were found"
-        f" ({summary.read} item(s) read); {could_be} with --source-format"
-        " (privaudit sources list shows them), or map a CSV's columns with --map"
-    )
 
 
 def read_guarded(importer: Importer, source: SourceData, options: ReadOptions) -> ImportResult:

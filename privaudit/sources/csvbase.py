@@ -16,30 +16,12 @@ from dataclasses import dataclass
 from privaudit.accounts import Account
 from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
-from privaudit.sources.data import decode_head, encoding_of
+from privaudit.sources.data import encoding_of, normalise, sniff_header
 from privaudit.sources.fields import MALFORMED
 
 # csv's default 128 KiB field limit would stop a whole import on one long note;
 # this still bounds a runaway unbalanced quote.
 FIELD_LIMIT = 16 * 1024 * 1024
-
-
-def normalise(header: str) -> str:
-    return " ".join(header.replace("\ufeff", "").split()).casefold()
-
-
-def sniff_header(head: bytes) -> list[str] | None:
-    """The normalised header of a CSV sample, or None if it does not look like one."""
-    first = decode_head(head).lstrip("\ufeff")
-    if not first or first[0] in "{[<\x00":
-        return None
-    try:
-        row = next(csv.reader(io.StringIO(first[:8192])), None)
-    except csv.Error:
-        return None
-    if not row or len(row) < 2:
-        return None
-    return [normalise(h) for h in row]
 
 
 @dataclass(frozen=True)

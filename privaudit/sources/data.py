@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -201,3 +202,21 @@ def read_zip_member(source: SourceData, wanted: Callable[[str], bool], hint: str
             " pass --max-input-size to raise the limit"
         )
     return data
+
+
+def normalise(header: str) -> str:
+    return " ".join(header.replace("\ufeff", "").split()).casefold()
+
+
+def sniff_header(head: bytes) -> list[str] | None:
+    """The normalised header of a CSV sample, or None if it does not look like one."""
+    first = decode_head(head).lstrip("\ufeff")
+    if not first or first[0] in "{[<\x00":
+        return None
+    try:
+        row = next(csv.reader(io.StringIO(first[:8192])), None)
+    except csv.Error:
+        return None
+    if not row or len(row) < 2:
+        return None
+    return [normalise(h) for h in row]

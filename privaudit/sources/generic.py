@@ -5,11 +5,12 @@ from __future__ import annotations
 from privaudit.accounts import Account
 from privaudit.errors import UsageError
 from privaudit.sources import ReadOptions
-from privaudit.sources.csvbase import CsvImporter, Row, normalise
+from privaudit.sources.csvbase import CsvImporter, Row
+from privaudit.sources.data import normalise
 from privaudit.sources.fields import make_login
+from privaudit.sources.guess import MAP_HELP
 
 FIELDS = ("label", "url", "username", "password", "totp")
-MAP_HELP = "use --map url=COLUMN,username=COLUMN,password=COLUMN[,label=COLUMN,totp=COLUMN]"
 
 
 def parse_column_map(spec: str) -> dict[str, str]:

@@ -14,8 +14,8 @@ from typing import Any
 from privaudit.accounts import Account
 from privaudit.errors import InputError
 from privaudit.sources import ImportResult, ReadOptions, SourceData
-from privaudit.sources.csvbase import CsvImporter, Row, sniff_header
-from privaudit.sources.data import is_zip, load_json, looks_like_json, read_zip_member
+from privaudit.sources.csvbase import CsvImporter, Row
+from privaudit.sources.data import is_zip, load_json, looks_like_json, read_zip_member, sniff_header
 from privaudit.sources.fields import (
     CARD,
     IDENTITY,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from privaudit.accounts import Account, host_of
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.tfa.declarations import Declaration
 from privaudit.tfa.match import Directory
 
@@ -31,6 +32,12 @@ def _is_domain(text: str) -> bool:
     return "." in text and " " not in text
 
 
+def _account_match(account: Account) -> str:
+    if account.source == "profile":
+        return _("profile account {name}").format(name=account.label)
+    return _("account {label} in {source}").format(label=account.label, source=account.source)
+
+
 def find_target(
     name: str,
     accounts: Sequence[Account],
@@ -41,18 +48,20 @@ def find_target(
     host = host_of(name) if _is_domain(name) else None
     for account in accounts:
         if account.label.casefold() == key or (host and host in account.domains):
-            return Target(account.label, f"profile account {account.label}", account.domains)
+            return Target(account.label, _account_match(account), account.domains)
     for declared in declarations:
         if declared.key == key or (host and host in declared.domains):
-            return Target(
-                declared.service, f"your earlier declaration {declared.service}", declared.domains
-            )
+            matched = _("your earlier declaration {name}").format(name=declared.service)
+            return Target(declared.service, matched, declared.domains)
     probe = Account(label=name, urls=(host,) if host else ())
     match = directory.match(probe)
     if match is not None:
         service = match.service
         label = host or service.name
-        return Target(label, f"known service {service.name} ({service.domain})", service.domains)
+        matched = _("known service {name} ({domain})").format(
+            name=service.name, domain=service.domain
+        )
+        return Target(label, matched, service.domains)
     return None
 
 
@@ -89,7 +98,7 @@ def resolve(
         return found
     if allow_new:
         host = host_of(name) if _is_domain(name) else None
-        return Target(name, "a new service (--new)", (host,) if host else ())
+        return Target(name, _("a new service (--new)"), (host,) if host else ())
     close = did_you_mean(name, _names(accounts, declarations, directory))
     if close:
         raise UsageError(
@@ -99,5 +108,6 @@ def resolve(
     raise UsageError(
         f"mfa set: {name!r} matches no account in your profile, no earlier declaration"
         " and no service in the 2FA dataset; check the spelling (privaudit mfa list),"
-        " or add --new to declare it as a new service"
+        + _(" name the export that holds it (--accounts FILE, as for privaudit audit),")
+        + " or add --new to declare it as a new service"
     )

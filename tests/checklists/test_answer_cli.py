@@ -41,3 +41,31 @@ def test_bad_input_is_one_line_and_stores_nothing(cli, args: tuple[str, ...], me
     assert "Traceback" not in result.err
     assert len(result.err.strip().splitlines()) == 1
     assert not answers_path().exists()
+
+
+def test_checklist_list_shows_the_item_ids_answer_takes(cli) -> None:  # type: ignore[no-untyped-def]
+    overview = cli("checklist", "list")
+    assert overview.code == 0
+    assert "privaudit checklist list PLATFORM" in overview.out
+    listing = json.loads(cli("checklist", "list", "-f", "json").out)
+    google = next(row for row in listing if row["platform"] == "google")
+    assert "two-step" in google["item_ids"] and len(google["item_ids"]) == google["items"]
+
+    assert cli("checklist", "answer", "google", "two-step", "yes").code == 0
+    table = cli("checklist", "list", "google", "x")
+    assert table.code == 0, table.err
+    assert "recovery-info" in table.out and "2-Step Verification" in table.out
+    assert "privaudit checklist answer PLATFORM ITEM" in table.out
+    rows = json.loads(cli("checklist", "list", "-f", "json", "google", "x").out)
+    assert {r["platform"] for r in rows} == {"google", "x"}
+    # Every id listed is one `checklist answer` accepts.
+    for row in rows:
+        assert cli("checklist", "answer", row["platform"], row["item"], "unsure").code == 0
+    two_step = next(r for r in rows if r["item"] == "two-step")
+    assert two_step["answer"] == "yes"
+
+
+def test_checklist_list_of_a_typo_suggests_the_platform(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("checklist", "list", "instgram")
+    assert result.code == 2
+    assert "did you mean 'instagram'" in result.err and result.out == ""

@@ -148,6 +148,9 @@ def test_audit_share_refuses_before_any_work(cli, tmp_path: Path) -> None:  # ty
     assert precious.read_text() == "my notes"
     lone = cli("audit", "--demo", "--code", "ROOM4")
     assert lone.code == 2 and "--share" in lone.err
+    report = tmp_path / "report.json"
+    same = cli("audit", "--demo", "-o", str(report), "--share", str(tmp_path / "." / "report.json"))
+    assert same.code == 2 and "same file" in same.err and not report.exists()
 
 
 def test_the_canary_never_reaches_a_share(cli, tmp_path: Path, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
@@ -176,3 +179,44 @@ def test_the_share_line_reads_easily_in_both_languages() -> None:
     assert english_lines(spanish) == []
     assert hard_to_read({"share line": english}, "en") == []
     assert hard_to_read({"share line": spanish}, "es") == []
+
+
+def test_the_inlined_schema_judges_like_the_published_one() -> None:
+    import jsonschema
+
+    from privaudit.classroom.share import inline_refs, share_schema
+    from tests.classroom.shares import class_of
+
+    schema = share_schema()
+    published = jsonschema.Draft202012Validator(schema)
+    inlined = jsonschema.Draft202012Validator(inline_refs(schema, schema["$defs"]))
+    assert "$ref" not in json.dumps(inlined.schema)
+    docs = class_of(6)
+    bad = []
+    for doc in docs[:3]:
+        for path, value in (
+            (("score",), 101),
+            (("grade",), "E"),
+            (("accounts",), "12"),
+            (("coverage", "2fa"), 75),
+            (("categories", "mfa", "score"), -1),
+            (("categories", "mfa", "extra"), 1),
+            (("checks", "PW101", "fail"), "6"),
+            (("checks", "PW101", "maybe"), "1"),
+            (("learner",), "XYZ"),
+            (("round",), 0),
+        ):
+            copy = json.loads(json.dumps(doc))
+            target = copy
+            for key in path[:-1]:
+                target = target.setdefault(key, {})
+            target[path[-1]] = value
+            bad.append(copy)
+    for doc in [*docs, *bad]:
+        assert published.is_valid(doc) == inlined.is_valid(doc)
+        first = jsonschema.exceptions.best_match(published.iter_errors(doc))
+        second = jsonschema.exceptions.best_match(inlined.iter_errors(doc))
+        assert (first and (list(first.absolute_path), first.validator)) == (
+            second and (list(second.absolute_path), second.validator)
+        )
+    assert not any(inlined.is_valid(doc) for doc in bad)

@@ -68,6 +68,15 @@ def test_any_set_of_generated_shares_summarises(data: st.DataObject, class_shape
     assert "<svg" in html and "Content-Security-Policy" in html
 
 
+def test_the_informational_checks_are_the_registry_s() -> None:
+    from privaudit.classroom.summary import INFORMATIONAL
+    from privaudit.model import Severity
+    from privaudit.registry import builtin_checks
+
+    found = {c.meta.id for c in builtin_checks() if c.meta.severity is Severity.INFO}
+    assert found == INFORMATIONAL
+
+
 def test_before_and_after_pairs_first_and_last_by_day_then_round() -> None:
     docs = [
         share(score=80, learner=1, round_=2, day="2026-12-02"),  # given first, made last

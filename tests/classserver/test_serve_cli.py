@@ -113,6 +113,16 @@ def test_serve_prints_code_url_and_qr_then_saves_results_on_ctrl_c(
     assert [p.name for p in saved] == ["learner-01-before.json", "learner-02-before.json"]
     assert [json.loads(p.read_text("utf-8")) for p in saved] == [share_doc(1), share_doc(2)]
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in saved)
+    # what was saved is what `class summary` reads
+    summary = subprocess.run(
+        [sys.executable, "-m", "privaudit", "class", "summary", *map(str, saved), "-f", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert summary.returncode == 0, summary.stderr
+    assert json.loads(summary.stdout)["learners"] == 2
 
 
 def test_serve_speaks_spanish_and_warns_on_every_interface(

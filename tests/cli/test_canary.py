@@ -106,3 +106,16 @@ def test_canary_never_leaks_from_error_paths(tmp_path: Path) -> None:
     mismatch = run_privaudit("audit", "--password-stdin", stdin=(CANARY_PASSWORD + "\n").encode())
     assert mismatch.code == 2
     assert_no_canary(mismatch.out, mismatch.err, canaries=CANARIES)
+
+
+def test_canary_never_leaks_from_mfa_set_with_an_export(tmp_path: Path) -> None:
+    export = bitwarden_export(tmp_path / "export.json")
+    out, err, created = run_isolated(
+        tmp_path, "mfa", "set", "Canary Shop", "sms", "--recovery-codes", "no", "-a", str(export)
+    )
+    assert "matches account Canary Shop in export.json" in out
+    assert created, "the declaration was stored"
+    listed, _, _ = run_isolated(tmp_path, "mfa", "list")
+    assert_no_canary(out, err, listed, canaries=CANARIES)
+    for path in created:
+        assert_no_canary(path.read_bytes(), canaries=CANARIES)

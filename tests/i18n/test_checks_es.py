@@ -5,6 +5,7 @@ comparable with an English run (ids, keys, statuses, severities, details)."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -26,9 +27,12 @@ from privaudit.pwned.client import RangeFetcher
 from privaudit.pwned.lookup import LookupResult
 from privaudit.pwned.online import OnlineLookup
 from privaudit.pwned.options import ClientOptions
+from privaudit.pwned.stream import RangeProblem, RangeReader
 from privaudit.registry import builtin_checks
 from privaudit.runner import run_audit
 from privaudit.secret import Secret, TotpSeed
+from privaudit.serialize import report_to_dict
+from tests.conftest import CANARY_PASSWORD, CANARY_TOTP, assert_no_canary
 from tests.i18n.english import english_lines
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -232,3 +236,29 @@ def test_a_failed_breach_lookup_says_why_in_spanish_and_never_passes() -> None:
         "no se sabe si está filtrada: no se pudo llegar a 127.0.0.1 (1 intento)."
         " Prueba otra vez, o usa --offline con una lista de filtraciones"
     )
+
+
+def test_a_captive_portal_page_is_refused_in_spanish() -> None:
+    reader = RangeReader(["0" * 35])
+    page = b"<html><body>Hotel Wi-Fi: accept the terms</body></html>\n" * 3
+    with use_language("es"), pytest.raises(RangeProblem) as refused:
+        reader.feed(page)
+    assert str(refused.value) == "trae HTML desde la línea 1 (¿una página de acceso o de error?)"
+
+
+def test_no_canary_in_a_spanish_report() -> None:
+    """Translated messages format reasons and names, never a secret (non-negotiable 1)."""
+    broken = f"otpauth://totp/x?secret={CANARY_TOTP}&digits=9"  # refused with a reason
+    accounts = (
+        Account(label="Canary", urls=("http://c.example",), password=Secret(CANARY_PASSWORD)),
+        Account(label="Canary 2", urls=("https://d.example",), password=Secret(CANARY_PASSWORD)),
+        Account(label="Canary 3", urls=("https://e.example",), totp=TotpSeed(CANARY_TOTP)),
+        Account(label="Canary 4", urls=("https://f.example",), totp=TotpSeed(broken)),
+    )
+    ctx = AuditContext(accounts=accounts, pwned=FixedLookup({CANARY_PASSWORD: 2}))  # type: ignore[arg-type]
+    with use_language("es"):
+        report = run_audit(builtin_checks(), ctx)
+    said = json.dumps(report_to_dict(report), ensure_ascii=False)
+    assert "la misma contraseña que 1 cuenta más" in said  # the canary was audited
+    assert "'digits' debe ser un número entero entre 6 y 8" in said
+    assert_no_canary(said)

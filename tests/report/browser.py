@@ -273,3 +273,13 @@ def print_pdfs(executable: str, html_file: Path, out_dir: Path) -> dict[str, byt
         return out
     finally:
         browser.close()
+
+
+def pdf_page_texts(pdf: bytes) -> list[str]:
+    """The text of each printed page, whitespace collapsed (pypdf: no poppler needed)."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]

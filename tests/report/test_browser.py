@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import json
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from privaudit.render import RenderOptions, render
 from tests.conftest import run_privaudit
-from tests.report.browser import check_page, find_chromium, pdf_pages, print_pdfs
+from tests.report.browser import (
+    check_page,
+    find_chromium,
+    pdf_page_texts,
+    pdf_pages,
+    print_pdfs,
+)
 from tests.report.samples import SAMPLE_TREND, sample_with_new
 
 
@@ -67,3 +76,31 @@ def test_the_demo_prints_in_at_most_six_pages_on_a4_and_letter(
         assert pdf.startswith(b"%PDF")
         pages = pdf_pages(pdf)
         assert 1 <= pages <= 6, f"the demo prints on {pages} {paper} pages"
+
+
+def _page_one_lines(pdf: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text(extraction_mode="layout")
+    return [unicodedata.normalize("NFKC", line) for line in text.splitlines()]
+
+
+def test_the_demo_prints_its_plan_and_score_on_page_one_with_no_word_split(
+    chromium: str, tmp_path: Path
+) -> None:
+    page = tmp_path / "demo.html"
+    assert run_privaudit("demo", "--format", "html", "--output", str(page)).code in (0, 1)
+    doc = json.loads(run_privaudit("demo", "--format", "json").out)
+    titles = [action["title"] for action in doc["plan"]]
+    assert titles, "the demo has a plan"
+    score = f"Score {doc['score']['value']}/100"
+    for paper, pdf in print_pdfs(chromium, page, tmp_path).items():
+        first = unicodedata.normalize("NFKC", pdf_page_texts(pdf)[0])
+        assert "Fix first" in first, paper
+        assert score in first, paper
+        for title in titles:
+            assert title in first, f"plan step not on page 1 of {paper}: {title}"
+        # Each table cell's word whole on one line: a row starts with its whole name.
+        starts = {line.split()[0] for line in _page_one_lines(pdf) if line.split()}
+        names = {c["category"] for c in doc["score"]["categories"]}
+        assert {"Category", *names} <= starts, f"a word split in a table cell on {paper}"
