@@ -20,6 +20,10 @@ class InputError(PrivauditError):
     """An input file or stream could not be used (unreadable, malformed, wrong format)."""
 
 
+class NothingToAudit(InputError):
+    """No account and no checklist in scope: a caller may say so in its own words."""
+
+
 class ConfigError(PrivauditError):
     """The configuration or profile is invalid (unknown key, bad value, missing file)."""
 

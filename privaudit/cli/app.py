@@ -29,6 +29,7 @@ def build_app(env: Environment) -> typer.Typer:
         classroom,
         classserve,
         data,
+        handout,
         history,
         incident,
         media,
@@ -83,6 +84,7 @@ def build_app(env: Environment) -> typer.Typer:
     classroom.register(group, env)
     classserve.register(group, env)
     workshop.register(app, env)
+    handout.register(app, env)
     return app
 
 

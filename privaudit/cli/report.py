@@ -52,6 +52,30 @@ def register(app: typer.Typer, env: Environment) -> None:
         options = ui.render_options(env, to_terminal=output is None)
         ui.write_report(env, renderer(report, options), output)
 
+    @group.command("plan")
+    def plan(
+        path: Annotated[Path, typer.Argument(help="A report saved with --format json.")],
+        output: Annotated[
+            Path, typer.Option("--output", "-o", help="plan.html to print, or plan.md.")
+        ],
+        fmt: Annotated[
+            str | None,
+            typer.Option("--format", "-f", help="html or md (default: from the file name)."),
+        ] = None,
+        lang: LangOption = None,
+    ) -> None:
+        """Write the report's fix-first plan as a page to take home (in your language)."""
+        from privaudit.handout.plan import write_plan  # noqa: PLC0415
+        from privaudit.i18n import _  # noqa: PLC0415
+        from privaudit.serialize import report_from_dict  # noqa: PLC0415
+        from privaudit.store.atomic import check_output_path  # noqa: PLC0415
+
+        choose_flag(env, lang)
+        check_output_path(output)
+        report = report_from_dict(read_report_json(path))
+        written = write_plan(report, output, fmt)
+        env.echo(_("plan written to {path}").format(path=written), err=True)
+
 
 def read_report_json(path: Path) -> dict[str, object]:
     import json  # noqa: PLC0415

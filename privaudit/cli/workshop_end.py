@@ -1,6 +1,6 @@
-"""What the workshop's end offers in real mode: the anonymous share file for the
-trainer (`privaudit audit --share`'s document) and, once it lands, the take-home
-page of the plan."""
+"""What the workshop's end offers in real mode: the take-home page of the plan
+(`privaudit report plan`'s page) and the anonymous share file for the trainer
+(`privaudit audit --share`'s document)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,12 @@ from pathlib import Path
 
 from privaudit.classroom.output import share_report
 from privaudit.errors import PrivauditError
+from privaudit.handout.plan import write_plan
 from privaudit.i18n import Domain
 from privaudit.model import Report
 from privaudit.workshop.session import Terminal
 
 _ = Domain("workshop").gettext
-
-TakeHome = Callable[[Report, Path, str], None]
-
-
-def take_home_writer() -> TakeHome | None:
-    """The printable plan page (issue 13, point 3: `privaudit.handout.plan.write_plan`),
-    or None while it is not part of privaudit: then the end does not offer it."""
-    return None
 
 
 def _ask_path(term: Terminal, prompt: str) -> Path | None:
@@ -41,13 +34,13 @@ def _write_share(term: Terminal, report: Report, path: Path, code: str | None) -
     return True
 
 
-def _offer_take_home(term: Terminal, report: Report, writer: TakeHome) -> None:
+def _offer_take_home(term: Terminal, report: Report) -> None:
     path = _ask_path(term, _("File name for your plan to print, e.g. plan.html (Enter skips): "))
     if path is None:
         return
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "html"
     try:
-        writer(report, path, fmt)
+        write_plan(report, path, fmt)
     except PrivauditError as exc:
         term.say(str(exc))
         return
@@ -55,13 +48,12 @@ def _offer_take_home(term: Terminal, report: Report, writer: TakeHome) -> None:
 
 
 def offer(report: Report, share: Path | None, code: str | None) -> Callable[[Terminal], None]:
-    """The end of a real session: the share file (asked for, unless --share named it)."""
+    """The end of a real session: the plan to print, then the share file (asked for,
+    unless --share named it)."""
 
     def finish(term: Terminal) -> None:
         term.say()
-        writer = take_home_writer()
-        if writer is not None:
-            _offer_take_home(term, report, writer)
+        _offer_take_home(term, report)
         if share is not None:
             _write_share(term, report, share, code)
             return

@@ -12,11 +12,11 @@ from privaudit.cli.env import Environment
 from privaudit.cli.hidden import ask_hidden
 from privaudit.cli.lang import explicit
 from privaudit.cli.workshop_end import offer
-from privaudit.errors import InputError, UsageError
+from privaudit.errors import NothingToAudit, UsageError
 from privaudit.exitcodes import ExitCode
 from privaudit.i18n import SUPPORTED, Domain, set_language
 from privaudit.model import Report, Status
-from privaudit.pipeline.audit import NOTHING_TO_AUDIT, AuditIO, open_audit
+from privaudit.pipeline.audit import AuditIO, open_audit
 from privaudit.pipeline.password import PasswordChecker
 from privaudit.pipeline.request import AuditRequest, PasswordCheckRequest
 from privaudit.pipeline.services import strength_estimator
@@ -104,9 +104,8 @@ def learner_report(env: Environment, request: SessionRequest) -> Report:
             # One line in the learner's language instead of the audit's progress bar.
             env.echo(_("Looking at your data, on this computer…"))
             return run.run()
-    except InputError as exc:
-        if str(exc) != NOTHING_TO_AUDIT:
-            raise
+    except NothingToAudit:
+        # The message is translated, so the kind of error says what happened.
         raise UsageError(
             _(
                 "the workshop has nothing of yours to look at: give your password-manager"

@@ -57,6 +57,8 @@ FEATURE_DOMAINS: dict[str, list[tuple[str, Method]]] = {
         ),
     ],
     "classroom": [("classroom/**.py", "python")],
+    # Printable handouts and the take-home plan (privaudit handout, report plan).
+    "handout": [("handout/**.py", "python"), ("cli/handout.py", "python")],
     # What a check says: metadata, finding messages and fixes (checks/lang.py).
     "checks": [
         ("checks/**.py", "python"),

@@ -22,7 +22,7 @@ from privaudit.accounts import Account
 from privaudit.check import Check
 from privaudit.checklists.audit import ChecklistPlan, load_plan
 from privaudit.context import AuditContext, utc_now
-from privaudit.errors import InputError, UsageError
+from privaudit.errors import NothingToAudit, UsageError
 from privaudit.i18n import N_, _, current_language
 from privaudit.inputs import password_lines
 from privaudit.model import Report
@@ -169,7 +169,7 @@ def open_audit(
         pwned = build_lookup(settings.pwned, offline=audit.offline, use_cache=not request.no_cache)
         if not inputs.accounts and not checklists.scope:
             # Before any history row: an empty report that exits 0 would read as "all good".
-            raise InputError(_(NOTHING_TO_AUDIT))
+            raise NothingToAudit(_(NOTHING_TO_AUDIT))
         tfa, tfa_notice = tfa_directory(settings, demo=request.demo)
         # One name per account everywhere: "X", not the "x.com" a browser exported.
         inputs = dataclasses.replace(inputs, accounts=with_service_names(inputs.accounts, tfa))

@@ -119,3 +119,16 @@ def test_canary_never_leaks_from_mfa_set_with_an_export(tmp_path: Path) -> None:
     assert_no_canary(out, err, listed, canaries=CANARIES)
     for path in created:
         assert_no_canary(path.read_bytes(), canaries=CANARIES)
+
+
+def test_canary_never_leaks_into_the_take_home_plan(tmp_path: Path) -> None:
+    export = bitwarden_export(tmp_path / "export.json")
+    report = tmp_path / "report.json"
+    run_isolated(tmp_path, "audit", "--accounts", str(export), "-f", "json", "-o", str(report))
+    for name in ("plan.html", "plan.md"):
+        out, err, created = run_isolated(
+            tmp_path, "report", "plan", str(report), "-o", str(tmp_path / name)
+        )
+        assert_no_canary(out, err, (tmp_path / name).read_bytes(), canaries=CANARIES)
+        for path in created:
+            assert_no_canary(path.read_bytes(), canaries=CANARIES)

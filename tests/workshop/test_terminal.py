@@ -205,6 +205,9 @@ def test_real_mode_in_spanish_ends_with_the_anonymous_share_file(
     run.expect("Cuando termines, borra el archivo exportado: tiene tus claves.")
     run.expect(NEXT_ES)
     run.send("")
+    plan = tmp_path / "mi-plan.html"
+    run.expect("Nombre del archivo de tu plan para imprimir, como plan.html (Intro para saltar): ")
+    run.send(str(plan))
     run.expect("Nombre del archivo del resumen (Intro para saltar): ")
     run.send(str(keep))  # not a share file: refused, asked again
     run.expect("Nombre del archivo del resumen (Intro para saltar): ")
@@ -213,12 +216,14 @@ def test_real_mode_in_spanish_ends_with_the_anonymous_share_file(
     assert run.finish() == 0
 
     assert keep.read_text() == "not a share file"
+    page = plan.read_text(encoding="utf-8")
+    assert 'lang="es"' in page and "user0" not in page
     doc = json.loads(share.read_text())
     assert doc["kind"] == "privaudit-share"
     blob = share.read_text()
     for name in ("Mail", "Shop", "Bank", "user0", "example", str(export)):
         assert name not in blob
-    assert_no_canary(run.text, blob, *(p.read_bytes() for p in files_under(isolated_home)))
+    assert_no_canary(run.text, blob, page, *(p.read_bytes() for p in files_under(isolated_home)))
     # The plan's titles come from the core's catalog: the same audit, in-process.
     monkeypatch.setenv("PRIVAUDIT_PWNED_API_URL", hibp_server.url)
     with use_language("es"):
