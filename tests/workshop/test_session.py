@@ -119,12 +119,12 @@ def test_real_mode_says_what_the_check_found() -> None:
 
 def test_the_session_in_spanish_keys_and_all(figures: Figures) -> None:
     with use_language("es"):
-        term = ScriptedTerminal(["", "a", "x", "s"])
+        term = ScriptedTerminal(["", "v", "x", "q"])
         assert run_session(term, Setup(figures, practice=True)) is Outcome.STOPPED
     assert _headings(term) == [
         "Paso 1 de 6: Por qué fallan las claves",
         "Paso 2 de 6: Revisa una contraseña",
         "Paso 1 de 6: Por qué fallan las claves",
     ]
-    assert "[Intro] seguir   [a] atrás   [s] salir: " in term.prompts
+    assert "[Intro] seguir   [v] volver   [q] salir: " in term.prompts
     assert "Te quedaste en el paso 1 de 6. Repite la misma orden para seguir." in term.shown
