@@ -31,7 +31,7 @@ def _write_share(term: Terminal, report: Report, path: Path, code: str | None) -
     except PrivauditError as exc:  # a name that is not a new file or a share file
         paragraph(term, str(exc))
         return False
-    term.say(said)  # names the file: a path is not wrapped, to be copied whole
+    paragraph(term, said)  # a path is kept whole, on a line of its own if need be
     return True
 
 
