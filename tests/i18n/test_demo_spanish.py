@@ -99,3 +99,34 @@ def test_the_demo_markdown_has_no_html_entity(cli, lang: str) -> None:  # type: 
     assert result.code in (0, 1), result.err
     assert "^&\\*()" in result.out
     assert not re.search(r"&(?:amp|lt|gt|quot|#\d+);", result.out)
+
+
+def _section(out: str, heading: str) -> list[str]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading)) + 1
+    end = next(i for i in range(start, len(lines)) if not lines[i].strip())
+    return lines[start:end]
+
+
+@pytest.mark.parametrize("columns", [100, 80])
+@pytest.mark.parametrize(
+    ("lang", "plan", "problems"),
+    [("es", "ARREGLA PRIMERO", "PROBLEMAS POR CUENTA"), ("en", "FIX FIRST", "PROBLEMS BY ACCOUNT")],
+)
+def test_wrapped_lines_hang_under_the_text(  # type: ignore[no-untyped-def]
+    cli, monkeypatch: pytest.MonkeyPatch, columns: int, lang: str, plan: str, problems: str
+) -> None:
+    """'  5. Cambia ... después de que la' goes on under 'Cambia', not at column 2."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = cli("demo", "--lang", lang).out
+    steps = _section(out, plan)
+    wrapped = [line for line in steps if not re.match(r"  \d\. \S", line)]
+    # At 100 columns only the Spanish plan has a step longer than a line.
+    assert wrapped or (lang, columns) == ("en", 100), "a step longer than a line"
+    assert all(re.match(r" {5}\S", line) for line in wrapped), wrapped
+    rows = _section(out, problems)
+    head = len(re.match(r"  \S+ +", rows[0]).group(0))  # type: ignore[union-attr]
+    wrapped = [line for line in rows if line.startswith("   ")]
+    assert wrapped, "some account's problems take two lines"
+    assert all(line[:head].isspace() and line[head] != " " for line in wrapped), wrapped
+    assert max(len(line) for line in steps + rows) <= columns
