@@ -23,9 +23,11 @@ DEMO_LABELS = {
 }
 
 
+def demo_label(name: str) -> str:
+    """A demo vault or profile name as the demo's report shows it."""
+    return _(DEMO_LABELS[name]) if name in DEMO_LABELS else name
+
+
 def demo_accounts(accounts: tuple[Account, ...]) -> tuple[Account, ...]:
     """The demo's accounts with their labels in the current language."""
-    return tuple(
-        dataclasses.replace(a, label=_(DEMO_LABELS[a.label])) if a.label in DEMO_LABELS else a
-        for a in accounts
-    )
+    return tuple(dataclasses.replace(a, label=demo_label(a.label)) for a in accounts)
