@@ -104,3 +104,26 @@ def test_every_sentence_in_the_workshops_catalog_is_easy_to_read(lang: str) -> N
     texts = _catalog_sentences()[lang]
     assert len(texts) > 40
     assert hard_to_read(texts, lang) == []
+
+
+def test_the_spanish_workshop_uses_privaudits_terms() -> None:
+    """One word per idea, as the rest of privaudit: contraseña, filtración, verificación
+    en dos pasos, llave de acceso / de seguridad, taller; "paso" only for lesson steps."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from privaudit.i18n import LOCALE_DIR
+
+    with (LOCALE_DIR / "es" / "LC_MESSAGES" / "workshop.po").open("rb") as f:
+        catalog = read_po(f)
+    banned = re.compile(
+        r"\bclaves?\b|\bfugas?\b|\bclase\b|segundo paso|(?<!verificación en )\bdos pasos\b"
+        r"|primer paso de tu plan|\bllave\b(?! de (acceso|seguridad))",
+        re.IGNORECASE,
+    )
+    found = []
+    for message in catalog:
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        found += [t for t in texts if t and banned.search(t)]
+    assert found == []

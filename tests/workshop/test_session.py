@@ -125,9 +125,9 @@ def test_the_session_in_spanish_keys_and_all(figures: Figures) -> None:
         term = ScriptedTerminal(["", "v", "x", "q"])
         assert run_session(term, Setup(figures, practice=True)) is Outcome.STOPPED
     assert _headings(term) == [
-        "Paso 1 de 6: Por qué fallan las claves",
+        "Paso 1 de 6: Por qué fallan las contraseñas",
         "Paso 2 de 6: Revisa una contraseña",
-        "Paso 1 de 6: Por qué fallan las claves",
+        "Paso 1 de 6: Por qué fallan las contraseñas",
     ]
     assert "[Intro] seguir   [v] volver   [q] salir: " in term.prompts
     assert "Te quedaste en el paso 1 de 6. Repite la misma orden para seguir." in term.shown

@@ -114,7 +114,7 @@ def test_practice_in_english_quit_at_step_three_and_resume(isolated_home: Path) 
 def test_practice_in_spanish_leaves_no_english(isolated_home: Path) -> None:
     run = Transcript(_spawn("--practice", "--lang", "es"))
     run.expect("Modo práctica")
-    run.expect("Paso 1 de 6: Por qué fallan las claves")
+    run.expect("Paso 1 de 6: Por qué fallan las contraseñas")
     for n in range(2, 7):
         run.expect(NEXT_ES)
         run.send("")
@@ -195,14 +195,14 @@ def test_real_mode_in_spanish_ends_with_the_anonymous_share_file(
     run.expect("Paso 1 de 6")
     run.expect(NEXT_ES)
     run.send("")
-    run.expect("Escribe una clave para revisarla (no se ve; Intro para saltar): ")
+    run.expect("Escribe una contraseña para revisarla (no se ve; Intro para saltar): ")
     run.send(CANARY_PASSWORD)
     run.expect("Filtraciones: no aparece.")
     for n in range(3, 7):
         run.expect(NEXT_ES)
         run.send("")
         run.expect(f"Paso {n} de 6")
-    run.expect("Cuando termines, borra el archivo exportado: tiene tus claves.")
+    run.expect("Al terminar, borra el archivo exportado. Ahí están tus contraseñas.")
     run.expect(NEXT_ES)
     run.send("")
     plan = tmp_path / "mi-plan.html"
