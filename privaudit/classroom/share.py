@@ -27,6 +27,11 @@ MAX_SHARE_BYTES: Final = 64 * 1024
 """Far above any real document (about 3 KB with every built-in check)."""
 BUCKETS: Final = ("0", "1", "2", "3", "4", "5-9", "10+")
 AREAS: Final = ("passwords", "breaches", "2fa", "privacy-settings")
+PLATFORMS_ID: Final = "CL100"
+"""The key under which every platform checklist's results are summed: one checklist per
+service (CL110 Google, CL114 Instagram, ...), so its own id would say which services the
+learner has accounts on."""
+PLATFORM_CATEGORY: Final = "platform"
 
 
 def bucket(count: int) -> str:
@@ -61,7 +66,10 @@ def build_share(
     counts: dict[str, dict[Status, int]] = {}
     for finding in report.findings:
         if finding.check_id in builtin:
-            per = counts.setdefault(finding.check_id, dict.fromkeys(Status, 0))
+            key = finding.check_id
+            if builtin[key] == PLATFORM_CATEGORY:
+                key = PLATFORMS_ID
+            per = counts.setdefault(key, dict.fromkeys(Status, 0))
             per[finding.status] += 1
     categories = set(builtin.values())
     score = report.score

@@ -167,10 +167,14 @@ def test_the_language_follows_privaudit_s_rule(  # type: ignore[no-untyped-def]
     assert cli("class", "summary", *files, "--lang", "123").code == 2
 
 
+# Platform checklists reach a share only summed, under CL100 (privaudit.classroom.share).
+SHAREABLE = ["CL100", *(cid for cid in CHECKLISTS if cid <= "CL103")]
+
+
 def test_spanish_has_no_english_left(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     docs = class_of(9)
     # One learner with every gap (the page shows the commonest five; all are checked below).
-    docs.append(share(score=None, checks={cid: {"fail": "1"} for cid in [*LESSONS, *CHECKLISTS]}))
+    docs.append(share(score=None, checks={cid: {"fail": "1"} for cid in [*LESSONS, *SHAREABLE]}))
     files = write(tmp_path / "in", docs)
     target = tmp_path / "clase.html"
     result = cli("class", "summary", *map(str, files), "-o", str(target), "--lang", "es")
@@ -181,7 +185,7 @@ def test_spanish_has_no_english_left(cli, tmp_path: Path) -> None:  # type: igno
     as_json = cli("class", "summary", *map(str, files), "-f", "json", "--lang", "es").out
     assert english_lines(as_json, allowed=[*BRANDS, "check_id", "learners", "name", "lesson"]) == []
     with use_language("es"):
-        texts = [lesson_for(cid) for cid in [*LESSONS, *CHECKLISTS, "ZZ101"]]
+        texts = [lesson_for(cid) for cid in [*LESSONS, *CHECKLISTS, "CL100", "ZZ101"]]
         empty = summarize([share(score=None)])
         words = page_texts(empty)
     assert english_lines("\n".join(t.gap + "\n" + t.lesson for t in texts), allowed=BRANDS) == []
@@ -192,7 +196,7 @@ def _sentences(lang: str) -> dict[str, str]:
     """Every sentence a summary can show (labels of a few words are not prose)."""
     with use_language(lang):
         out = {}
-        for cid in [*LESSONS, *CHECKLISTS, "ZZ101"]:
+        for cid in [*LESSONS, *CHECKLISTS, "CL100", "ZZ101"]:
             out[cid] = re.sub(r"`[^`]*`", "", lesson_for(cid).lesson)
         for docs in (class_of(9), [share(score=None)], [share(score=50, demo=True)]):
             for key, value in page_texts(summarize(docs)).items():
