@@ -10,6 +10,8 @@ zxcvbn's worst case, which grows steeply with length, well under a second.
 
 from __future__ import annotations
 
+import functools
+import gettext
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -67,7 +69,19 @@ def prepare_zxcvbn() -> Callable[..., dict[str, Any]]:
 
     install(matching)
     zxcvbn_scoring.install(scoring, matching)
+    _remember_feedback_texts()
     return zxcvbn  # type: ignore[no-any-return]
+
+
+def _remember_feedback_texts() -> None:
+    """zxcvbn's feedback calls the standard gettext for each text, which looks for
+    .mo files on disk every time (~20 us, a few times a password). privaudit
+    translates the English texts itself (checks/strength_text.py); the answer
+    cannot change while it runs, so it is remembered."""
+    from zxcvbn import feedback  # noqa: PLC0415
+
+    if feedback._ is gettext.gettext:
+        feedback._ = functools.lru_cache(maxsize=256)(gettext.gettext)
 
 
 def estimate(password: str, user_inputs: Iterable[str] = ()) -> Strength:

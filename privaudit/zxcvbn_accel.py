@@ -8,10 +8,10 @@ substrings longer than any dictionary word. It runs several times per password
 This matcher returns the same matches in the same order: it looks each
 substring up once in a merged index of the built-in dictionaries (word -> hits
 in dictionary order), then in the user's words, and skips substrings longer
-than the longest word or that no word starts with (once the index also holds
-every prefix of every word). tests/core/test_zxcvbn_accel.py compares both on a corpus.
-It is installed only when zxcvbn's matcher has the signature it was written
-for; otherwise zxcvbn runs unchanged.
+than the longest word that starts with the same three characters.
+tests/core/test_zxcvbn_accel.py compares both on a corpus. It is installed
+only when zxcvbn's matcher has the signature it was written for; otherwise
+zxcvbn runs unchanged.
 """
 
 from __future__ import annotations
@@ -25,10 +25,9 @@ _USER = "user_inputs"
 _lock = threading.Lock()
 _installed = False
 _index: _Index | None = None
-
-PRUNE_AFTER = 3500
-"""Matcher calls (about five per password) before the prefix table is built: it
-costs ~0.3 s and saves ~0.4 ms a password, so it pays for itself after ~700."""
+_KEY = 3
+BOUND_AFTER = 1000
+"""Matcher calls (about five per password) before the length bounds are built."""
 
 
 class _Index:
@@ -41,23 +40,21 @@ class _Index:
                 merged.setdefault(word, []).append((name, rank))
         self.hits = {word: tuple(found) for word, found in merged.items()}
         self.max_len = max((len(w) for w in merged), default=0)
-        self.pruned = False
+        self.longest: dict[str, int] | None = None
         self.calls = 0
 
-    def add_prefixes(self) -> None:
-        """Map every proper prefix of a word to no hits, so that one lookup also says
-        whether a longer substring from the same start can still be a word.
-
-        ~0.3 s and ~20 MB once, so the matcher adds it after `PRUNE_AFTER` calls.
-        """
-        if self.pruned:
-            return
-        words = list(self.hits)
-        none: tuple[tuple[str, int], ...] = ()
-        prefixes = dict.fromkeys({w[:end] for w in words for end in range(1, len(w))}, none)
-        prefixes.update(self.hits)
-        self.hits = prefixes
-        self.pruned = True
+    def bounds(self) -> dict[str, int] | None:
+        """The longest word by its first three characters, once it pays: a substring
+        of three or more can be a word only up to that length (no key: only one or
+        two characters). Building it costs what ~350 passwords save (~60 ms), so it
+        waits for `BOUND_AFTER` matcher calls."""
+        if self.longest is None:
+            self.calls += 1
+            if self.calls >= BOUND_AFTER:
+                # Shortest first, so each key ends up with its longest word's length.
+                by_length = sorted(self.hits, key=len)
+                self.longest = {w[:_KEY]: len(w) for w in by_length if len(w) >= _KEY}
+        return self.longest
 
     def serves(self, ranked: dict[str, dict[str, int]]) -> bool:
         """Whether `ranked` is the dictionary set this index was built from."""
@@ -74,27 +71,27 @@ def _make_matcher(original: Any, index: _Index) -> Any:
         ranked = _ranked_dictionaries
         if ranked is None or not index.serves(ranked):
             return original(password, _ranked_dictionaries=ranked)  # type: ignore[no-any-return]
-        if not index.pruned:
-            index.calls += 1
-            if index.calls >= PRUNE_AFTER:
-                index.add_prefixes()
-        prune = index.pruned
         user: dict[str, int] = ranked.get(_USER, {})
-        user_prefixes = {w[:end] for w in user for end in range(1, len(w) + 1)}
+        user_longest: dict[str, int] = {}
+        for w in user:
+            if len(w) >= _KEY:
+                user_longest[w[:_KEY]] = max(user_longest.get(w[:_KEY], 0), len(w))
         # lower() never shortens a string, so a slice of it is exactly j - i + 1 long.
         max_len = max(index.max_len, max((len(w) for w in user), default=0))
         length = len(password)
         lower = password.lower()
         hits_of = index.hits
+        longest = index.bounds()
         matches: list[dict[str, Any]] = []
         for i in range(length):
-            for j in range(i, min(length, i + max_len)):
+            end = min(length, i + max_len)
+            key = lower[i : i + _KEY]
+            if longest is not None and len(key) == _KEY:
+                bound = max(longest.get(key, 0), user_longest.get(key, 0), _KEY - 1)
+                end = min(end, i + bound)
+            for j in range(i, end):
                 word = lower[i : j + 1]
-                hits = hits_of.get(word)
-                if hits is None:
-                    if prune and word not in user_prefixes:
-                        break  # no word, built-in or the user's, starts with it
-                    hits = ()
+                hits = hits_of.get(word, ())
                 if word in user:
                     hits = (*hits, (_USER, user[word]))
                 for name, rank in hits:

@@ -9,7 +9,9 @@ THRESHOLD = 60.0
 
 
 def score(text: str, lang: str) -> float:
-    textstat = pytest.importorskip("textstat")
+    """The text's score: bench/checklist_readability.py prints these same figures."""
+    import textstat
+
     if lang == "es":
         # Spanish syllables (pyphen's "es" rules): the default English rules
         # undercount them, which would flatter every Spanish text.
@@ -23,6 +25,7 @@ def score(text: str, lang: str) -> float:
 
 def hard_to_read(texts: dict[str, str], lang: str) -> list[str]:
     """'where: score: text' for each text below the threshold."""
+    pytest.importorskip("textstat")
     return [
         f"{where}: {s:.0f}: {text[:80]!r}"
         for where, text in texts.items()

@@ -7,8 +7,6 @@ its one style sheet; the charts are inline SVG; every text is escaped by Jinja2.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from functools import cache
 from importlib.resources import files
@@ -20,6 +18,7 @@ from privaudit.classroom.chart import bar_chart
 from privaudit.classroom.lessons import lesson_for
 from privaudit.classroom.summary import ClassSummary
 from privaudit.classroom.texts import page_texts
+from privaudit.csp import page_policy, style_hash
 from privaudit.i18n import current_language, use_language
 
 _CODE = re.compile(r"`([^`]+)`")
@@ -33,12 +32,7 @@ def _css() -> str:
 
 def summary_csp(nonce: str | None = None) -> str:
     """The page's Content-Security-Policy (also for a server's header)."""
-    if nonce is None:
-        digest = hashlib.sha256(_css().encode("utf-8")).digest()
-        style = "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-    else:
-        style = f"'nonce-{nonce}'"
-    return f"default-src 'none'; style-src {style}; base-uri 'none'; form-action 'none'"
+    return page_policy(style_hash(_css()) if nonce is None else f"'nonce-{nonce}'")
 
 
 def codify(text: str) -> Markup:

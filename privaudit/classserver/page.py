@@ -8,8 +8,6 @@ nothing but the page's own style blocks, by their SHA-256, and no framing.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import Any
 
 from privaudit.classserver import share
 from privaudit.classserver.summary import waiting_page
+from privaudit.csp import page_policy, style_hash
 from privaudit.i18n import use_language
 
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
@@ -28,17 +27,9 @@ class LivePage:
     csp: str
 
 
-def style_hash(css: str) -> str:
-    digest = hashlib.sha256(css.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
 def policy(page: str) -> str:
     styles = " ".join(sorted({style_hash(css) for css in _STYLE.findall(page)})) or "'none'"
-    return (
-        f"default-src 'none'; style-src {styles}; base-uri 'none'; "
-        "form-action 'none'; frame-ancestors 'none'"
-    )
+    return page_policy(styles, frame_ancestors=True)
 
 
 def live_page(docs: Sequence[Mapping[str, Any]], *, lang: str, refresh_seconds: int) -> LivePage:

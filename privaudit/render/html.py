@@ -8,8 +8,6 @@ style sheet, and charts are inline SVG drawn from numbers computed here.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from privaudit.csp import page_policy, style_hash
 from privaudit.i18n import _, catalog, current_language, ngettext
 from privaudit.model import Report, Status, TrendPoint
 from privaudit.plan import build_plan
@@ -195,11 +194,6 @@ def _severities(report: Report) -> list[dict[str, Any]]:
     return sections
 
 
-def _style_hash(css: str) -> str:
-    digest = hashlib.sha256(css.encode("utf-8")).digest()
-    return "sha256-" + base64.b64encode(digest).decode("ascii")
-
-
 def render(report: Report, options: RenderOptions | None = None) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined  # noqa: PLC0415
 
@@ -217,7 +211,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     env.install_gettext_translations(catalog(), newstyle=False)  # type: ignore[attr-defined]
     env.filters["linkify"] = linkify
     css = (files("privaudit.render") / "templates" / "report.css").read_text(encoding="utf-8")
-    csp = f"default-src 'none'; style-src '{_style_hash(css)}'; base-uri 'none'; form-action 'none'"
+    csp = page_policy(style_hash(css))
     counts = report.counts()
     html = env.get_template("report.html.j2").render(
         report=report,

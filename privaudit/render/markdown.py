@@ -22,14 +22,16 @@ from privaudit.render.common import (
 
 # Enough to stop emphasis, code, links, tables, headings and HTML inside a line;
 # every untrusted string is placed after a fixed prefix, never at a line start.
-_SPECIAL = re.compile(r"([\\`*_\[\]|~#>])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#<>])")
+# A bare "&" is literal in Markdown; only one that starts an entity ("&amp;")
+# needs a backslash. Writing "&amp;" for every "&" shows raw in the file.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _STEP = re.compile(r"^(\d+)\.")  # "2. Open..." would start a numbered list
 
 
 def md(text: str) -> str:
     """Escape text so Markdown shows it literally (no links, emphasis, tables or HTML)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
 
 
 def _step(text: str) -> str:

@@ -10,18 +10,12 @@ import pytest
 from privaudit.classroom.html import render_summary_html
 from privaudit.classroom.summary import summarize
 from tests.classroom.shares import class_of
-from tests.report.browser import check_page, find_chromium
+from tests.report.browser import check_page, require_chromium
 
 
 @pytest.fixture
 def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        pytest.skip(
-            "chromium is not installed (.ci/install-system-deps installs it in CI),"
-            " so the class summary was not opened in a browser"
-        )
-    return found
+    return require_chromium("the class summary")
 
 
 @pytest.mark.slow

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,14 @@ import pytest
 from privaudit.classserver.page import live_page, style_hash
 from tests.classserver.conftest import Running, share_doc
 from tests.i18n.english import english_lines
-from tests.report.browser import Browser, find_chromium
+from tests.report.browser import (
+    Browser,
+    PageLog,
+    evaluate,
+    open_page,
+    require_chromium,
+    screenshot,
+)
 
 FACTS = """({text: document.body.innerText, lang: document.documentElement.lang,
   wide: document.documentElement.scrollWidth > innerWidth})"""
@@ -59,41 +65,16 @@ def test_the_waiting_page_has_no_english_left_in_spanish() -> None:
 
 @pytest.fixture
 def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        pytest.skip(
-            "chromium is not installed (Debian: apt-get install chromium; .ci/install-system-deps"
-            " does it in CI), so the live page was not opened in a browser"
-        )
-    return found
+    return require_chromium("the live page")
 
 
-def _open(executable: str, url: str, shot: Path) -> tuple[Any, dict[str, Any]]:
+def _open(executable: str, url: str, shot: Path) -> tuple[PageLog, dict[str, Any]]:
     browser = Browser(executable, shot.parent / f"{shot.stem}-profile")
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        sid = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
-        for domain in ("Runtime", "Log", "Network", "Page"):
-            browser.send(f"{domain}.enable", session=sid)
         metrics = {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False}
-        browser.send("Emulation.setDeviceMetricsOverride", metrics, session=sid)
-        browser.send("Page.navigate", {"url": url}, session=sid)
-        browser.wait_for("Page.loadEventFired")
-        browser.drain(0.5)
-        facts = browser.send(
-            "Runtime.evaluate",
-            {
-                "expression": FACTS,
-                "returnByValue": True,
-            },
-            session=sid,
-        )["result"]["value"]
-        data = browser.send(
-            "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=sid
-        )["data"]
-        shot.write_bytes(base64.b64decode(data))
+        sid = open_page(browser, url, metrics=metrics)
+        facts: dict[str, Any] = evaluate(browser, sid, FACTS)
+        screenshot(browser, sid, shot)
         return browser.page_log(), facts
     finally:
         browser.close()

@@ -27,6 +27,7 @@ RENDER_MAY_IMPORT = (
     "privaudit.render",
     "privaudit.plugins",
     "privaudit.i18n",  # gettext in the report's language: the stdlib's, no data of its own
+    "privaudit.csp",  # the self-contained pages' policy: stdlib hashing, shared with classroom
 )
 
 

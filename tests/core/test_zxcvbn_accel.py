@@ -84,13 +84,41 @@ def test_foreign_dictionaries_fall_back_to_the_original() -> None:
     )
 
 
-def test_same_matches_with_and_without_the_prefix_table() -> None:
+def test_same_matches_near_the_length_bounds() -> None:
     from privaudit import zxcvbn_accel
 
     assert zxcvbn_accel._index is not None
-    zxcvbn_accel._index.add_prefixes()  # the state after PRUNE_AFTER calls
-    ranked = ranked_with_user_inputs(["samwise", "averyveryveryverylongusernamewithnoend"])
-    for password in [*corpus(), "averyveryveryverylongusernamewithnoend1", "samwis", "x"]:
+    zxcvbn_accel._index.calls = zxcvbn_accel.BOUND_AFTER  # build them now
+    assert zxcvbn_accel._index.bounds() is not None
+    # Words cut at their three-character key, user words longer than any built-in.
+    ranked = ranked_with_user_inputs(["samwise", "averyveryveryverylongusernamewithnoend", "ab"])
+    for password in [
+        "averyveryveryverylongusernamewithnoend1",
+        "samwis",
+        "samwisesamwise",
+        "xab",
+        "ab",
+        "a",
+        "passwordpasswor",
+        "Tr0ub4dor&3",
+        *corpus(),
+    ]:
         assert FAST(password, _ranked_dictionaries=ranked) == ORIGINAL(
             password, _ranked_dictionaries=ranked
         ), password
+
+
+def test_remembered_feedback_texts_are_gettexts_own() -> None:
+    import gettext
+
+    from zxcvbn import feedback, zxcvbn
+
+    assert feedback._ is not gettext.gettext  # prepare_zxcvbn remembers them
+    remembered = feedback._
+    for password in ("qwerty", "aaaaaaa", "abcdef", "Summer2020", "john1990"):
+        fast = zxcvbn(password)["feedback"]
+        feedback._ = gettext.gettext
+        try:
+            assert zxcvbn(password)["feedback"] == fast, password
+        finally:
+            feedback._ = remembered

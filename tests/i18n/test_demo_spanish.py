@@ -53,3 +53,12 @@ def test_spanish_demo_terminal_golden(cli, golden, monkeypatch: pytest.MonkeyPat
     result = cli("demo", "--lang", "es")
     assert result.code in (0, 1), result.err
     golden("demo.es.terminal.txt", result.out)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_demo_markdown_has_no_html_entity(cli, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """'!@#$%^&*()' in a site's password rules reads as itself, not '&amp;'."""
+    result = cli("demo", "--lang", lang, "--format", "markdown")
+    assert result.code in (0, 1), result.err
+    assert "^&\\*()" in result.out
+    assert not re.search(r"&(?:amp|lt|gt|quot|#\d+);", result.out)

@@ -1,17 +1,30 @@
-"""One language rule for the whole CLI: --lang, then the profile, then the locale."""
+"""One language rule for the whole CLI: --lang, then the profile, then the locale.
+
+Checklist text uses the same rule under its own profile key (checklists.lang), so
+each rule test runs for both pickers."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from privaudit.checklists import lang as checklist_lang
 from privaudit.errors import UsageError
-from privaudit.i18n import current_language, format_number, use_language
-from privaudit.i18n.select import normalize, pick_lang
+from privaudit.i18n import current_language, format_number, select, use_language
+from privaudit.i18n.select import normalize
+
+PickLang = Callable[[str | None, str | None, Mapping[str, str]], str]
+PICKERS = pytest.mark.parametrize(
+    ("pick_lang", "config_key"),
+    [(select.pick_lang, "audit.lang"), (checklist_lang.pick_lang, "checklists.lang")],
+    ids=["audit", "checklists"],
+)
 
 
 @pytest.mark.parametrize(
@@ -30,17 +43,28 @@ from privaudit.i18n.select import normalize, pick_lang
         ("ES-mx", None, {}, "es"),
     ],
 )
+@PICKERS
 def test_pick_lang(
-    flag: str | None, configured: str | None, env: dict[str, str], expected: str
+    pick_lang: PickLang,
+    config_key: str,
+    flag: str | None,
+    configured: str | None,
+    env: dict[str, str],
+    expected: str,
 ) -> None:
     assert pick_lang(flag, configured, env) == expected
 
 
-def test_a_nonsense_choice_names_where_it_came_from() -> None:
+@PICKERS
+def test_a_nonsense_choice_names_where_it_came_from(pick_lang: PickLang, config_key: str) -> None:
     with pytest.raises(UsageError, match="--lang"):
         pick_lang("[bold]", None, {})
-    with pytest.raises(UsageError, match=r"audit\.lang"):
+    with pytest.raises(UsageError, match=re.escape(config_key)):
         pick_lang(None, "12", {})
+
+
+def test_checklists_normalize_tags_as_the_cli_does() -> None:
+    assert checklist_lang.normalize is normalize
 
 
 @settings(max_examples=100, deadline=None)

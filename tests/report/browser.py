@@ -48,6 +48,19 @@ def find_chromium() -> str | None:
     return None
 
 
+def require_chromium(what: str) -> str:
+    """The chromium to test with, or skip saying which page was not opened in a browser."""
+    import pytest
+
+    found = find_chromium()
+    if found is None:
+        pytest.skip(
+            "chromium is not installed (Debian: apt-get install chromium; .ci/install-system-deps"
+            f" does it in CI), so {what} was not opened in a browser"
+        )
+    return found
+
+
 def _high(fd: int) -> int:
     moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
     os.close(fd)
@@ -166,6 +179,54 @@ class Browser:
         return log
 
 
+ALL_DOMAINS = ("Runtime", "Log", "Network", "Page")
+
+
+def open_page(
+    browser: Browser,
+    url: str,
+    *,
+    domains: tuple[str, ...] = ALL_DOMAINS,
+    metrics: dict[str, Any] | None = None,
+    settle: float = 0.5,
+) -> str:
+    """Open `url` in a new tab and wait for its load event; the tab's session id.
+
+    `metrics` sets the viewport before loading; `settle` seconds collect late
+    console and network events into the page log.
+    """
+    target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+    sid: str = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+        "sessionId"
+    ]
+    for domain in domains:
+        browser.send(f"{domain}.enable", session=sid)
+    if metrics is not None:
+        browser.send("Emulation.setDeviceMetricsOverride", metrics, session=sid)
+    browser.send("Page.navigate", {"url": url}, session=sid)
+    browser.wait_for("Page.loadEventFired")
+    if settle:
+        browser.drain(settle)
+    return sid
+
+
+def evaluate(browser: Browser, sid: str, expression: str) -> Any:
+    """The JSON value of `expression` evaluated in the page."""
+    result = browser.send(
+        "Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=sid
+    )
+    return result["result"]["value"]
+
+
+def screenshot(browser: Browser, sid: str, path: Path) -> Path:
+    """A PNG of the whole page, beyond the viewport, written to `path`."""
+    data = browser.send(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}, session=sid
+    )["data"]
+    path.write_bytes(base64.b64decode(data))
+    return path
+
+
 @dataclass
 class PageCheck:
     log: PageLog
@@ -191,33 +252,15 @@ FITS = """(() => {
 def check_page(executable: str, html_file: Path, out_dir: Path) -> PageCheck:
     browser = Browser(executable, out_dir / "chromium-profile")
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        sid = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
-        for domain in ("Runtime", "Log", "Network", "Page"):
-            browser.send(f"{domain}.enable", session=sid)
-        browser.send("Page.navigate", {"url": html_file.resolve().as_uri()}, session=sid)
-        browser.wait_for("Page.loadEventFired")
-        browser.drain(0.5)
+        sid = open_page(browser, html_file.resolve().as_uri())
         shots: dict[str, Path] = {}
         facts: dict[str, Any] = {}
 
         def shoot(name: str) -> None:
-            data = browser.send(
-                "Page.captureScreenshot",
-                {"format": "png", "captureBeyondViewport": True},
-                session=sid,
-            )["data"]
-            path = out_dir / f"report-{name}.png"
-            path.write_bytes(base64.b64decode(data))
-            shots[name] = path
+            shots[name] = screenshot(browser, sid, out_dir / f"report-{name}.png")
 
         def measure(name: str) -> None:
-            result = browser.send(
-                "Runtime.evaluate", {"expression": FITS, "returnByValue": True}, session=sid
-            )
-            facts[name] = result["result"]["value"]
+            facts[name] = evaluate(browser, sid, FITS)
 
         desktop = {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False}
         browser.send("Emulation.setDeviceMetricsOverride", desktop, session=sid)
@@ -254,13 +297,7 @@ def print_pdfs(executable: str, html_file: Path, out_dir: Path) -> dict[str, byt
     """The page printed to PDF on A4 and on Letter, the way a browser's Print does."""
     browser = Browser(executable, out_dir / "chromium-profile")
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        sid = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
-        browser.send("Page.enable", session=sid)
-        browser.send("Page.navigate", {"url": html_file.resolve().as_uri()}, session=sid)
-        browser.wait_for("Page.loadEventFired")
+        sid = open_page(browser, html_file.resolve().as_uri(), domains=("Page",), settle=0)
         out = {}
         for name, (width, height) in PAPERS.items():
             data = browser.send(

@@ -13,23 +13,17 @@ from privaudit.render import RenderOptions, render
 from tests.conftest import run_privaudit
 from tests.report.browser import (
     check_page,
-    find_chromium,
     pdf_page_texts,
     pdf_pages,
     print_pdfs,
+    require_chromium,
 )
 from tests.report.samples import SAMPLE_TREND, sample_with_new
 
 
 @pytest.fixture
 def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        pytest.skip(
-            "chromium is not installed (Debian: apt-get install chromium; .ci/install-system-deps"
-            " does it in CI), so the HTML report was not opened in a browser"
-        )
-    return found
+    return require_chromium("the HTML report")
 
 
 def test_html_report_loads_without_errors_or_requests(chromium: str, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from pathlib import Path
@@ -115,8 +116,32 @@ def test_any_text_renders_without_crash_or_escape(label: str, message: str) -> N
 
 def test_markdown_escape_neutralises_syntax() -> None:
     assert md("*a* _b_ `c` [d](e) <i> | # ~") == (
-        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) &lt;i\\> \\| \\# \\~"
+        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<i\\> \\| \\# \\~"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uno de !@#$%^&*()",
+        "Tom & Jerry &amp; &#38; &copy; a&b",
+        "<script>alert(1)</script> <b> <http://evil.test> &lt;",
+        "*a* _b_ `c` [d](e) ![i](j) | ~~s~~ \\ \\*",
+    ],
+)
+def test_markdown_escape_shows_the_text_once_rendered_and_no_entity_in_the_file(
+    text: str,
+) -> None:
+    """A CommonMark renderer shows exactly the text; the file has no "&amp;" of ours."""
+    from markdown_it import MarkdownIt  # comes with rich
+
+    escaped = md(text)
+    rendered = MarkdownIt("commonmark").renderInline(escaped)
+    assert "<" not in rendered.replace("<br />", "")
+    assert html.unescape(rendered) == text
+    assert escaped.count("&") == text.count("&")
+    if "&" in text and ";" not in text:
+        assert "&amp;" not in escaped
 
 
 def test_hostile_label_constant_really_is_hostile() -> None:
