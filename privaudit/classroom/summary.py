@@ -64,7 +64,7 @@ class ClassSummary:
     """Learners whose latest share came from the demo data."""
     bands: tuple[Band, ...]
     unscored: int
-    """Learners whose latest share has no score."""
+    """Learners whose latest share has no grade (an incomplete audit): never under "grade F"."""
     median: float | None
     progress: Progress
     gaps: tuple[Gap, ...]
@@ -113,13 +113,20 @@ not read from the registry, so a summary does not load every check (half a secon
 tests/classroom/test_summary.py holds it equal to the registry's."""
 
 
+def graded(doc: dict[str, Any]) -> int | None:
+    """The score a summary counts: none without a grade, as an audit that could not
+    check enough has a score of what it checked but no grade (docs/scoring.md)."""
+    score, grade = doc["score"], doc["grade"]
+    return None if score is None or grade is None else int(score)
+
+
 def _pairs(learners: list[list[dict[str, Any]]]) -> tuple[tuple[int, int], ...]:
     """(first, last) score of each learner who shared more than once, both scored."""
     out = []
     for shares in learners:
-        first, last = shares[0]["score"], shares[-1]["score"]
+        first, last = graded(shares[0]), graded(shares[-1])
         if len(shares) > 1 and first is not None and last is not None:
-            out.append((int(first), int(last)))
+            out.append((first, last))
     return tuple(sorted(out))  # sorted: the order of the files tells nothing
 
 
@@ -145,7 +152,7 @@ def summarize(
         informational = INFORMATIONAL
     learners = _learners(docs)
     latest = [shares[-1] for shares in learners]
-    scores = [int(d["score"]) for d in latest if d["score"] is not None]
+    scores = [s for s in map(graded, latest) if s is not None]
     pairs = _pairs(learners)
     return ClassSummary(
         learners=len(learners),

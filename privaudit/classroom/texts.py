@@ -25,8 +25,8 @@ def score_lines(summary: ClassSummary) -> list[str]:
     if summary.unscored:
         lines.append(
             ngettext(
-                "{n} learner has no score yet: too little could be checked.",
-                "{n} learners have no score yet: too little could be checked.",
+                "{n} learner has no grade: their audit was incomplete.",
+                "{n} learners have no grade: their audit was incomplete.",
                 summary.unscored,
             ).format(n=summary.unscored)
         )

@@ -29,6 +29,8 @@ def share(
         round_=round_,
     )
     doc["score"] = score
+    # A scored share has the grade of its score (an incomplete audit: a test sets None).
+    doc["grade"] = None if score is None else "FFFFFFDCBAA"[score // 10]
     if day is not None:
         doc["day"] = day
     if checks is not None:

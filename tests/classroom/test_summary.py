@@ -209,3 +209,17 @@ def _sentences(lang: str) -> dict[str, str]:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_texts_read_easily(lang: str) -> None:
     assert hard_to_read(_sentences(lang), lang) == []
+
+
+def test_an_incomplete_audit_shows_as_no_grade_never_grade_f() -> None:
+    incomplete = share(score=40, learner=1, round_=1)
+    incomplete["grade"] = None  # an audit that checked too little: a score, no grade
+    summary = summarize([incomplete, share(score=85, learner=2, round_=1)])
+    assert [b.learners for b in summary.bands if b.grade == "F"] == [0]
+    assert summary.unscored == 1 and summary.median == 85
+    for lang, words in (("en", "no grade"), ("es", "sin nota")):
+        with use_language(lang):
+            assert any(words in line for line in page_texts(summary)["score_lines"])
+    with use_language("es"):
+        html = render_summary_html(summary)
+    assert "sin nota" in html
