@@ -1,6 +1,7 @@
 """The class summary: many share documents in, one ClassSummary out (pure, no I/O).
 
-One learner is one token (a document without a token counts alone). Their
+One learner is one token (a document without a token counts alone); a result
+made on the demo data is practice, counted apart and in none of the figures. Their
 latest share (by day, then round, then the order given) feeds the score
 distribution and the gaps; their first and last feed before/after.
 """
@@ -61,7 +62,7 @@ class ClassSummary:
     shares: int
     days: tuple[str, ...]
     demo: int
-    """Learners whose latest share came from the demo data."""
+    """Practice results (made on the demo data): counted apart, in none of the figures."""
     bands: tuple[Band, ...]
     unscored: int
     """Learners whose latest share has no grade (an incomplete audit): never under "grade F"."""
@@ -91,7 +92,7 @@ def _learners(docs: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         if token is None:
             alone.append([doc])
             continue
-        key = dumps(doc)
+        key = dumps({k: v for k, v in doc.items() if k != "round"})  # shared again: a copy
         if key in seen:
             continue
         seen.add(key)
@@ -150,7 +151,9 @@ def summarize(
     """The summary of validated share documents; `informational`: check ids never called a gap."""
     if informational is None:
         informational = INFORMATIONAL
-    learners = _learners(docs)
+    # Practice on the fake demo data would distort the median, the bands and the gaps.
+    practice = {dumps({k: v for k, v in d.items() if k != "round"}) for d in docs if d["demo"]}
+    learners = _learners([d for d in docs if not d["demo"]])
     latest = [shares[-1] for shares in learners]
     scores = [s for s in map(graded, latest) if s is not None]
     pairs = _pairs(learners)
@@ -158,7 +161,7 @@ def summarize(
         learners=len(learners),
         shares=sum(len(s) for s in learners),
         days=tuple(sorted({d["day"] for d in docs})),
-        demo=sum(1 for d in latest if d["demo"]),
+        demo=len(practice),
         bands=_bands(scores),
         unscored=len(latest) - len(scores),
         median=statistics.median(scores) if scores else None,

@@ -54,8 +54,8 @@ def page_texts(summary: ClassSummary) -> dict[str, Any]:
     demo = ""
     if summary.demo:
         demo = ngettext(
-            "{n} learner used the practice data, not their own accounts.",
-            "{n} learners used the practice data, not their own accounts.",
+            "{n} practice result (on the demo data), not counted.",
+            "{n} practice results (on the demo data), not counted.",
             summary.demo,
         ).format(n=summary.demo)
     return {

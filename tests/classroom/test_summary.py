@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import stat
@@ -59,13 +60,16 @@ def test_any_set_of_generated_shares_summarises(data: st.DataObject, class_shape
         learner = token(data.draw(st.integers(0, 3)))
         docs.append(build_share(report, learner=learner, round_=n + 1))
     summary = summarize(docs)
-    assert 1 <= summary.learners <= 4
+    assert summary.learners <= 4  # practice (demo) results are counted apart
+    assert summary.learners + summary.demo >= 1
+    assert summary.learners == len({d["learner"] for d in docs if not d["demo"]})
     assert sum(b.learners for b in summary.bands) + summary.unscored == summary.learners
     out = summary_to_dict(summary)
     assert out["learners"] == summary.learners
     json.dumps(out)
     html = render_summary_html(summary)
-    assert "<svg" in html and "Content-Security-Policy" in html
+    assert ("<svg" in html) == bool(summary.learners)  # no chart of practice results alone
+    assert "Content-Security-Policy" in html
 
 
 def test_the_informational_checks_are_the_registry_s() -> None:
@@ -223,3 +227,15 @@ def test_an_incomplete_audit_shows_as_no_grade_never_grade_f() -> None:
     with use_language("es"):
         html = render_summary_html(summary)
     assert "sin nota" in html
+
+
+def test_practice_results_are_counted_apart_and_a_copy_is_not_an_after() -> None:
+    real = [share(score=80, learner=1, round_=1), share(score=60, learner=2, round_=1)]
+    practice = [share(score=20, learner=n, round_=1, demo=True) for n in (3, 4)]
+    summary = summarize([*real, *practice])
+    assert summary == dataclasses.replace(summarize(real), demo=2)
+    with use_language("en"):
+        assert page_texts(summary)["demo"] == "2 practice results (on the demo data), not counted."
+    # The same result shared twice (its next round): a copy, not a "before" and "after".
+    again = summarize([share(score=70, learner=5, round_=1), share(score=70, learner=5, round_=2)])
+    assert again.progress.pairs == () and again.shares == 1

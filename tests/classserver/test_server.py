@@ -279,3 +279,17 @@ def test_the_arrival_lines_are_in_the_servers_language(tmp_path: Path) -> None:
         server.server_close()
     assert lines and lines[0].startswith("Llegó un primer resultado."), lines
     assert english_lines("\n".join(lines)) == []
+
+
+def test_the_same_result_in_a_later_round_is_a_duplicate_and_the_count_is_the_files(
+    serve: Any,
+) -> None:
+    run: Running = serve()
+    assert run.post(share_doc(1, score=50)).json()["as"] == "before"
+    copy = run.post(share_doc(1, round_=2, score=50))  # `audit --share-to` run twice
+    assert copy.status_code == 409 and _error(copy) == "duplicate"
+    assert run.post(share_doc(1, round_=3, score=70)).json()["as"] == "after"
+    assert run.post(share_doc(1, round_=4, score=80)).json()["as"] == "after"  # replaces it
+    store = run.server.collection.store
+    assert isinstance(store, ResultFolder)
+    assert store.written == len(list(run.folder.iterdir())) == 2

@@ -119,8 +119,9 @@ def test_share_and_share_to_carry_the_same_document(serve: Any, cli: Any, tmp_pa
     [received] = run.server.collection.documents()
     assert json.loads(share.read_bytes()) == received
     assert received["learner"] and received["round"] == 1
-    # the next share from this device is its next round: the class's "after"
-    again = cli("audit", "--demo", "--quiet", "--share-to", run.url, "--code", CODE)
+    # The same result again is this device's next round, but a copy: not an "after".
+    again = cli("audit", "--demo", "--share-to", run.url, "--code", CODE)
     assert again.code == 0, again.err
-    assert [d["round"] for d in run.server.collection.documents()] == [1, 2]
-    assert run.accepted[-1][0].value == "after"
+    assert "already" in again.err
+    assert [d["round"] for d in run.server.collection.documents()] == [1]
+    assert len(run.accepted) == 1
