@@ -21,6 +21,7 @@ from typing import Any
 from privaudit.accounts import Account, MfaMethod
 from privaudit.errors import ConfigError
 from privaudit.files import open_user_file
+from privaudit.i18n import N_, _
 from privaudit.model import Severity
 from privaudit.paths import default_config_file
 from privaudit.settings import SECTIONS as SETTINGS_SECTIONS
@@ -33,9 +34,18 @@ SECRET_KEYS = frozenset({"password", "passwords", "secret", "totp", "totp_secret
 @dataclass(frozen=True)
 class Field:
     kind: str
-    """Shown in messages: 'an integer from 0 to 100'."""
+    """Shown in messages: 'an integer from 0 to 100' (English; `describe` translates it)."""
     convert: Callable[[Any], Any]
     from_env: Callable[[str], Any]
+    template: str = ""
+    """`kind` as a message with fields, when it has any: 'an integer from {lo} to {hi}'."""
+    args: tuple[tuple[str, str], ...] = ()
+
+    def describe(self) -> str:
+        """`kind` in the current language."""
+        if self.template:
+            return _(self.template).format(**dict(self.args))
+        return _(self.kind)
 
 
 def _int_range(lo: int, hi: int) -> Field:
@@ -47,7 +57,9 @@ def _int_range(lo: int, hi: int) -> Field:
     def from_env(text: str) -> int:
         return convert(int(text.strip()))
 
-    return Field(f"an integer from {lo} to {hi}", convert, from_env)
+    template = N_("an integer from {lo} to {hi}")
+    args = (("lo", str(lo)), ("hi", str(hi)))
+    return Field(template.format(**dict(args)), convert, from_env, template, args)
 
 
 def _bool() -> Field:
@@ -64,16 +76,18 @@ def _bool() -> Field:
             return False
         raise ValueError
 
-    return Field("true or false", convert, from_env)
+    return Field(N_("true or false"), convert, from_env)
 
 
-def _choice(options: Mapping[str, Any], kind: str) -> Field:
+def _choice(
+    options: Mapping[str, Any], kind: str, template: str, args: tuple[tuple[str, str], ...]
+) -> Field:
     def convert(value: Any) -> Any:
         if not isinstance(value, str) or value.strip().lower() not in options:
             raise ValueError
         return options[value.strip().lower()]
 
-    return Field(kind, convert, convert)
+    return Field(kind, convert, convert, template, args)
 
 
 def _str_list() -> Field:
@@ -87,7 +101,7 @@ def _str_list() -> Field:
     def from_env(text: str) -> tuple[str, ...]:
         return convert(text.split(","))
 
-    return Field("a list of strings", convert, from_env)
+    return Field(N_("a list of strings"), convert, from_env)
 
 
 def _str() -> Field:
@@ -96,7 +110,7 @@ def _str() -> Field:
             raise ValueError
         return value
 
-    return Field("a string", convert, convert)
+    return Field(N_("a string"), convert, convert)
 
 
 def _http_url() -> Field:
@@ -105,11 +119,13 @@ def _http_url() -> Field:
             raise ValueError
         return value.strip().rstrip("/")
 
-    return Field("an http:// or https:// URL", convert, convert)
+    return Field(N_("an http:// or https:// URL"), convert, convert)
 
 
 def _severity() -> Field:
-    return _choice({s.value: s for s in Severity}, "one of " + ", ".join(s.value for s in Severity))
+    values = ", ".join(s.value for s in Severity)
+    options = {s.value: s for s in Severity}
+    return _choice(options, "one of " + values, N_("one of {choices}"), (("choices", values),))
 
 
 def _field_for(spec: dataclasses.Field[Any], hint: Any) -> Field:
@@ -126,7 +142,10 @@ def _field_for(spec: dataclasses.Field[Any], hint: Any) -> Field:
     if kind == tuple[str, ...]:
         return _str_list()
     if kind is str and meta["choices"]:
-        return _choice({c: c for c in meta["choices"]}, " or ".join(meta["choices"]))
+        *first, last = meta["choices"]
+        args = (("choices", ", ".join(first)), ("last", last))
+        kind = " or ".join(meta["choices"])
+        return _choice({c: c for c in meta["choices"]}, kind, N_("{choices} or {last}"), args)
     if kind is str:
         return _http_url() if meta["url"] else _str()
     raise TypeError(f"settings.py: no config type for {spec.name}: {hint}")
@@ -146,23 +165,31 @@ ENV_RESERVED = frozenset({"PRIVAUDIT_CONFIG", "PRIVAUDIT_HOME", "PRIVAUDIT_DEBUG
 
 
 def _where(path: Path | None) -> str:
-    return str(path) if path else "the configuration"
+    return str(path) if path else _("the configuration")
 
 
 def _check_section(name: str, table: Any, path: Path | None) -> dict[str, Any]:
     schema = SECTIONS[name]
     if not isinstance(table, dict):
-        raise ConfigError(f"{_where(path)}: [{name}] must be a table")
+        raise ConfigError(
+            _("{path}: [{name}] must be a table").format(path=_where(path), name=name)
+        )
     out: dict[str, Any] = {}
     for key, value in table.items():
         if key not in schema:
             known = ", ".join(sorted(schema))
-            raise ConfigError(f"{_where(path)}: unknown key '{name}.{key}' (known keys: {known})")
+            raise ConfigError(
+                _("{path}: unknown key '{name}.{key}' (known keys: {known})").format(
+                    path=_where(path), name=name, key=key, known=known
+                )
+            )
         try:
             out[key] = schema[key].convert(value)
         except (ValueError, TypeError):
             raise ConfigError(
-                f"{_where(path)}: '{name}.{key}' must be {schema[key].kind}"
+                _("{path}: '{name}.{key}' must be {kind}").format(
+                    path=_where(path), name=name, key=key, kind=schema[key].describe()
+                )
             ) from None
     return out
 
@@ -171,11 +198,13 @@ def _mfa_list(value: Any, where: str) -> frozenset[MfaMethod]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise ConfigError(f'{where}: \'mfa\' must be a list such as ["totp", "sms"]')
+        raise ConfigError(
+            _('{where}: \'mfa\' must be a list such as ["totp", "sms"]').format(where=where)
+        )
     try:
         return parse_methods([str(item) for item in value])
     except ValueError as exc:
-        raise ConfigError(f"{where}: 'mfa': {exc}") from None
+        raise ConfigError(_("{where}: 'mfa': {exc}").format(where=where, exc=exc)) from None
 
 
 _ACCOUNT_KEYS = frozenset({"service", "url", "urls", "username", "mfa", "recovery_codes", "notes"})
@@ -184,34 +213,46 @@ _ACCOUNT_KEYS = frozenset({"service", "url", "urls", "username", "mfa", "recover
 def _account(index: int, table: Any, path: Path | None) -> Account:
     where = f"{_where(path)}: accounts[{index}]"
     if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table ([[accounts]])")
+        raise ConfigError(_("{where} must be a table ([[accounts]])").format(where=where))
     for key in table:
         if key.lower() in SECRET_KEYS:
             raise ConfigError(
-                f"{where}: '{key}' is not allowed: the profile never holds secrets; "
-                "use --accounts EXPORT or --password-stdin"
+                _(
+                    "{where}: '{key}' is not allowed: the profile never holds"
+                    " secrets; use --accounts EXPORT or --password-stdin"
+                ).format(where=where, key=key)
             )
         if key not in _ACCOUNT_KEYS:
             raise ConfigError(
-                f"{where}: unknown key '{key}' (known keys: {', '.join(sorted(_ACCOUNT_KEYS))})"
+                _("{where}: unknown key '{key}' (known keys: {known})").format(
+                    where=where, key=key, known=", ".join(sorted(_ACCOUNT_KEYS))
+                )
             )
     service = table.get("service")
     if not isinstance(service, str) or not service.strip():
-        raise ConfigError(f"{where}: 'service' is required (the name of the site or app)")
+        raise ConfigError(
+            _("{where}: 'service' is required (the name of the site or app)").format(where=where)
+        )
     urls: list[str] = []
     for key in ("url", "urls"):
         value = table.get(key, [])
         value = [value] if isinstance(value, str) else value
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
-            raise ConfigError(f"{where}: '{key}' must be a URL or a list of URLs")
+            raise ConfigError(
+                _("{where}: '{key}' must be a URL or a list of URLs").format(where=where, key=key)
+            )
         urls.extend(value)
     username = table.get("username")
     if username is not None and not isinstance(username, str):
-        raise ConfigError(f"{where}: 'username' must be a string")
+        raise ConfigError(_("{where}: 'username' must be a string").format(where=where))
     mfa = _mfa_list(table["mfa"], where) if "mfa" in table else frozenset()
     recovery = table.get("recovery_codes")
     if recovery is not None and not isinstance(recovery, bool):
-        raise ConfigError(f"{where}: 'recovery_codes' must be true or false (stored safely?)")
+        raise ConfigError(
+            _("{where}: 'recovery_codes' must be true or false (stored safely?)").format(
+                where=where
+            )
+        )
     return Account(
         label=service,
         urls=tuple(urls),
@@ -229,25 +270,35 @@ def _ignore_rule(index: int, table: Any, path: Path | None) -> IgnoreRule:
     where = f"{_where(path)}: ignore[{index}]"
     allowed = IGNORE_KEYS
     if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table ([[ignore]])")
+        raise ConfigError(_("{where} must be a table ([[ignore]])").format(where=where))
     for key in table:
         if key not in allowed:
             raise ConfigError(
-                f"{where}: unknown key '{key}' (known keys: {', '.join(sorted(allowed))})"
+                _("{where}: unknown key '{key}' (known keys: {known})").format(
+                    where=where, key=key, known=", ".join(sorted(allowed))
+                )
             )
     check, reason = table.get("check"), table.get("reason")
     if not isinstance(check, str) or not check.strip():
-        raise ConfigError(f"{where}: 'check' is required (a check id or name)")
+        raise ConfigError(
+            _("{where}: 'check' is required (a check id or name)").format(where=where)
+        )
     if not isinstance(reason, str) or not reason.strip():
-        raise ConfigError(f"{where}: 'reason' is required: say why this finding is accepted")
+        raise ConfigError(
+            _("{where}: 'reason' is required: say why this finding is accepted").format(where=where)
+        )
     expires = table.get("expires")
     if isinstance(expires, datetime):
         expires = expires.date()
     if expires is not None and not isinstance(expires, date):
-        raise ConfigError(f"{where}: 'expires' must be a date such as 2027-01-31")
+        raise ConfigError(
+            _("{where}: 'expires' must be a date such as 2027-01-31").format(where=where)
+        )
     subject = table.get("subject")
     if subject is not None and not isinstance(subject, str):
-        raise ConfigError(f"{where}: 'subject' must be a string (wildcards * and ? allowed)")
+        raise ConfigError(
+            _("{where}: 'subject' must be a string (wildcards * and ? allowed)").format(where=where)
+        )
     return IgnoreRule(check=check, reason=reason, subject=subject, expires=expires)
 
 
@@ -258,10 +309,18 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Settings:
             sections[name] = _check_section(name, value, path)
         elif name not in TABLE_ARRAYS:
             known = ", ".join(sorted([*SECTIONS, *TABLE_ARRAYS]))
-            raise ConfigError(f"{_where(path)}: unknown key '{name}' (known sections: {known})")
+            raise ConfigError(
+                _("{path}: unknown key '{name}' (known sections: {known})").format(
+                    path=_where(path), name=name, known=known
+                )
+            )
     for name in TABLE_ARRAYS:
         if name in data and not isinstance(data[name], list):
-            raise ConfigError(f"{_where(path)}: '{name}' must be an array of tables ([[{name}]])")
+            raise ConfigError(
+                _("{path}: '{name}' must be an array of tables ([[{name}]])").format(
+                    path=_where(path), name=name
+                )
+            )
     accounts = tuple(_account(i, t, path) for i, t in enumerate(data.get("accounts", []), 1))
     ignores = tuple(_ignore_rule(i, t, path) for i, t in enumerate(data.get("ignore", []), 1))
     return Settings(
@@ -283,9 +342,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        raise ConfigError(_("{path}: not UTF-8 text; save it as UTF-8").format(path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(_("{path}: invalid TOML: {exc}").format(path=path, exc=exc)) from None
 
 
 def env_overrides(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
@@ -297,16 +356,22 @@ def env_overrides(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
         rest = var[len(ENV_PREFIX) :].lower()
         section, key = "audit", rest
         if rest not in SECTIONS["audit"]:
-            section, _, key = rest.partition("_")
+            section, _sep, key = rest.partition("_")
         field = SECTIONS.get(section, {}).get(key)
         if field is None:
             raise ConfigError(
-                f"unknown environment variable {var}; unset it or see docs/configuration.md"
+                _(
+                    "unknown environment variable {var}; unset it or see docs/configuration.md"
+                ).format(var=var)
             )
         try:
             out.setdefault(section, {})[key] = field.from_env(text)
         except (ValueError, TypeError):
-            raise ConfigError(f"environment variable {var} must be {field.kind}") from None
+            raise ConfigError(
+                _("environment variable {var} must be {kind}").format(
+                    var=var, kind=field.describe()
+                )
+            ) from None
     return out
 
 

@@ -15,6 +15,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 from privaudit.errors import InputError, PrivauditError
+from privaudit.i18n import N_, _
+
+# The names callers give `what` and their hints, marked here so they are translated
+# wherever the message is built (a caller that already translated them is unchanged).
+_NAMES = (
+    N_("export"),
+    N_("config file"),
+    N_("report"),
+    N_("breach corpus"),
+    N_("2FA dataset file"),
+    N_("check the path"),
+    N_("check the path, or leave out --config"),
+    N_("give a regular file, or pipe the export to stdin with --accounts -"),
+)
 
 _VIRTUAL_ROOTS = ("/proc", "/sys", "/dev")
 # tmpfs: a good place for a plaintext export that must not hit disk (only compared with).
@@ -23,14 +37,20 @@ _RAM_FOLDER = "/dev/shm"  # noqa: S108
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "not a regular file"
+        return _("a folder")
+    return _("not a regular file")
+
+
+def io_error(path: object, exc: OSError) -> str:
+    """The line for an OS error while reading `path`."""
+    reason = exc.strerror or _("I/O error")
+    return _("cannot read {path}: {reason}").format(path=path, reason=reason)
 
 
 def is_virtual(path: Path) -> bool:
@@ -46,14 +66,31 @@ def is_virtual(path: Path) -> bool:
 
 def _refusal(path: Path, mode: int, what: str, pipe_hint: str | None) -> str | None:
     if stat.S_ISDIR(mode):
-        return f"{path} is a folder; give the {what} file itself"
+        return _folder(path, what)
     if stat.S_ISFIFO(mode) and pipe_hint:
-        return f"cannot read {what} {path}: it is a named pipe (FIFO); {pipe_hint}"
+        return _("cannot read {what} {path}: it is a named pipe (FIFO); {hint}").format(
+            what=_(what), path=path, hint=_(pipe_hint)
+        )
     if not stat.S_ISREG(mode):
-        return f"cannot read {what} {path}: it is {_kind(mode)}; give a regular file"
+        return _("cannot read {what} {path}: it is {kind}; give a regular file").format(
+            what=_(what), path=path, kind=_kind(mode)
+        )
     if is_virtual(path):
-        return f"cannot read {what} {path}: it is a system file, not a {what}"
+        return _("cannot read {what} {path}: it is a system file, not a {what}").format(
+            what=_(what), path=path
+        )
     return None
+
+
+def _folder(path: Path, what: str) -> str:
+    return _("{path} is a folder; give the {what} file itself").format(path=path, what=_(what))
+
+
+def over_limit(name: object, limit: int) -> str:
+    """The line for input past --max-input-size."""
+    return _(
+        "{name}: input is over the {limit}-byte limit; pass --max-input-size to raise it"
+    ).format(name=name, limit=limit)
 
 
 def open_user_file(
@@ -75,17 +112,23 @@ def open_user_file(
     try:
         fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO must not wait for a writer
     except FileNotFoundError:
-        raise error(f"{what} not found: {path} ({missing_hint})") from None
+        raise error(
+            _("{what} not found: {path} ({hint})").format(
+                what=_(what), path=path, hint=_(missing_hint)
+            )
+        ) from None
     except IsADirectoryError:
-        raise error(f"{path} is a folder; give the {what} file itself") from None
+        raise error(_folder(path, what)) from None
     except PermissionError:
-        raise error(f"cannot read {what} {path}: permission denied") from None
+        raise error(
+            _("cannot read {what} {path}: permission denied").format(what=_(what), path=path)
+        ) from None
     except OSError as exc:
-        raise error(f"cannot read {what} {path}: {exc.strerror or 'I/O error'}") from None
+        raise error(_read_error(what, path, exc.strerror)) from None
     try:
         refusal = _refusal(path, os.fstat(fd).st_mode, what, pipe_hint)
     except OSError:
-        refusal = f"cannot read {what} {path}: I/O error"
+        refusal = _read_error(what, path, None)
     if refusal:
         os.close(fd)
         raise error(refusal)
@@ -95,6 +138,12 @@ def open_user_file(
     if max_bytes is None:
         return io.BufferedReader(raw)
     return io.BufferedReader(_Bounded(raw, max_bytes, str(path), error))
+
+
+def _read_error(what: str, path: Path, strerror: str | None) -> str:
+    return _("cannot read {what} {path}: {reason}").format(
+        what=_(what), path=path, reason=strerror or _("I/O error")
+    )
 
 
 class _Bounded(io.RawIOBase):
@@ -126,12 +175,9 @@ class _Bounded(io.RawIOBase):
         try:
             count = self._inner.readinto(memoryview(buffer)[:allowed]) or 0
         except OSError as exc:
-            raise self._error(f"cannot read {self._name}: {exc.strerror or 'I/O error'}") from None
+            raise self._error(io_error(self._name, exc)) from None
         if count == allowed:
-            raise self._error(
-                f"{self._name}: input is over the {self._limit}-byte limit;"
-                " pass --max-input-size to raise it"
-            )
+            raise self._error(over_limit(self._name, self._limit))
         return count
 
     def close(self) -> None:

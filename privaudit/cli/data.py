@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.i18n import _, ngettext
+
 if TYPE_CHECKING:
     from datetime import datetime
 
@@ -57,19 +59,44 @@ def _update_one(
         if result.changes.suspicious:
             from privaudit.tfa.review import describe  # noqa: PLC0415
 
-            env.echo(f"privaudit: accepted as asked: {describe(result.changes)}", err=True)
-        skipped = f" ({result.skipped} malformed entries left out)" if result.skipped else ""
-        return (
-            f"2FA data updated: {result.entries} services{skipped},"
-            f" fetched {result.fetched.date().isoformat()}, stored in {result.path}"
+            line = _("privaudit: accepted as asked: {changes}")
+            env.echo(line.format(changes=describe(result.changes)), err=True)
+        skipped = ""
+        if result.skipped:
+            left_out = ngettext(
+                " ({n} malformed entry left out)",
+                " ({n} malformed entries left out)",
+                result.skipped,
+            )
+            skipped = left_out.format(n=result.skipped)
+        updated = ngettext(
+            "2FA data updated: {n} service{skipped}, fetched {date}, stored in {path}",
+            "2FA data updated: {n} services{skipped}, fetched {date}, stored in {path}",
+            result.entries,
+        )
+        return updated.format(
+            n=result.entries,
+            skipped=skipped,
+            date=result.fetched.date().isoformat(),
+            path=result.path,
         )
     if kind == "breaches":
         done = exposure_update.update_breaches(
             client, url or settings.exposure.breaches_url, now=now
         )
-        return f"breach catalogue updated: {done.entries} breaches, stored in {done.path}"
+        breaches = ngettext(
+            "breach catalogue updated: {n} breach, stored in {path}",
+            "breach catalogue updated: {n} breaches, stored in {path}",
+            done.entries,
+        )
+        return breaches.format(n=done.entries, path=done.path)
     done = exposure_update.update_passkeys(client, url or settings.exposure.passkeys_url, now=now)
-    return f"passkeys directory updated: {done.entries} services, stored in {done.path}"
+    passkeys = ngettext(
+        "passkeys directory updated: {n} service, stored in {path}",
+        "passkeys directory updated: {n} services, stored in {path}",
+        done.entries,
+    )
+    return passkeys.format(n=done.entries, path=done.path)
 
 
 def register(app: typer.Typer, env: Environment) -> None:
@@ -139,10 +166,12 @@ def _add_update(group: typer.Typer, env: Environment) -> None:
         unknown = wanted - set(DATA_KINDS)
         if unknown:
             raise UsageError(
-                f"--only {', '.join(sorted(unknown))}: choose from {', '.join(DATA_KINDS)}"
+                _("--only {unknown}: choose from {kinds}").format(
+                    unknown=", ".join(sorted(unknown)), kinds=", ".join(DATA_KINDS)
+                )
             )
         if file is not None and url is not None:
-            raise UsageError("data update: give --file PATH or --url URL, not both")
+            raise UsageError(_("data update: give --file PATH or --url URL, not both"))
         settings = load_settings(config)
         if not wanted:
             # A URL (or file) given on the command line says which data to update.
@@ -196,10 +225,10 @@ def _add_hibp_key(group: typer.Typer, env: Environment) -> None:
         if from_file is not None:
             key = key_from_file(from_file)
         else:
-            key = Secret(getpass.getpass("HIBP API key (hidden): "))
+            key = Secret(getpass.getpass(_("HIBP API key (hidden): ")))
         save_to_keyring(key)
         env.echo(
-            "HIBP API key stored in the OS keyring (service 'privaudit', entry 'hibp-api-key')"
+            _("HIBP API key stored in the OS keyring (service 'privaudit', entry 'hibp-api-key')")
         )
 
 
@@ -214,16 +243,23 @@ def _add_status(group: typer.Typer, env: Environment) -> None:
 
         settings = load_settings(config)
         dataset, notice = choose_dataset(settings.tfa)
-        env.echo(f"2FA data in use: {dataset.label} ({len(dataset.services)} services)")
+        count = len(dataset.services)
+        in_use = ngettext(
+            "2FA data in use: {label} ({n} service)",
+            "2FA data in use: {label} ({n} services)",
+            count,
+        )
+        env.echo(in_use.format(label=dataset.label, n=count))
         info = stored_info() if notice is None else None
         if info is not None:
-            env.echo(f"downloaded copy: {stored_path()} from {info.url} at {info.fetched}")
+            copy = _("downloaded copy: {path} from {url} at {fetched}")
+            env.echo(copy.format(path=stored_path(), url=info.url, fetched=info.fetched))
         if notice:
             env.echo(notice, err=True)
         from privaudit.exposure import load_exposure  # noqa: PLC0415
 
         exposure, notices = load_exposure()
-        env.echo(f"breach data in use: {exposure.breaches.label}")
-        env.echo(f"passkeys data in use: {exposure.passkeys.label}")
+        env.echo(_("breach data in use: {label}").format(label=exposure.breaches.label))
+        env.echo(_("passkeys data in use: {label}").format(label=exposure.passkeys.label))
         for line in notices:
             env.echo(line, err=True)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from privaudit.i18n import _
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
     from privaudit.incidents.log import Timestamper
@@ -64,17 +66,22 @@ def _add(group: typer.Typer, env: Environment) -> None:
         if attachments:
             fields["attachments"] = attachments
         entry = log.append(fields, now=_now(), timestamper=_timestamper(timestamp))
-        kept = "hashes only" if hash_only or minor else "copies in the evidence folder"
-        lines = [f"recorded incident {entry['seq']} at {entry['time']}"]
+        kept = _("hashes only") if hash_only or minor else _("copies in the evidence folder")
+        recorded = _("recorded incident {seq} at {time}")
+        lines = [recorded.format(seq=entry["seq"], time=entry["time"])]
         if attachments:
-            lines.append(f"{len(attachments)} attachment(s): {kept}")
+            attached = _("{n} attachment(s): {kept}")
+            lines.append(attached.format(n=len(attachments), kept=kept))
         if minor:
             lines.append(
-                "someone under 18: do not keep or send images; report the URL and use "
-                "https://takeitdown.ncmec.org/"
+                _(
+                    "someone under 18: do not keep or send images; report the URL and use"
+                    " https://takeitdown.ncmec.org/"
+                )
             )
         if timestamp:
-            lines.append(f"RFC 3161 timestamp saved: {log.timestamps / str(entry['seq'])}.tsr")
+            saved = _("RFC 3161 timestamp saved: {path}.tsr")
+            lines.append(saved.format(path=log.timestamps / str(entry["seq"])))
         env.echo("\n".join(lines))
 
 
@@ -92,14 +99,23 @@ def _update(group: typer.Typer, env: Environment) -> None:
         from privaudit.incidents.timeline import incidents  # noqa: PLC0415
 
         if status not in STATUSES:
-            raise UsageError(f"unknown --status {status!r}; use one of: {', '.join(STATUSES)}")
+            raise UsageError(
+                _("unknown --status {status!r}; use one of: {statuses}").format(
+                    status=status, statuses=", ".join(STATUSES)
+                )
+            )
         log = IncidentLog()
         if incident_id not in {i.id for i in incidents(log.entries())}:
-            raise UsageError(f"no incident {incident_id}; see 'privaudit incident list'")
+            raise UsageError(
+                _("no incident {incident_id}; see 'privaudit incident list'").format(
+                    incident_id=incident_id
+                )
+            )
         fields: dict[str, Any] = {"type": "update", "ref": incident_id, "status": status}
         fields |= _text_fields(note=note, case_number=case_number)
         entry = log.append(fields, now=_now())
-        env.echo(f"incident {incident_id}: {status} (entry {entry['seq']})")
+        updated = _("incident {id}: {status} (entry {seq})")
+        env.echo(updated.format(id=incident_id, status=status, seq=entry["seq"]))
 
 
 def _list_incidents(group: typer.Typer, env: Environment) -> None:
@@ -136,9 +152,9 @@ def _verify(group: typer.Typer, env: Environment) -> None:
 
         result = IncidentLog().verify()
         if result.ok:
-            env.echo(f"evidence log OK: {result.message}")
+            env.echo(_("evidence log OK: {message}").format(message=result.message))
             return
-        env.echo(f"evidence log FAILED: {result.message}", err=True)
+        env.echo(_("evidence log FAILED: {message}").format(message=result.message), err=True)
         raise typer.Exit(1)
 
 
@@ -172,9 +188,11 @@ def _export(group: typer.Typer, env: Environment) -> None:
         text = incident_export.render(items, verification, rows, fmt, reviewed=reviewed.isoformat())
         ui.write_report(env, text, output)
         if any(i.minor for i in items):
-            env.echo(f"warning: {incident_export.MINOR_WARNING}", err=True)
+            warning = _("warning: {message}").format(message=_(incident_export.MINOR_WARNING))
+            env.echo(warning, err=True)
         if not verification.ok:
-            env.echo(f"warning: the evidence log does not verify: {verification.message}", err=True)
+            broken = _("warning: the evidence log does not verify: {message}")
+            env.echo(broken.format(message=verification.message), err=True)
             raise typer.Exit(1)
 
 
@@ -212,7 +230,9 @@ def _url(url: str) -> str:
     parts = urlsplit(clean)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise UsageError(
-            f"--url {clean!r} is not a web address; copy the full link, starting with https://"
+            _(
+                "--url {clean!r} is not a web address; copy the full link, starting with https://"
+            ).format(clean=clean)
         )
     return clean
 

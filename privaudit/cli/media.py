@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from privaudit.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -71,16 +73,16 @@ def _fingerprint(group: typer.Typer, env: Environment) -> None:
         images = sum(e.kind == "image" for e in entries)
         videos = len(entries) - images
         flat = sum(not e.usable and e.kind == "image" for e in entries)
-        lines = [
-            (
-                f"fingerprinted {images} image(s) and {videos} video(s); "
-                f"{added} new in the hash list ({len(merged)} in all)"
-            )
-        ]
+        done = _(
+            "fingerprinted {images} image(s) and {videos} video(s);"
+            " {added} new in the hash list ({total} in all)"
+        )
+        lines = [done.format(images=images, videos=videos, added=added, total=len(merged))]
         if flat:
-            lines.append(f"{flat} image(s) too flat for PDQ (quality < 50): kept by SHA-256/MD5")
+            too_flat = _("{n} image(s) too flat for PDQ (quality < 50): kept by SHA-256/MD5")
+            lines.append(too_flat.format(n=flat))
         if videos and not decoder_available():
-            lines.append("no video decoder: videos have MD5/SHA-256 only (pip install av)")
+            lines.append(_("no video decoder: videos have MD5/SHA-256 only (pip install av)"))
         _report_skipped(lines, skipped)
         env.echo("\n".join(lines), err=True)
         if not entries:
@@ -115,11 +117,13 @@ def _match(group: typer.Typer, env: Environment) -> None:
         from privaudit.media.video import decoder_available  # noqa: PLC0415
 
         if fmt not in ("table", "json"):
-            raise UsageError(f"unknown --format {fmt!r} for 'media match'; use table or json")
+            raise UsageError(
+                _("unknown --format {fmt!r} for 'media match'; use table or json").format(fmt=fmt)
+            )
         entries = store.load()
         if not entries:
             raise UsageError(
-                "the hash list is empty: run 'privaudit media fingerprint PATH...' first"
+                _("the hash list is empty: run 'privaudit media fingerprint PATH...' first")
             )
         files, skipped = expand(paths)
         matcher = Matcher(entries, threshold=threshold, backend=backend)
@@ -180,11 +184,15 @@ def _export(group: typer.Typer, env: Environment) -> None:
 def _report_skipped(lines: list[str], skipped: Skipped) -> None:
     from privaudit.text import sanitize  # noqa: PLC0415
 
-    for what, names in (("unreadable", skipped.unreadable), ("not media", skipped.not_media)):
+    kinds = (
+        (_("{n} unreadable: {shown}{more}"), skipped.unreadable),
+        (_("{n} not media: {shown}{more}"), skipped.not_media),
+    )
+    for line, names in kinds:
         if names:
             shown = ", ".join(sanitize(n, max_length=120) for n in names[:10])
-            more = f" and {len(names) - 10} more" if len(names) > 10 else ""
-            lines.append(f"{len(names)} {what}: {shown}{more}")
+            more = _(" and {n} more").format(n=len(names) - 10) if len(names) > 10 else ""
+            lines.append(line.format(n=len(names), shown=shown, more=more))
 
 
 def _now() -> str:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from privaudit.i18n import N_, _
 from privaudit.media.batch import Skipped
 from privaudit.media.suspects import Verdict
 
@@ -13,12 +14,19 @@ if TYPE_CHECKING:
     from privaudit.cli.env import Environment
 
 _WORDS = {
-    "no-match": "no match",
-    "too-flat": "too flat to compare (PDQ quality < 50)",
-    "unreadable": "could not read",
-    "undecoded": "not checked: no video decoder (pip install av); MD5/SHA-256 did not match",
-    "not-media": "not an image or video",
+    "no-match": N_("no match"),
+    "too-flat": N_("too flat to compare (PDQ quality < 50)"),
+    "unreadable": N_("could not read"),
+    "undecoded": N_("not checked: no video decoder (pip install av); MD5/SHA-256 did not match"),
+    "not-media": N_("not an image or video"),
 }
+_HEADERS = (
+    N_("Suspect file"),
+    N_("Result"),
+    N_("Distance"),
+    N_("Your label"),
+    N_("Matched hash"),
+)
 
 
 def print_verdicts(
@@ -40,13 +48,17 @@ def print_verdicts(
     from privaudit.text import sanitize  # noqa: PLC0415
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for header in ("Suspect file", "Result", "Distance", "Your label", "Matched hash"):
-        table.add_column(header, overflow="fold")
+    for header in _HEADERS:
+        table.add_column(_(header), overflow="fold")
     for v in everything:
         m = v.match
         table.add_row(
             Text(sanitize(v.path)),
-            Text(f"MATCH ({m.confidence})" if m else _WORDS[v.outcome]),
+            Text(
+                _("MATCH ({confidence})").format(confidence=m.confidence)
+                if m
+                else _(_WORDS[v.outcome])
+            ),
             Text(str(m.distance) if m else ""),
             Text(sanitize(m.entry.label or m.entry.id) if m else ""),
             Text(m.variant if m else ""),
@@ -54,4 +66,5 @@ def print_verdicts(
     out = ui.console(env)
     out.print(table)
     hits = sum(v.match is not None for v in verdicts)
-    out.print(Text(f"{hits} of {len(everything)} file(s) match your fingerprints"))
+    summary = _("{hits} of {total} file(s) match your fingerprints")
+    out.print(Text(summary.format(hits=hits, total=len(everything))))

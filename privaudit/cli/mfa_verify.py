@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from privaudit.accounts import Account
 from privaudit.errors import InputError, UsageError
 from privaudit.exitcodes import ExitCode
+from privaudit.i18n import N_, _
 
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
@@ -19,10 +20,10 @@ if TYPE_CHECKING:
     from privaudit.tfa.totp import Verification
 
 LIKELY_CAUSES = (
-    "the app shows codes for another account: pick the entry for this one",
-    "the phone's clock is wrong: turn on automatic date and time",
-    "the secret was re-issued (2FA set up again) after this export was made",
-    "a typo: type the code again, before it changes",
+    N_("the app shows codes for another account: pick the entry for this one"),
+    N_("the phone's clock is wrong: turn on automatic date and time"),
+    N_("the secret was re-issued (2FA set up again) after this export was made"),
+    N_("a typo: type the code again, before it changes"),
 )
 
 
@@ -36,7 +37,7 @@ def _read_line(env: Environment, prompt: str, *, hidden: bool) -> str:
         env.stderr.flush()
     line = env.stdin.readline()
     if not line:
-        raise UsageError(f"nothing to read on stdin for: {prompt.strip()}")
+        raise UsageError(_("nothing to read on stdin for: {prompt}").format(prompt=prompt.strip()))
     return line.rstrip("\r\n")
 
 
@@ -58,14 +59,19 @@ def _pick(exports: tuple[str, ...], wanted: str | None, source_format: str | Non
             or any(key in subject.casefold() for subject, _ in setups(a))
         ]
     if not seeded:
-        raise UsageError(
-            "no account with a TOTP seed"
-            + (f" matches --account {wanted!r}" if wanted else " in the export")
-            + "; check the name, or use --seed-prompt"
+        none = (
+            _("no account with a TOTP seed matches --account {wanted!r}").format(wanted=wanted)
+            if wanted
+            else _("no account with a TOTP seed in the export")
         )
+        raise UsageError(_("{none}; check the name, or use --seed-prompt").format(none=none))
     if len(seeded) > 1:
         names = ", ".join(a.subject for a in seeded[:10])
-        raise UsageError(f"{len(seeded)} accounts have TOTP seeds ({names}); choose with --account")
+        raise UsageError(
+            _("{count} accounts have TOTP seeds ({names}); choose with --account").format(
+                count=len(seeded), names=names
+            )
+        )
     return seeded[0]
 
 
@@ -87,31 +93,37 @@ def run(
 
     del config  # accepted for symmetry with other commands; verify needs no settings
     if seed_prompt == bool(exports):
-        raise UsageError("mfa verify: give either --accounts EXPORT or --seed-prompt")
+        raise UsageError(_("mfa verify: give either --accounts EXPORT or --seed-prompt"))
     if "-" in exports:
-        raise UsageError("mfa verify reads the code from stdin: give the export as a file")
+        raise UsageError(_("mfa verify reads the code from stdin: give the export as a file"))
     if seed_prompt:
-        subject = "the seed you entered"
-        seed = TotpSeed(_read_line(env, "TOTP seed or otpauth:// URI (hidden): ", hidden=True))
+        subject = _("the seed you entered")
+        seed = TotpSeed(_read_line(env, _("TOTP seed or otpauth:// URI (hidden): "), hidden=True))
     else:
         target = _pick(exports, account, source_format)
         if target.totp is None:  # _pick only returns accounts with a seed
-            raise UsageError("mfa verify: that account has no TOTP seed")
+            raise UsageError(_("mfa verify: that account has no TOTP seed"))
         subject, seed = target.subject, target.totp
     subject, seed = _one_setup(subject, seed, account)
     try:
         config_ = parse_totp(seed)
     except OtpauthError as exc:
-        raise InputError(f"{subject}: {exc}; set the authenticator up again") from None
+        raise InputError(
+            _("{subject}: {exc}; set the authenticator up again").format(subject=subject, exc=exc)
+        ) from None
     if config_.steam:
-        raise UsageError("mfa verify supports standard TOTP apps, not Steam Guard codes")
+        raise UsageError(_("mfa verify supports standard TOTP apps, not Steam Guard codes"))
     for problem in config_.problems:
         env.info(f"note: {problem.message}")
-    typed = _read_line(env, f"Code your app shows for {subject}: ", hidden=not show_code)
+    typed = _read_line(
+        env, _("Code your app shows for {subject}: ").format(subject=subject), hidden=not show_code
+    )
     try:
         result = verify_code(config_, typed, datetime.now(UTC))
     except TotpEngineError as exc:
-        raise InputError(f"{subject}: {exc}; set the authenticator up again") from None
+        raise InputError(
+            _("{subject}: {exc}; set the authenticator up again").format(subject=subject, exc=exc)
+        ) from None
     return _report(env, subject, result, config_.digits)
 
 
@@ -125,15 +137,21 @@ def _one_setup(subject: str, seed: TotpSeed, wanted: str | None) -> tuple[str, T
     try:
         inside = decode_migration(seed)
     except OtpauthError as exc:
-        raise InputError(f"{subject}: {exc}; export the accounts from the app again") from None
+        raise InputError(
+            _("{subject}: {exc}; export the accounts from the app again").format(
+                subject=subject, exc=exc
+            )
+        ) from None
     if len(inside) > 1 and wanted:
         key = wanted.strip().casefold()
         inside = [m for m in inside if key in m.label.casefold()] or inside
     if len(inside) > 1:
         names = ", ".join(m.label for m in inside[:10])
         raise UsageError(
-            f"{subject} is a Google Authenticator export of {len(inside)} accounts ({names});"
-            " choose one with --account"
+            _(
+                "{subject} is a Google Authenticator export of {count} accounts"
+                " ({names}); choose one with --account"
+            ).format(subject=subject, count=len(inside), names=names)
         )
     return f"{subject} › {inside[0].label}", inside[0].seed
 
@@ -141,49 +159,73 @@ def _one_setup(subject: str, seed: TotpSeed, wanted: str | None) -> tuple[str, T
 def _report(env: Environment, subject: str, result: Verification, digits: int) -> int:
     from privaudit.tfa.totp import WINDOW  # noqa: PLC0415
 
+    matches = _("{subject}: the code matches; the app is set up right.").format(subject=subject)
     if result.matched and result.period == 0:  # HOTP: counters, not clocks
         ahead = result.offset or 0
-        env.echo(f"{subject}: the code matches; the app is set up right.")
+        env.echo(matches)
         env.echo(
-            "counter: the app is at the stored counter"
+            _("counter: the app is at the stored counter")
             if ahead == 0
-            else f"counter: the app is {ahead} press(es) ahead of the stored counter"
+            else _("counter: the app is {n} press(es) ahead of the stored counter").format(n=ahead)
         )
         return int(ExitCode.OK)
     if result.matched:
         offset = result.offset or 0
-        drift = (
-            "the clocks agree"
-            if offset == 0
-            else f"the app is {abs(offset)} step(s) ({abs(result.seconds or 0)} s)"
-            f" {'ahead' if offset > 0 else 'behind'}, within the ±{WINDOW} allowed"
+        steps, seconds = abs(offset), abs(result.seconds or 0)
+        if offset == 0:
+            drift = _("the clocks agree")
+        elif offset > 0:
+            drift = _("the app is {n} step(s) ({seconds} s) ahead, within the ±{window} allowed")
+        else:
+            drift = _("the app is {n} step(s) ({seconds} s) behind, within the ±{window} allowed")
+        drift = drift.format(n=steps, seconds=seconds, window=WINDOW)
+        env.echo(matches)
+        env.echo(
+            _("clock offset: {offset} step(s): {drift}").format(offset=f"{offset:+d}", drift=drift)
         )
-        env.echo(f"{subject}: the code matches; the app is set up right.")
-        env.echo(f"clock offset: {offset:+d} step(s): {drift}")
         return int(ExitCode.OK)
-    env.echo(f"{subject}: the code does NOT match.")
+    env.echo(_("{subject}: the code does NOT match.").format(subject=subject))
     if not result.well_formed:
-        env.echo(f"That is not a {digits}-digit code: type only the digits the app shows.")
+        env.echo(
+            _("That is not a {digits}-digit code: type only the digits the app shows.").format(
+                digits=digits
+            )
+        )
     elif result.period == 0:
         env.echo(
-            "It is none of the next few counter-based (HOTP) codes: the app may be far ahead"
-            " of the stored counter, or hold another account's secret."
+            _(
+                "It is none of the next few counter-based (HOTP) codes: the app may be far ahead"
+                " of the stored counter, or hold another account's secret."
+            )
         )
     elif result.offset is not None:
-        direction = "ahead of" if result.offset > 0 else "behind"
-        env.echo(
-            f"It is the code of {abs(result.offset)} steps ({abs(result.seconds or 0)} s)"
-            f" {direction} this computer's clock (offset {result.offset:+d}): one of the"
-            " clocks is wrong. Turn on automatic date and time on the phone and here."
-        )
+        env.echo(_clock_wrong(result.offset, abs(result.seconds or 0)))
     elif result.matches_defaults_at is not None:
         env.echo(
-            "It matches the default settings (SHA1, 6 digits, 30 s): your app ignored this"
-            " setup's algorithm/digits/period. Use an app that honours them, or set up 2FA"
-            " again with default settings."
+            _(
+                "It matches the default settings (SHA1, 6 digits, 30 s): your app ignored this"
+                " setup's algorithm/digits/period. Use an app that honours them, or set up 2FA"
+                " again with default settings."
+            )
         )
     else:
-        env.echo("Likely causes:")
+        env.echo(_("Likely causes:"))
         for cause in LIKELY_CAUSES:
-            env.echo(f"  - {cause}")
+            env.echo(f"  - {_(cause)}")
     return int(ExitCode.POLICY)
+
+
+def _clock_wrong(offset: int, seconds: int) -> str:
+    if offset > 0:
+        text = _(
+            "It is the code of {steps} steps ({seconds} s) ahead of this computer's clock"
+            " (offset {offset}): one of the clocks is wrong. Turn on automatic date and time"
+            " on the phone and here."
+        )
+    else:
+        text = _(
+            "It is the code of {steps} steps ({seconds} s) behind this computer's clock"
+            " (offset {offset}): one of the clocks is wrong. Turn on automatic date and time"
+            " on the phone and here."
+        )
+    return text.format(steps=abs(offset), seconds=seconds, offset=f"{offset:+d}")

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from privaudit.i18n import _, format_number, ngettext
+
 if TYPE_CHECKING:
     from privaudit.cli.env import Environment
     from privaudit.pwned.build import Progress
@@ -43,13 +45,18 @@ def register(app: typer.Typer, env: Environment) -> None:
         from privaudit.pwned.build import build_index  # noqa: PLC0415
 
         if output.exists() and not force:
-            raise UsageError(f"{output} exists; pass --force to replace it")
+            raise UsageError(_("{output} exists; pass --force to replace it").format(output=output))
         if output.exists() and source.exists() and output.resolve() == source.resolve():
-            raise UsageError("OUTPUT must differ from SOURCE")
+            raise UsageError(_("OUTPUT must differ from SOURCE"))
         with _progress(env, not quiet) as progress:
             records = build_index(source, output, key_bytes=key_bytes, progress=progress)
         size = output.stat().st_size
-        env.echo(f"wrote {records:,} records to {output} ({size / 1e6:,.1f} MB)")
+        wrote = ngettext(
+            "wrote {n} record to {output} ({size} MB)",
+            "wrote {n} records to {output} ({size} MB)",
+            records,
+        )
+        env.echo(wrote.format(n=format_number(records), output=output, size=f"{size / 1e6:,.1f}"))
 
     @group.command("verify")
     def verify(index: Annotated[Path, typer.Argument(help="An index built by 'build'.")]) -> None:
@@ -58,8 +65,15 @@ def register(app: typer.Typer, env: Environment) -> None:
 
         opened = CompactIndex(index)
         opened.verify()
-        exact = "exact keys" if opened.exact else f"{opened.key_bytes}-byte keys"
-        env.echo(f"{index}: {opened.records:,} records, {exact}, checksum OK")
+        exact = _("exact keys") if opened.exact else _("{n}-byte keys").format(n=opened.key_bytes)
+        count = ngettext("{n} record", "{n} records", opened.records).format(
+            n=format_number(opened.records)
+        )
+        env.echo(
+            _("{index}: {count}, {exact}, checksum OK").format(
+                index=index, count=count, exact=exact
+            )
+        )
 
 
 @contextlib.contextmanager
@@ -72,7 +86,7 @@ def _progress(env: Environment, enabled: bool) -> Iterator[Progress | None]:
     from privaudit.cli import ui  # noqa: PLC0415
 
     with ui.rich_progress(env, BarColumn(), DownloadColumn(), TimeRemainingColumn()) as bar:
-        task = bar.add_task("Building", total=None)
+        task = bar.add_task(_("Building"), total=None)
 
         def update(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)

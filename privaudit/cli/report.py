@@ -67,14 +67,33 @@ def register(app: typer.Typer, env: Environment) -> None:
         """Write the report's fix-first plan as a page to take home (in your language)."""
         from privaudit.handout.plan import write_plan  # noqa: PLC0415
         from privaudit.i18n import _  # noqa: PLC0415
+        from privaudit.i18n.select import supported  # noqa: PLC0415
         from privaudit.serialize import report_from_dict  # noqa: PLC0415
         from privaudit.store.atomic import check_output_path  # noqa: PLC0415
 
         choose_flag(env, lang)
         check_output_path(output)
         report = report_from_dict(read_report_json(path))
+        _plan_language(env, supported(report.lang))
         written = write_plan(report, output, fmt)
         env.echo(_("plan written to {path}").format(path=written), err=True)
+
+
+def _plan_language(env: Environment, report_lang: str) -> None:
+    """The plan is written in the report's language: its steps quote the report's
+    own sentences (why, what was found), so one page never mixes two languages."""
+    from privaudit.i18n import _, set_language  # noqa: PLC0415
+
+    asked = explicit()
+    if asked is not None and asked != report_lang:
+        set_language(report_lang)
+        notice = _(
+            "note: this report was made in {report}, so the plan is in {report} too; "
+            "for a plan in {asked}, run the audit again with --lang {asked}"
+        )
+        env.echo(notice.format(report=report_lang, asked=asked), err=True)
+        return
+    set_language(report_lang)
 
 
 def read_report_json(path: Path) -> dict[str, object]:

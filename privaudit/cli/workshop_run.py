@@ -124,15 +124,16 @@ def password_checker(request: SessionRequest) -> PasswordChecker:
 
 def verdict_of(report: Report) -> Verdict:
     """The one-password result as the session shows it: unknown is never "not found"."""
-    score, log10, seen = 0, 0.0, None
+    score, log10, seen, status = 0, 0.0, None, Status.ERROR
     for f in report.findings:
         if f.check_id == "PW101":
+            status = f.status
             score = int(f.details.get("zxcvbn_score", 0) or 0)
             log10 = float(f.details.get("guesses_log10", 0.0) or 0.0)
         elif f.check_id == "BR101" and f.status in (Status.PASS, Status.FAIL):
             count = f.details.get("breach_count")
             seen = int(count) if isinstance(count, int) else 0
-    return Verdict(score=score, guesses_log10=log10, seen=seen)
+    return Verdict(score=score, guesses_log10=log10, seen=seen, status=status)
 
 
 def run_workshop(env: Environment, request: SessionRequest) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.incidents.log import Verification
 from privaudit.incidents.platforms import Platform
 from privaudit.incidents.timeline import MINOR_WARNING, Incident
@@ -58,7 +59,11 @@ def render(
         from privaudit.incidents.export_html import render_html  # noqa: PLC0415
 
         return render_html(rows, verification, platforms, warn=warn, reviewed=reviewed)
-    raise UsageError(f"unknown --format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    raise UsageError(
+        _("unknown --format {fmt!r}; use one of: {formats}").format(
+            fmt=fmt, formats=", ".join(FORMATS)
+        )
+    )
 
 
 def _platform_dict(p: Platform) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from privaudit.errors import InputError
+from privaudit.i18n import _
 from privaudit.incidents import chain, signing
 from privaudit.paths import data_dir
 from privaudit.store.atomic import ensure_private_dir, write_atomic
@@ -55,8 +56,10 @@ class IncidentLog:
         entries, problem = chain.check(self.lines())
         if problem:
             raise InputError(
-                f"the evidence log {self.log} is damaged at entry {problem.seq}: "
-                "run 'privaudit incident verify' for details"
+                _(
+                    "the evidence log {log} is damaged at entry {seq}: run 'privaudit"
+                    " incident verify' for details"
+                ).format(log=self.log, seq=problem.seq)
             )
         return entries
 
@@ -66,7 +69,11 @@ class IncidentLog:
         """Add one entry; refuses to extend a log that does not verify."""
         state = self.verify()
         if not state.ok:
-            raise InputError(f"refusing to add to a log that does not verify: {state.message}")
+            raise InputError(
+                _("refusing to add to a log that does not verify: {message}").format(
+                    message=state.message
+                )
+            )
         lines = self.lines()
         previous = chain.line_hash(lines[-1]) if lines else chain.GENESIS
         entry = {**fields, "seq": len(lines) + 1, "time": now, "prev": previous}
@@ -95,7 +102,9 @@ class IncidentLog:
             data = file.read_bytes()
         except OSError as exc:
             raise InputError(
-                f"cannot read attachment {file}: {exc.strerror or type(exc).__name__}"
+                _("cannot read attachment {file}: {reason}").format(
+                    file=file, reason=exc.strerror or type(exc).__name__
+                )
             ) from None
         digest = hashlib.sha256(data).hexdigest()
         if keep_copy:

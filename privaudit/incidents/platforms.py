@@ -8,6 +8,7 @@ from datetime import date
 from importlib import resources
 
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,5 +43,9 @@ def require(name: str) -> Platform:
     found = find(name)
     if found is None:
         known = ", ".join(p.id for p in load()[0])
-        raise UsageError(f"no reporting details for platform {name!r}; known: {known}")
+        raise UsageError(
+            _("no reporting details for platform {name!r}; known: {known}").format(
+                name=name, known=known
+            )
+        )
     return found

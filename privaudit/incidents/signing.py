@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from privaudit.errors import InputError
+from privaudit.i18n import _
 from privaudit.store.atomic import write_atomic
 
 DOMAIN = b"privaudit-incident-log-v1"
@@ -32,10 +33,14 @@ def load_or_create(path: Path) -> Ed25519PrivateKey:
             key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         except (ValueError, TypeError, OSError):
             raise InputError(
-                f"cannot read the evidence log's signing key {path}; restore it from a backup"
+                _(
+                    "cannot read the evidence log's signing key {path}; restore it from a backup"
+                ).format(path=path)
             ) from None
         if not isinstance(key, Ed25519PrivateKey):
-            raise InputError(f"{path} is not an Ed25519 key; restore it from a backup")
+            raise InputError(
+                _("{path} is not an Ed25519 key; restore it from a backup").format(path=path)
+            )
         return key
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(

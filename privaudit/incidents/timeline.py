@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-MINOR_WARNING: Final = (
+from privaudit.i18n import N_
+
+MINOR_WARNING: Final = N_(
     "An entry is marked as involving someone under 18. Do not keep, screenshot or send "
     "such images to anyone, including platforms or the police by e-mail: report the URL "
     "only, and use Take It Down (https://takeitdown.ncmec.org/) or your national hotline."

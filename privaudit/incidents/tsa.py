@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from asn1crypto import cms, core, tsp
 
 from privaudit.errors import ServiceUnavailableError
+from privaudit.i18n import _
 
 if TYPE_CHECKING:
     import httpx
@@ -49,7 +50,9 @@ def check_response(der: bytes, digest_hex: str, nonce: int) -> None:
             detail = resp["status"]["status_string"].native or []
             said = f" ({'; '.join(str(d) for d in detail)})" if detail else ""
             raise ServiceUnavailableError(  # noqa: TRY301  # re-raised as is below
-                f"the timestamp authority refused the request: {status}{said}; nothing was added"
+                _(
+                    "the timestamp authority refused the request: {status}{said}; nothing was added"
+                ).format(status=status, said=said)
             )
         info = resp["time_stamp_token"]["content"]["encap_content_info"]["content"].parsed
         imprint = info["message_imprint"]["hashed_message"].native
@@ -58,10 +61,10 @@ def check_response(der: bytes, digest_hex: str, nonce: int) -> None:
         raise
     except (ValueError, TypeError, KeyError, AttributeError):
         raise ServiceUnavailableError(
-            "the timestamp authority's answer is not an RFC 3161 response"
+            _("the timestamp authority's answer is not an RFC 3161 response")
         ) from None
     if imprint != bytes.fromhex(digest_hex) or answered_nonce != nonce:
-        raise ServiceUnavailableError("the timestamp authority answered for another request")
+        raise ServiceUnavailableError(_("the timestamp authority answered for another request"))
 
 
 def timestamper(client: httpx.Client, url: str) -> Callable[[str], bytes]:
@@ -78,8 +81,10 @@ def timestamper(client: httpx.Client, url: str) -> Callable[[str], bytes]:
             reply.raise_for_status()
         except httpx.HTTPError as exc:
             raise ServiceUnavailableError(
-                f"could not get a timestamp from {url} ({type(exc).__name__}); nothing was "
-                "added: try again later, or leave out --timestamp"
+                _(
+                    "could not get a timestamp from {url} ({error}); nothing was"
+                    " added: try again later, or leave out --timestamp"
+                ).format(url=url, error=type(exc).__name__)
             ) from None
         check_response(reply.content, digest_hex, nonce)
         return reply.content

@@ -10,6 +10,7 @@ import os
 import sys
 
 from privaudit.errors import InputError
+from privaudit.i18n import _
 
 if "numpy" not in sys.modules:
     # PDQ's matrix products are small (64×512): BLAS threads only add overhead,
@@ -31,6 +32,8 @@ def require_media() -> None:
         import PIL  # noqa: F401, PLC0415
     except ImportError as exc:
         raise MediaDependencyError(
-            f"media commands need the imaging libraries ({exc.name} is missing); "
-            f"install them with: {INSTALL_HINT}"
+            _(
+                "media commands need the imaging libraries ({name} is missing);"
+                " install them with: {install_hint}"
+            ).format(name=exc.name, install_hint=INSTALL_HINT)
         ) from None

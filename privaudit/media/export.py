@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.media.fingerprint import Fingerprint
 from privaudit.media.store import to_dict
 from privaudit.render.csv import cell
@@ -65,4 +66,8 @@ def render(entries: Sequence[Fingerprint], fmt: str) -> str:
                 ]
             )
         return out.getvalue()
-    raise UsageError(f"unknown --format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    raise UsageError(
+        _("unknown --format {fmt!r}; use one of: {formats}").format(
+            fmt=fmt, formats=", ".join(FORMATS)
+        )
+    )

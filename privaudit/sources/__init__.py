@@ -19,6 +19,7 @@ from typing import Protocol
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError, UsageError
+from privaudit.i18n import _
 from privaudit.model import SourceSummary
 from privaudit.plugins import SOURCES_GROUP, Broken, Plugin, discover, load, load_named
 from privaudit.secret import Secret
@@ -148,7 +149,11 @@ def get_importer(name: str) -> Importer:
     obj = load_named(plugins, name)
     if obj is None:
         names = ", ".join(sorted(p.name for p in plugins))
-        raise UsageError(f"unknown --source-format {name!r}; choose one of: {names}")
+        raise UsageError(
+            _("unknown --source-format {name!r}; choose one of: {names}").format(
+                name=name, names=names
+            )
+        )
     return as_importer(obj)
 
 
@@ -165,11 +170,13 @@ def import_accounts(
     source = open_source(path, stdin, options.max_bytes)
     if source.size == 0 or not source.head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise InputError(
-            f"{source.name}: the file is empty; export again from your password manager"
+            _("{name}: the file is empty; export again from your password manager").format(
+                name=source.name
+            )
         )
     if options.column_map is not None:
         if fmt not in (None, "csv"):
-            raise UsageError("--map reads a CSV of any layout: use it without --source-format")
+            raise UsageError(_("--map reads a CSV of any layout: use it without --source-format"))
         fmt = "csv"
     known = [p.name for p in source_plugins()]
     if fmt:
@@ -203,12 +210,16 @@ def read_guarded(importer: Importer, source: SourceData, options: ReadOptions) -
     except (InputError, UsageError, KeyboardInterrupt, MemoryError):
         raise
     except RecursionError:
-        raise InputError(f"{source.name}: nested too deeply to be an export") from None
+        raise InputError(
+            _("{name}: nested too deeply to be an export").format(name=source.name)
+        ) from None
     except Exception as exc:  # noqa: BLE001
         frames = traceback.extract_tb(exc.__traceback__)
         where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
         raise InputError(
-            f"{source.name}: cannot read this {importer.name} export"
-            f" ({type(exc).__name__}{where}); it may be damaged: export it again"
-            " (please report this if it keeps happening)"
+            _(
+                "{name}: cannot read this {format} export ({error}{where}); it may"
+                " be damaged: export it again (please report this if it keeps"
+                " happening)"
+            ).format(name=source.name, format=importer.name, error=type(exc).__name__, where=where)
         ) from None

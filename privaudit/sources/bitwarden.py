@@ -6,6 +6,7 @@ from typing import Any
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
+from privaudit.i18n import N_, _
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import load_json, looks_like_json
@@ -24,7 +25,7 @@ from privaudit.sources.fields import (
 
 _ITEM_TYPES = {1: "login", 2: SECURE_NOTE, 3: CARD, 4: IDENTITY, 5: "ssh key"}
 _CSV_TYPES = {"note": SECURE_NOTE, "card": CARD, "identity": IDENTITY}
-_HINT = "export again from Bitwarden (File > Export vault > .json)"
+_HINT = N_("export again from Bitwarden (File > Export vault > .json)")
 
 
 class BitwardenJson:
@@ -53,13 +54,19 @@ class BitwardenJson:
         doc = load_json(source.read_all(), source.name, _HINT)
         if isinstance(doc, dict) and doc.get("encrypted") is True:
             raise InputError(
-                f"{source.name}: this Bitwarden export is encrypted (password-protected or"
-                " account-restricted); export again choosing the unencrypted .json format,"
-                " audit it, then delete it"
+                _(
+                    "{name}: this Bitwarden export is encrypted (password-protected"
+                    " or account-restricted); export again choosing the unencrypted"
+                    " .json format, audit it, then delete it"
+                ).format(name=source.name)
             )
         items = doc.get("items") if isinstance(doc, dict) else doc
         if not isinstance(items, list):
-            raise InputError(f"{source.name}: no 'items' list; is this a Bitwarden JSON export?")
+            raise InputError(
+                _("{name}: no 'items' list; is this a Bitwarden JSON export?").format(
+                    name=source.name
+                )
+            )
         result = ImportResult()
         for index, item in enumerate(items, start=1):
             result.read += 1

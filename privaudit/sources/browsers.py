@@ -17,7 +17,7 @@ class ChromeCsv(CsvImporter):
     signature = (frozenset({"name", "url", "username", "password"}),)
     allowed = frozenset({"name", "url", "username", "password", "note"})
     required = ("url", "username", "password")
-    hint = "export again from the browser's password settings (Export passwords)"
+    hint = N_("export again from the browser's password settings (Export passwords)")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         return make_login(
@@ -34,7 +34,7 @@ class FirefoxCsv(CsvImporter):
     description = "Firefox logins CSV (about:logins > Export Logins)"
     signature = (frozenset({"url", "username", "password", "httprealm", "formactionorigin"}),)
     required = ("url", "username", "password")
-    hint = "export again from Firefox (about:logins > ... > Export Logins)"
+    hint = N_("export again from Firefox (about:logins > ... > Export Logins)")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         url = row.get("url")
@@ -67,7 +67,7 @@ class SafariCsv(CsvImporter):
     signature = (frozenset({"title", "url", "username", "password"}),)
     allowed = frozenset({"title", "url", "username", "password", "notes", "otpauth"})
     required = ("title", "url", "username", "password")
-    hint = "export again from Safari or the Passwords app (File > Export Passwords)"
+    hint = N_("export again from Safari or the Passwords app (File > Export Passwords)")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         username = row.get("username")

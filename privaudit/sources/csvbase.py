@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
+from privaudit.i18n import N_, _
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.data import encoding_of, normalise, sniff_header
 from privaudit.sources.fields import MALFORMED
@@ -69,7 +70,9 @@ def iter_rows(
             missing = [name for name in required if name not in header]
             if missing:
                 raise InputError(
-                    f"{source.name}: no {missing[0]!r} column in the first row; {hint}"
+                    _("{name}: no {column!r} column in the first row; {hint}").format(
+                        name=source.name, column=missing[0], hint=_(hint)
+                    )
                 )
             last = max(required, key=header.index) if required else ""
             width = header.index(last) + 1 if required else 0
@@ -88,13 +91,21 @@ def iter_rows(
         except UnicodeDecodeError:
             # Text is decoded in blocks, so only "after the last row read" is certain.
             raise InputError(
-                f"{source.name}: not UTF-8 or UTF-16 text after row {number};"
-                " export it again as UTF-8"
+                _(
+                    "{name}: not UTF-8 or UTF-16 text after row {number}; export it again as UTF-8"
+                ).format(name=source.name, number=number)
             ) from None
         except csv.Error:
             raise InputError(
-                f"{source.name}: row {number + 1}: not valid CSV (a field over"
-                f" {FIELD_LIMIT // 1024 // 1024} MiB or a stray quote); {hint}"
+                _(
+                    "{name}: row {row}: not valid CSV (a field over {limit} MiB or"
+                    " a stray quote); {hint}"
+                ).format(
+                    name=source.name,
+                    row=number + 1,
+                    limit=FIELD_LIMIT // 1024 // 1024,
+                    hint=_(hint),
+                )
             ) from None
 
 
@@ -110,7 +121,7 @@ class CsvImporter:
     """When set, a header with any other column is not this format (Chrome vs NordPass)."""
     required: tuple[str, ...] = ("password",)
     """Columns the header must have; a row too short to reach them is malformed."""
-    hint = "is this the right export? Name the format with --source-format"
+    hint = N_("is this the right export? Name the format with --source-format")
 
     def detect(self, sample: bytes, filename: str) -> bool:
         header = sniff_header(sample)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from privaudit.accounts import Account
+from privaudit.i18n import N_
 from privaudit.sources import ReadOptions
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.fields import make_login
@@ -13,7 +14,7 @@ class DashlaneCsv(CsvImporter):
     description = "Dashlane CSV export (credentials.csv)"
     signature = (frozenset({"username", "title", "password", "url", "category"}),)
     required = ("username", "title", "password")
-    hint = "export again from Dashlane (Settings > Export data > CSV) and use credentials.csv"
+    hint = N_("export again from Dashlane (Settings > Export data > CSV) and use credentials.csv")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         return make_login(

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from privaudit.errors import InputError
-from privaudit.files import open_user_file
+from privaudit.files import io_error, open_user_file, over_limit
+from privaudit.i18n import _
 
 SAMPLE_BYTES = 65536
 
@@ -46,7 +47,7 @@ class SourceData:
         try:
             return self.opener()
         except OSError as exc:
-            raise InputError(f"cannot read {self.name}: {exc.strerror or 'I/O error'}") from None
+            raise InputError(io_error(self.name, exc)) from None
 
     def read_all(self) -> bytes:
         """The whole export, for formats that cannot stream (JSON, XML, KDBX)."""
@@ -54,14 +55,9 @@ class SourceData:
             try:
                 data = stream.read(self.max_bytes + 1)
             except OSError as exc:
-                raise InputError(
-                    f"cannot read {self.name}: {exc.strerror or 'I/O error'}"
-                ) from None
+                raise InputError(io_error(self.name, exc)) from None
         if len(data) > self.max_bytes:
-            raise InputError(
-                f"{self.name}: input is over the {self.max_bytes}-byte limit;"
-                " pass --max-input-size to raise it"
-            )
+            raise InputError(over_limit(self.name, self.max_bytes))
         return data
 
 
@@ -69,24 +65,23 @@ def open_source(path: Path | str, stdin: Callable[[int], bytes], max_bytes: int)
     if str(path) == "-":
         data = stdin(max_bytes + 1)
         if len(data) > max_bytes:
-            raise InputError(
-                f"stdin: input is over the {max_bytes}-byte limit;"
-                " pass --max-input-size to raise it"
-            )
+            raise InputError(over_limit("stdin", max_bytes))
         return SourceData.from_bytes(data, "stdin", max_bytes)
     p = Path(path)
     # Process substitution (-a <(gpg -d export.csv.gpg)) is a pipe: stdin reads it safely.
-    hint = "give a regular file, or pipe the export to stdin with --accounts -"
+    hint = _("give a regular file, or pipe the export to stdin with --accounts -")
     with open_user_file(p, what="export", max_bytes=max_bytes, pipe_hint=hint) as stream:
         size = os.fstat(stream.fileno()).st_size
         try:
             head = stream.read(SAMPLE_BYTES)
         except OSError as exc:
-            raise InputError(f"cannot read {p}: {exc.strerror or 'I/O error'}") from None
+            raise InputError(io_error(p, exc)) from None
     if size > max_bytes:
         raise InputError(
-            f"{p}: {size} bytes is over the {max_bytes}-byte limit;"
-            " pass --max-input-size to raise it"
+            _(
+                "{path}: {size} bytes is over the {limit}-byte limit;"
+                " pass --max-input-size to raise it"
+            ).format(path=p, size=size, limit=max_bytes)
         )
     return SourceData(
         name=p.name,
@@ -129,7 +124,9 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode(encoding_of(data[:SAMPLE_BYTES]))
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not UTF-8 or UTF-16 text (byte {exc.start}); export it again as UTF-8"
+            _("{name}: not UTF-8 or UTF-16 text (byte {byte}); export it again as UTF-8").format(
+                name=name, byte=exc.start
+            )
         ) from None
 
 
@@ -150,11 +147,17 @@ def load_json(data: bytes, name: str, hint: str) -> Any:
         return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{name}: invalid JSON at line {exc.lineno} column {exc.colno};"
-            f" the export may be cut short: {hint}"
+            _(
+                "{name}: invalid JSON at line {line} column {column};"
+                " the export may be cut short: {hint}"
+            ).format(name=name, line=exc.lineno, column=exc.colno, hint=_(hint))
         ) from None
     except RecursionError:
-        raise InputError(f"{name}: JSON nested too deeply to be an export: {hint}") from None
+        raise InputError(
+            _("{name}: JSON nested too deeply to be an export: {hint}").format(
+                name=name, hint=_(hint)
+            )
+        ) from None
 
 
 def looks_like_json(head: bytes, *keys: bytes) -> bool:
@@ -177,7 +180,7 @@ def read_zip_member(source: SourceData, wanted: Callable[[str], bool], hint: str
             with zipfile.ZipFile(stream) as archive:
                 names = [n for n in archive.namelist() if wanted(n)]
                 if not names:
-                    raise InputError(f"{source.name}: the zip holds no export data; {hint}")
+                    raise InputError(_zip_error(_("the zip holds no export data"), source, hint))
                 with archive.open(names[0]) as member:
                     data = member.read(source.max_bytes + 1)
         except (
@@ -189,19 +192,24 @@ def read_zip_member(source: SourceData, wanted: Callable[[str], bool], hint: str
             OSError,
             struct.error,
         ):
-            raise InputError(f"{source.name}: not a readable zip archive; {hint}") from None
+            raise InputError(_zip_error(_("not a readable zip archive"), source, hint)) from None
         except NotImplementedError:
-            raise InputError(
-                f"{source.name}: zip uses an unsupported compression; {hint}"
-            ) from None
+            what = _("zip uses an unsupported compression")
+            raise InputError(_zip_error(what, source, hint)) from None
         except RuntimeError:
-            raise InputError(f"{source.name}: the zip is encrypted; {hint}") from None
+            raise InputError(_zip_error(_("the zip is encrypted"), source, hint)) from None
     if len(data) > source.max_bytes:
         raise InputError(
-            f"{source.name}: export data unpacks to over {source.max_bytes} bytes;"
-            " pass --max-input-size to raise the limit"
+            _(
+                "{name}: export data unpacks to over {limit} bytes;"
+                " pass --max-input-size to raise the limit"
+            ).format(name=source.name, limit=source.max_bytes)
         )
     return data
+
+
+def _zip_error(what: str, source: SourceData, hint: str) -> str:
+    return _("{name}: {what}; {hint}").format(name=source.name, what=what, hint=_(hint))
 
 
 def normalise(header: str) -> str:

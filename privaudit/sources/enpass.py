@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
+from privaudit.i18n import N_, _
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.data import load_json, looks_like_json
 from privaudit.sources.fields import (
@@ -29,7 +30,7 @@ from privaudit.sources.fields import (
 )
 
 ENPASS_MARKERS: Final = (b'"auto_submit"', b'"template_type"', b'"category_name"')
-_HINT = "export again from Enpass (File > Export, JSON format)"
+_HINT = N_("export again from Enpass (File > Export, JSON format)")
 _NON_LOGIN: Final = {
     "note": SECURE_NOTE,
     "creditcard": CARD,
@@ -57,7 +58,11 @@ class EnpassJson:
         doc = load_json(source.read_all(), source.name, _HINT)
         items = doc.get("items") if isinstance(doc, dict) else None
         if not isinstance(items, list):
-            raise InputError(f"{source.name}: no 'items' list; is this an Enpass JSON export?")
+            raise InputError(
+                _("{name}: no 'items' list; is this an Enpass JSON export?").format(
+                    name=source.name
+                )
+            )
         result = ImportResult()
         for index, item in enumerate(items, start=1):
             result.read += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from privaudit.accounts import Account
 from privaudit.errors import UsageError
+from privaudit.i18n import _
 from privaudit.sources import ReadOptions
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import normalise
@@ -22,14 +23,26 @@ def parse_column_map(spec: str) -> dict[str, str]:
         key, sep, column = part.partition("=")
         key = key.strip().lower()
         if not sep or not column.strip():
-            raise UsageError(f"--map: {part.strip()!r} is not FIELD=COLUMN; {MAP_HELP}")
+            raise UsageError(
+                _("--map: {part!r} is not FIELD=COLUMN; {map_help}").format(
+                    part=part.strip(), map_help=MAP_HELP
+                )
+            )
         if key not in FIELDS:
-            raise UsageError(f"--map: unknown field {key!r}; fields are {', '.join(FIELDS)}")
+            raise UsageError(
+                _("--map: unknown field {key!r}; fields are {fields}").format(
+                    key=key, fields=", ".join(FIELDS)
+                )
+            )
         if key in mapping:
-            raise UsageError(f"--map: field {key!r} given twice; {MAP_HELP}")
+            raise UsageError(
+                _("--map: field {key!r} given twice; {map_help}").format(key=key, map_help=MAP_HELP)
+            )
         mapping[key] = normalise(column)
     if "password" not in mapping:
-        raise UsageError(f"--map: the password column is required; {MAP_HELP}")
+        raise UsageError(
+            _("--map: the password column is required; {map_help}").format(map_help=MAP_HELP)
+        )
     return mapping
 
 
@@ -42,7 +55,11 @@ class GenericCsv(CsvImporter):
 
     def columns(self, options: ReadOptions) -> tuple[str, ...]:
         if not options.column_map:
-            raise UsageError(f"--source-format csv needs a column mapping; {MAP_HELP}")
+            raise UsageError(
+                _("--source-format csv needs a column mapping; {map_help}").format(
+                    map_help=MAP_HELP
+                )
+            )
         return tuple(options.column_map.values())
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:

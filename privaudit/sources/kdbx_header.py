@@ -16,6 +16,7 @@ import struct
 from dataclasses import dataclass
 
 from privaudit.errors import InputError
+from privaudit.i18n import _
 
 _KDF_PARAMETERS = 11  # KDBX 4 outer header field: a VariantDictionary
 _TRANSFORM_ROUNDS = 6  # KDBX 3 outer header field: AES-KDF rounds (uint64)
@@ -60,8 +61,10 @@ def read_kdf(data: bytes, name: str) -> KdfParameters:
         return _read_kdf(data)
     except (struct.error, IndexError, ValueError):
         raise InputError(
-            f"{name}: the KeePass database header is damaged; open and save it in KeePassXC,"
-            " then try again"
+            _(
+                "{name}: the KeePass database header is damaged; open and save it"
+                " in KeePassXC, then try again"
+            ).format(name=name)
         ) from None
 
 
@@ -140,7 +143,9 @@ def check_kdf(params: KdfParameters, bounds: KdfBounds, name: str) -> None:
             over = f"Argon2 parallelism {params.parallelism} (bound {bounds.argon2_parallelism})"
     if over is not None:
         raise InputError(
-            f"{name}: refusing to open: the database asks for {over}, which would take very"
-            " long or exhaust memory (a damaged file?); if it is right, pass"
-            " --kdbx-kdf-limit N to allow N times the bounds"
+            _(
+                "{name}: refusing to open: the database asks for {over}, which"
+                " would take very long or exhaust memory (a damaged file?); if it"
+                " is right, pass --kdbx-kdf-limit N to allow N times the bounds"
+            ).format(name=name, over=over)
         )

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
-from privaudit.i18n import N_
+from privaudit.i18n import N_, _
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import decode_head, decode_text
@@ -37,7 +37,7 @@ from privaudit.sources.keepass_fields import (
 KDBX_MAGIC = bytes.fromhex("03d9a29a67fb4bb5")
 PASSKEY_ATTRIBUTE = "KPEX_PASSKEY_"
 """KeePassXC keeps a passkey in entry attributes named KPEX_PASSKEY_*."""
-_XML_HINT = "export again from KeePass (File > Export > KeePass XML (2.x))"
+_XML_HINT = N_("export again from KeePass (File > Export > KeePass XML (2.x))")
 
 
 class KeePassKdbx:
@@ -51,7 +51,7 @@ class KeePassKdbx:
     def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
         data = source.read_all()
         if not data.startswith(KDBX_MAGIC):
-            raise InputError(f"{source.name}: not a KeePass 2 database (.kdbx)")
+            raise InputError(_("{name}: not a KeePass 2 database (.kdbx)").format(name=source.name))
         # Before any password is asked for or any key derived (see kdbx_header).
         bounds = KdfBounds().scaled(options.kdbx_kdf_limit)
         check_kdf(read_kdf(data, source.name), bounds, source.name)
@@ -61,8 +61,11 @@ class KeePassKdbx:
             password = options.kdbx_password() if options.kdbx_password else None
             if password is None and keyfile is None:
                 raise InputError(
-                    f"{source.name} is a KeePass database: give its password with"
-                    " --kdbx-password-stdin (or run in a terminal to be asked), or --kdbx-keyfile"
+                    _(
+                        "{name} is a KeePass database: give its password with"
+                        " --kdbx-password-stdin (or run in a terminal to be asked), or"
+                        " --kdbx-keyfile"
+                    ).format(name=source.name)
                 )
             secret = password.reveal() if password is not None else None
             try:
@@ -87,17 +90,26 @@ def _open_kdbx(data: bytes, name: str, password: str | None, keyfile: Any) -> An
         try:
             keyfile = io.BytesIO(keyfile.read_bytes())
         except OSError:
-            raise InputError(f"cannot read the key file {keyfile}; check --kdbx-keyfile") from None
+            raise InputError(
+                _("cannot read the key file {keyfile}; check --kdbx-keyfile").format(
+                    keyfile=keyfile
+                )
+            ) from None
     try:
         return PyKeePass(io.BytesIO(data), password=password, keyfile=keyfile)
     except CredentialsError:
         raise WrongCredentials(
-            f"{name}: wrong password or key file for this KeePass database; try again"
+            _("{name}: wrong password or key file for this KeePass database; try again").format(
+                name=name
+            )
         ) from None
     except Exception:  # noqa: BLE001  # pykeepass/construct raise many types on damaged files
         raise InputError(
-            f"{name}: cannot open this KeePass database (damaged, or a KDBX version"
-            " privaudit does not read); open and save it in KeePassXC, then try again"
+            _(
+                "{name}: cannot open this KeePass database (damaged, or a KDBX"
+                " version privaudit does not read); open and save it in"
+                " KeePassXC, then try again"
+            ).format(name=name)
         ) from None
 
 
@@ -159,8 +171,10 @@ def _read_database(database: Any, name: str) -> ImportResult:
         entries = list(database.entries)
     except Exception:  # noqa: BLE001  # a damaged inner XML fails inside pykeepass/lxml
         raise InputError(
-            f"{name}: the KeePass database opened but its contents are damaged;"
-            " open and save it in KeePassXC, then try again"
+            _(
+                "{name}: the KeePass database opened but its contents are"
+                " damaged; open and save it in KeePassXC, then try again"
+            ).format(name=name)
         ) from None
     items: list[_Item] = []
     damaged: list[int] = []
@@ -233,16 +247,26 @@ class KeePassXml:
         text = decode_text(source.read_all(), source.name)
         # KeePass never writes a DTD; refusing one rules out entity-expansion bombs.
         if "<!DOCTYPE" in text or "<!ENTITY" in text:
-            raise InputError(f"{source.name}: XML with a DTD is not a KeePass export; {_XML_HINT}")
+            raise InputError(
+                _("{name}: XML with a DTD is not a KeePass export; {xml_hint}").format(
+                    name=source.name, xml_hint=_(_XML_HINT)
+                )
+            )
         try:
             root = ET.fromstring(text.lstrip("\ufeff"))  # noqa: S314  # DTDs refused above
         except ET.ParseError as exc:
             line, column = exc.position
             raise InputError(
-                f"{source.name}: invalid XML at line {line} column {column}; {_XML_HINT}"
+                _("{name}: invalid XML at line {line} column {column}; {xml_hint}").format(
+                    name=source.name, line=line, column=column, xml_hint=_(_XML_HINT)
+                )
             ) from None
         if root.tag != "KeePassFile" or root.find("Root") is None:
-            raise InputError(f"{source.name}: no <Root> element; {_XML_HINT}")
+            raise InputError(
+                _("{name}: no <Root> element; {xml_hint}").format(
+                    name=source.name, xml_hint=_(_XML_HINT)
+                )
+            )
         bin_uuid = (root.findtext("Meta/RecycleBinUUID") or "").strip()
         items = [
             _xml_item(entry, trashed)
@@ -314,7 +338,7 @@ class KeePassXcCsv(CsvImporter):
     description = "KeePassXC CSV export"
     signature = (frozenset({"group", "title", "username", "password", "url", "notes"}),)
     required = ("title", "username", "password")
-    hint = "export again from KeePassXC (Database > Export > CSV File)"
+    hint = N_("export again from KeePassXC (Database > Export > CSV File)")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         if in_recycle_bin(row.get("group")):

@@ -6,11 +6,12 @@ from typing import Any
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
+from privaudit.i18n import N_, _
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.data import load_json, looks_like_json
 from privaudit.sources.fields import NOT_A_LOGIN, make_login, raw, text
 
-_HINT = "export again from Keeper (Settings > Export > JSON)"
+_HINT = N_("export again from Keeper (Settings > Export > JSON)")
 _NON_LOGIN = {"bankcard": "card", "encryptednotes": "secure note", "address": "identity"}
 
 
@@ -26,7 +27,11 @@ class KeeperJson:
         doc = load_json(source.read_all(), source.name, _HINT)
         records = doc.get("records") if isinstance(doc, dict) else None
         if not isinstance(records, list):
-            raise InputError(f"{source.name}: no 'records' list; is this a Keeper JSON export?")
+            raise InputError(
+                _("{name}: no 'records' list; is this a Keeper JSON export?").format(
+                    name=source.name
+                )
+            )
         result = ImportResult()
         for record in records:
             result.read += 1

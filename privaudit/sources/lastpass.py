@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from privaudit.accounts import Account
+from privaudit.i18n import N_
 from privaudit.sources import ReadOptions
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.fields import SECURE_NOTE, make_login
@@ -16,7 +17,7 @@ class LastPassCsv(CsvImporter):
     description = "LastPass CSV export"
     signature = (frozenset({"url", "username", "password", "extra", "name", "grouping"}),)
     required = ("url", "username", "password")
-    hint = "export again from LastPass (Advanced Options > Export)"
+    hint = N_("export again from LastPass (Advanced Options > Export)")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         url = row.get("url")

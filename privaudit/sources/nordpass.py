@@ -17,7 +17,7 @@ class NordPassCsv(CsvImporter):
     description = "NordPass CSV export"
     signature = (frozenset({"name", "url", "username", "password", "note", "cardnumber"}),)
     required = ("name", "url", "username", "password")
-    hint = "export again from NordPass (Settings > Export Items)"
+    hint = N_("export again from NordPass (Settings > Export Items)")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         kind = row.get("type").casefold()

@@ -13,6 +13,7 @@ from typing import Any
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
+from privaudit.i18n import N_, _
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import is_zip, load_json, looks_like_json, read_zip_member, sniff_header
@@ -29,7 +30,7 @@ from privaudit.sources.fields import (
     text,
 )
 
-_HINT = "export again from 1Password (File > Export > 1PUX or CSV)"
+_HINT = N_("export again from 1Password (File > Export > 1PUX or CSV)")
 # 1PUX category ids: 001 Login and 005 Password hold passwords; the rest do not.
 _CATEGORIES = {"002": CARD, "003": SECURE_NOTE, "004": IDENTITY}
 _CSV_TYPES = {"secure note": SECURE_NOTE, "credit card": CARD, "identity": IDENTITY}
@@ -52,7 +53,9 @@ class OnePux:
             data = source.read_all()
         doc = load_json(data, source.name, _HINT)
         if not isinstance(doc, dict) or not isinstance(doc.get("accounts"), list):
-            raise InputError(f"{source.name}: no 'accounts' list; is this a 1PUX export?")
+            raise InputError(
+                _("{name}: no 'accounts' list; is this a 1PUX export?").format(name=source.name)
+            )
         result = ImportResult()
         for item in _items(doc):
             result.read += 1

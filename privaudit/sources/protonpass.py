@@ -7,6 +7,7 @@ from typing import Any
 
 from privaudit.accounts import Account
 from privaudit.errors import InputError
+from privaudit.i18n import N_, _
 from privaudit.sources import ImportResult, ReadOptions, SourceData
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.data import is_zip, load_json, looks_like_json, read_zip_member
@@ -23,7 +24,7 @@ from privaudit.sources.fields import (
     text,
 )
 
-_HINT = "export again from Proton Pass (Settings > Export) without PGP encryption"
+_HINT = N_("export again from Proton Pass (Settings > Export) without PGP encryption")
 _TYPES = {"note": SECURE_NOTE, "creditcard": CARD, "identity": IDENTITY, "alias": "email alias"}
 _PGP = b"-----BEGIN PGP MESSAGE-----"
 _TRASHED_STATE = 2
@@ -43,17 +44,29 @@ class ProtonPassJson:
 
     def read(self, source: SourceData, options: ReadOptions) -> ImportResult:
         if source.head.lstrip().startswith(_PGP):
-            raise InputError(f"{source.name}: this Proton Pass export is PGP-encrypted; {_HINT}")
+            raise InputError(
+                _("{name}: this Proton Pass export is PGP-encrypted; {hint}").format(
+                    name=source.name, hint=_(_HINT)
+                )
+            )
         if is_zip(source.head):
             data = read_zip_member(source, lambda n: n.endswith("data.json"), _HINT)
         else:
             data = source.read_all()
         doc = load_json(data, source.name, _HINT)
         if isinstance(doc, dict) and doc.get("encrypted") is True:
-            raise InputError(f"{source.name}: this Proton Pass export is encrypted; {_HINT}")
+            raise InputError(
+                _("{name}: this Proton Pass export is encrypted; {hint}").format(
+                    name=source.name, hint=_(_HINT)
+                )
+            )
         vaults = doc.get("vaults") if isinstance(doc, dict) else None
         if not isinstance(vaults, dict):
-            raise InputError(f"{source.name}: no 'vaults'; is this a Proton Pass JSON export?")
+            raise InputError(
+                _("{name}: no 'vaults'; is this a Proton Pass JSON export?").format(
+                    name=source.name
+                )
+            )
         result = ImportResult()
         for item in _items(vaults):
             result.read += 1

@@ -10,6 +10,7 @@ and no password; bookmarks are rows with only a URL.
 from __future__ import annotations
 
 from privaudit.accounts import Account
+from privaudit.i18n import N_
 from privaudit.sources import ReadOptions
 from privaudit.sources.csvbase import CsvImporter, Row
 from privaudit.sources.fields import NO_PASSWORD, SECURE_NOTE, make_login
@@ -20,7 +21,7 @@ class RoboFormCsv(CsvImporter):
     description = "RoboForm CSV export (logins)"
     signature = (frozenset({"name", "url", "login", "pwd"}),)
     required = ("name", "pwd")
-    hint = "export again from RoboForm (Options > Account & Data > Export, CSV)"
+    hint = N_("export again from RoboForm (Options > Account & Data > Export, CSV)")
 
     def convert(self, row: Row, source: str, options: ReadOptions) -> Account | str:
         password = row.secret("pwd")

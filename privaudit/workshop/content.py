@@ -46,13 +46,26 @@ def _why(f: Figures, practice: bool) -> list[str]:
             len(f.weak),
         ).format(n=len(f.weak))
     )
+    if f.short:
+        lines.append(
+            ngettext(
+                "{n} login has a short password and no 2-step login",
+                "{n} logins have a short password and no 2-step login",
+                len(f.short),
+            ).format(n=len(f.short))
+        )
     return [lines[0], *("  - " + line for line in lines[1:])]
 
 
 def sample_rows(f: Figures) -> list[tuple[str, str, str, str]]:
     """(password, strength, time to guess, times seen in breaches) per sample."""
     return [
-        (s.password, strength_word(s.score), crack_time(s.guesses_log10), format_number(s.seen))
+        (
+            s.password,
+            strength_word(s.status, s.score),
+            crack_time(s.guesses_log10),
+            format_number(s.seen),
+        )
         for s in f.samples
     ]
 

@@ -6,8 +6,9 @@ demo vault's clearly fake samples.
 from __future__ import annotations
 
 import dataclasses
+import json
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from privaudit.demo import demo_file
@@ -43,6 +44,8 @@ class Sample:
     guesses_log10: float
     seen: int
     """Times in the demo breach list; 0 when not in it."""
+    status: Status = Status.ERROR
+    """PW101's verdict on the demo login that uses it: the word the table shows."""
 
     @property
     def prefix(self) -> str:
@@ -71,6 +74,8 @@ class Figures:
     """Exports read (a file that may hold passwords in clear: delete it after)."""
     samples: tuple[Sample, ...] = ()
     sms_only: tuple[str, ...] = ()
+    short: tuple[str, ...] = ()
+    """Logins PW101 warns about: not easy to guess, but short for a password alone."""
 
 
 def _names(findings: Iterable[Finding]) -> tuple[str, ...]:
@@ -93,7 +98,13 @@ def _breached(report: Report) -> tuple[tuple[str, int], ...]:
 def from_report(report: Report) -> Figures:
     return Figures(
         accounts=report.inputs.accounts,
-        weak=_names(_problems(report, "PW101")),
+        # PW101's FAILs only: the report's "easy to guess"; its WARN is "short alone".
+        weak=_names(
+            f for f in report.findings if f.check_id == "PW101" and f.status is Status.FAIL
+        ),
+        short=_names(
+            f for f in report.findings if f.check_id == "PW101" and f.status is Status.WARN
+        ),
         reused=_names(_problems(report, "PW102")),
         breached=_breached(report),
         no_mfa=_names(_problems(report, "MFA101")),
@@ -130,13 +141,35 @@ def demo_breach_list() -> dict[str, int]:
     return table
 
 
+def demo_statuses(report: Report) -> dict[str, Status]:
+    """PW101's status for each demo vault password (the first login using it)."""
+    vault = json.loads(demo_file("vault.json").read_text("utf-8"))
+    by_name = {short_name(f.subject): f.status for f in report.findings if f.check_id == "PW101"}
+    found: dict[str, Status] = {}
+    for item in vault.get("items", []):
+        password = (item.get("login") or {}).get("password")
+        status = by_name.get(str(item.get("name")))
+        if isinstance(password, str) and status is not None:
+            found.setdefault(password, status)
+    return found
+
+
 def samples(
-    estimator: StrengthEstimator, passwords: Sequence[str] = SAMPLE_PASSWORDS
+    estimator: StrengthEstimator,
+    passwords: Sequence[str] = SAMPLE_PASSWORDS,
+    statuses: Mapping[str, Status] | None = None,
 ) -> tuple[Sample, ...]:
     rated = estimator.estimate_many([(pw, ()) for pw in passwords])
     corpus = demo_breach_list()
+    judged = statuses or {}
     return tuple(
-        Sample(pw, s.score, s.guesses_log10, corpus.get(sha1_hex(pw), 0))
+        Sample(
+            pw,
+            s.score,
+            s.guesses_log10,
+            corpus.get(sha1_hex(pw), 0),
+            judged.get(pw, Status.ERROR),  # not judged: never shown as strong
+        )
         for pw, s in zip(passwords, rated, strict=True)
     )
 
@@ -150,7 +183,9 @@ def demo_sms_only() -> tuple[str, ...]:
 def practice_figures(report: Report, estimator: StrengthEstimator) -> Figures:
     """The demo run's figures with the sample passwords and the SMS-only accounts."""
     return dataclasses.replace(
-        from_report(report), samples=samples(estimator), sms_only=demo_sms_only()
+        from_report(report),
+        samples=samples(estimator, statuses=demo_statuses(report)),
+        sms_only=demo_sms_only(),
     )
 
 
@@ -191,6 +226,13 @@ def crack_time(guesses_log10: float) -> str:
     return text
 
 
-def strength_word(score: int) -> str:
-    words = (_("very weak"), _("weak"), _("fair"), _("strong"), _("very strong"))
-    return words[max(0, min(score, 4))]
+def strength_word(status: Status, score: int) -> str:
+    """PW101's verdict in the lesson's words, so the table, the one-password check and
+    the report never disagree (a raw zxcvbn score does not know PW101's length rule)."""
+    if status is Status.FAIL:  # PW101's title: "Weak or short password"
+        return _("weak")
+    if status is Status.WARN:
+        return _("too short")
+    if status is Status.PASS:
+        return _("strong") if score >= 4 else _("acceptable")
+    return _("could not rate it")

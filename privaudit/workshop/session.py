@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Protocol
 
 from privaudit.i18n import Domain, format_number
+from privaudit.model import Status
 from privaudit.workshop import state
 from privaudit.workshop.content import intro, step_lines
 from privaudit.workshop.figures import Figures, crack_time, strength_word
@@ -46,6 +47,8 @@ class Verdict:
     guesses_log10: float
     seen: int | None
     """Times in breach lists; None when it could not be checked."""
+    status: Status = Status.ERROR
+    """PW101's verdict (the report's); ERROR when it did not run: never "strong"."""
 
 
 @dataclass(frozen=True)
@@ -90,9 +93,12 @@ def _resume_at(term: Terminal, practice: bool) -> int:
 def _verdict_lines(verdict: Verdict) -> list[str]:
     lines = [
         _("How strong: {word}. Time to guess it: {time}.").format(
-            word=strength_word(verdict.score), time=crack_time(verdict.guesses_log10)
+            word=strength_word(verdict.status, verdict.score),
+            time=crack_time(verdict.guesses_log10),
         )
     ]
+    if verdict.status is Status.WARN:  # PW101: short for a password with no second step
+        lines.append(_("Make it longer, or turn on 2-step login for this account."))
     if verdict.seen is None:
         lines.append(_("Breach lists: could not check now, so this is not a pass."))
     elif verdict.seen:

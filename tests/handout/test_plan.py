@@ -74,3 +74,39 @@ def test_report_plan_refuses_bad_input_in_one_line(cli, tmp_path: Path) -> None:
     missing = cli("report", "plan", str(tmp_path / "nope.json"), "-o", str(tmp_path / "p.md"))
     assert missing.code == 2 and "Traceback" not in missing.err
     assert not (tmp_path / "p.md").exists()
+
+
+def _page_text(out: Path) -> str:
+    text = re.sub(r"<style>.*?</style>", "", out.read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r"<[^>]+>", "\n", text)
+
+
+BRANDS = ["Gmail", "Dropbox", "Instagram", "PayPal", "Netflix", "Patreon", "GitHub", "Google"]
+
+
+@pytest.mark.parametrize(("made_in", "asked"), [("en", "es"), ("es", "en"), ("en", None)])
+def test_report_plan_is_one_language_the_reports(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made_in: str, asked: str | None
+) -> None:
+    """The plan quotes the report's findings: it keeps their language, whatever
+    --lang or the locale asks, and says so once when --lang asked for another."""
+    report_json = tmp_path / "report.json"
+    made = cli("--lang", made_in, "audit", "--demo", "--format", "json", "-o", str(report_json))
+    assert made.code in (0, 1), made.err
+    out = tmp_path / "plan.html"
+    if asked is None:
+        monkeypatch.setenv("LANG", "es_MX.UTF-8")  # the locale alone does not switch it
+        result = cli("report", "plan", str(report_json), "--output", str(out))
+    else:
+        result = cli("report", "plan", str(report_json), "--output", str(out), "--lang", asked)
+    assert result.code == 0, result.err
+    text = _page_text(out)
+    if made_in == "es":
+        assert "Tu plan de privacidad" in text
+        assert english_lines(text, allowed=BRANDS) == []
+    else:
+        assert "Your privacy plan" in text and "Tu plan" not in text
+        assert "ofrece 2FA" not in text and " para " not in text
+    notices = [line for line in result.err.splitlines() if "--lang" in line]
+    assert len(notices) == (0 if asked is None else 1)
+    assert "Traceback" not in result.err

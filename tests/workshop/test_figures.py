@@ -79,3 +79,45 @@ def test_without_online_nothing_reaches_the_network(
     assert from_report(learner_report(_env(), online)).breached == (("Mail", 52_000),)
     assert verdict_of(password_checker(online).check(["P@ssw0rd"])).seen == 52_000
     assert hibp_server.requests
+
+
+def test_each_sample_gets_the_verdict_pw101_gives_its_demo_login(demo, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from privaudit.demo import demo_file
+    from privaudit.plan import short_name
+    from privaudit.workshop.content import sample_rows
+    from privaudit.workshop.figures import strength_word
+
+    vault = json.loads(demo_file("vault.json").read_text("utf-8"))["items"]
+    pw101 = {short_name(f.subject): f.status for f in demo.findings if f.check_id == "PW101"}
+    for sample, row in zip(figures.samples, sample_rows(figures), strict=True):
+        logins = [i["name"] for i in vault if i.get("login", {}).get("password") == sample.password]
+        assert logins, sample.password
+        assert {pw101[name] for name in logins} == {sample.status}, sample.password
+        assert row[1] == strength_word(sample.status, sample.score)
+    words = {
+        s.password: row[1] for s, row in zip(figures.samples, sample_rows(figures), strict=True)
+    }
+    assert words["Summer2024!"] == words["sunshine1"] == "weak"
+    assert words["Tr0ub4dor&3"] != "strong"  # PW101 warns: short, with no 2-step login
+
+
+def test_step_one_counts_what_the_report_calls_easy_to_guess(demo, figures: Figures) -> None:  # type: ignore[no-untyped-def]
+    from privaudit.model import Status
+
+    fails = [f for f in demo.findings if f.check_id == "PW101" and f.status is Status.FAIL]
+    lines = step_lines(STEPS[0], figures, practice=True)
+    assert f"  - {len(fails)} logins have a password that is easy to guess" in lines
+    assert "  - 1 login has a short password and no 2-step login" in lines
+
+
+def test_the_one_password_check_speaks_pw101s_words() -> None:
+    from privaudit.workshop.figures import strength_word
+
+    check = PasswordCheckRequest(offline=True)
+    checker = PasswordChecker(check, password_settings(check))
+    summer = verdict_of(checker.check(["Summer2024!"]))
+    assert strength_word(summer.status, summer.score) == "weak"
+    random14 = verdict_of(checker.check(["hV7#qLm2&xWp9z"]))
+    assert strength_word(random14.status, random14.score) == "too short"

@@ -9,6 +9,7 @@ import stat
 import pytest
 
 from privaudit.i18n import use_language
+from privaudit.model import Status
 from privaudit.workshop import state
 from privaudit.workshop.figures import Figures
 from privaudit.workshop.lesson import STEPS
@@ -111,20 +112,31 @@ def test_real_mode_says_what_the_check_found() -> None:
     from privaudit.workshop.session import _verdict_lines
 
     assert _verdict_lines(Verdict(0, 2.0, 451320))[1].startswith("Breach lists: seen 451,320 times")
-    assert _verdict_lines(Verdict(4, 20.0, 0)) == [
-        "How strong: very strong. Time to guess it: centuries.",
+    assert _verdict_lines(Verdict(4, 20.0, 0, Status.PASS)) == [
+        "How strong: strong. Time to guess it: centuries.",
         "Breach lists: not found.",
     ]
+    # A check that did not run is never called strong (fail closed).
+    assert _verdict_lines(Verdict(4, 20.0, 0))[0].startswith("How strong: could not rate it.")
 
 
 def test_the_session_in_spanish_keys_and_all(figures: Figures) -> None:
     with use_language("es"):
-        term = ScriptedTerminal(["", "a", "x", "s"])
+        term = ScriptedTerminal(["", "v", "x", "q"])
         assert run_session(term, Setup(figures, practice=True)) is Outcome.STOPPED
     assert _headings(term) == [
         "Paso 1 de 6: Por qué fallan las claves",
         "Paso 2 de 6: Revisa una contraseña",
         "Paso 1 de 6: Por qué fallan las claves",
     ]
-    assert "[Intro] seguir   [a] atrás   [s] salir: " in term.prompts
+    assert "[Intro] seguir   [v] volver   [q] salir: " in term.prompts
     assert "Te quedaste en el paso 1 de 6. Repite la misma orden para seguir." in term.shown
+
+
+def test_a_short_password_says_what_to_do() -> None:
+    from privaudit.workshop.session import _verdict_lines
+
+    assert _verdict_lines(Verdict(4, 11.0, 0, Status.WARN))[:2] == [
+        "How strong: too short. Time to guess it: 4 months.",
+        "Make it longer, or turn on 2-step login for this account.",
+    ]

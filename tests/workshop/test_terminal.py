@@ -69,7 +69,7 @@ class Transcript:
 
 
 NEXT_EN = "[Enter] next   [b] back   [q] stop: "
-NEXT_ES = "[Intro] seguir   [a] atrás   [s] salir: "
+NEXT_ES = "[Intro] seguir   [v] volver   [q] salir: "
 
 
 def test_practice_in_english_quit_at_step_three_and_resume(isolated_home: Path) -> None:
