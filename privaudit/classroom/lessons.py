@@ -134,14 +134,6 @@ def lesson_for(check_id: str) -> Lesson:
     if check_id in LESSONS:
         gap, lesson = LESSONS[check_id]
         return Lesson(_(gap), _(lesson))
-    if check_id == "CL100":  # every platform checklist, summed: share documents name none
-        return Lesson(
-            _("Privacy settings on apps and sites"),
-            _(
-                "Pick one app most of the class uses and open its settings together."
-                " Then go through its list one step at a time: `privaudit checklist list`"
-            ),
-        )
     # Checklist names are the platform's own (brands stay as they are) or a few plain words.
     if check_id in CHECKLISTS:
         checklist, name = CHECKLISTS[check_id]

@@ -57,7 +57,7 @@ def class_of(size: int) -> list[dict[str, Any]]:
             "PW101": {"fail": "2", "pass": "1"} if n % 2 else {"pass": "3"},
             "MFA101": {"fail": "5-9"} if n % 3 else {"pass": "4"},
             "BR101": {"pass": "10+"},
-            "CL100": {"fail": "1", "unanswered": "3"} if n % 4 == 0 else {"skip": "1"},
+            "CL101": {"fail": "1", "unanswered": "3"} if n % 4 == 0 else {"skip": "1"},
             "MFA150": {"warn": "1"},
         }
         docs.append(share(score=first, learner=n, round_=1, checks=checks))

@@ -21,13 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from privaudit.classroom.share import (
-    PLATFORMS_ID,
-    build_share,
-    dumps,
-    share_schema,
-    validate_share,
-)
+from privaudit.classroom.share import build_share, dumps, share_schema, validate_share
 from privaudit.model import Status
 from tests.classroom.reports import BUILTIN, BUILTIN_CATEGORIES, Shape, realise, shapes
 
@@ -85,8 +79,8 @@ def test_counts_above_four_are_never_exact_and_the_day_is_the_finest_time(
         for value in per.values():
             assert value in ("0", "1", "2", "3", "4", "5-9", "10+")
     assert doc["accounts"] in ("0", "1", "2", "3", "4", "5-9", "10+")
-    # A plugin's check never shows; platform checklists only summed, under PLATFORMS_ID.
-    assert set(doc["checks"]) <= set(BUILTIN) - set(PLATFORM_IDS) | {PLATFORMS_ID}
+    # A plugin's check never shows, nor a platform checklist (its id names a service).
+    assert set(doc["checks"]) <= set(BUILTIN) - set(PLATFORM_IDS)
     assert shape.plugin.id not in json.dumps(doc)
     assert doc["day"] == shape.day.isoformat()
     assert not re.search(r"\d{1,2}:\d{2}|T\d{2}", dumps(doc).decode())

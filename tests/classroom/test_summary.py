@@ -171,8 +171,8 @@ def test_the_language_follows_privaudit_s_rule(  # type: ignore[no-untyped-def]
     assert cli("class", "summary", *files, "--lang", "123").code == 2
 
 
-# Platform checklists reach a share only summed, under CL100 (privaudit.classroom.share).
-SHAREABLE = ["CL100", *(cid for cid in CHECKLISTS if cid <= "CL103")]
+# Platform checklists never reach a share (privaudit.classroom.share).
+SHAREABLE = [cid for cid in CHECKLISTS if cid <= "CL103"]
 
 
 def test_spanish_has_no_english_left(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -189,7 +189,7 @@ def test_spanish_has_no_english_left(cli, tmp_path: Path) -> None:  # type: igno
     as_json = cli("class", "summary", *map(str, files), "-f", "json", "--lang", "es").out
     assert english_lines(as_json, allowed=[*BRANDS, "check_id", "learners", "name", "lesson"]) == []
     with use_language("es"):
-        texts = [lesson_for(cid) for cid in [*LESSONS, *CHECKLISTS, "CL100", "ZZ101"]]
+        texts = [lesson_for(cid) for cid in [*LESSONS, *CHECKLISTS, "ZZ101"]]
         empty = summarize([share(score=None)])
         words = page_texts(empty)
     assert english_lines("\n".join(t.gap + "\n" + t.lesson for t in texts), allowed=BRANDS) == []
@@ -200,7 +200,7 @@ def _sentences(lang: str) -> dict[str, str]:
     """Every sentence a summary can show (labels of a few words are not prose)."""
     with use_language(lang):
         out = {}
-        for cid in [*LESSONS, *CHECKLISTS, "CL100", "ZZ101"]:
+        for cid in [*LESSONS, *CHECKLISTS, "ZZ101"]:
             out[cid] = re.sub(r"`[^`]*`", "", lesson_for(cid).lesson)
         for docs in (class_of(9), [share(score=None)], [share(score=50, demo=True)]):
             for key, value in page_texts(summarize(docs)).items():
@@ -239,3 +239,43 @@ def test_practice_results_are_counted_apart_and_a_copy_is_not_an_after() -> None
     # The same result shared twice (its next round): a copy, not a "before" and "after".
     again = summarize([share(score=70, learner=5, round_=1), share(score=70, learner=5, round_=2)])
     assert again.progress.pairs == () and again.shares == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "starts"),
+    [("class3.json", (), "{"), ("class3.HTML", (), "<!DOCTYPE"), ("c.md", ("-f", "json"), "{")],
+)
+def test_the_format_follows_the_output_suffix_and_format_wins(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, name: str, args: tuple[str, ...], starts: str
+) -> None:
+    files = write(tmp_path / "in", class_of(3))
+    result = cli("class", "summary", *map(str, files), "-o", str(tmp_path / name), *args)
+    assert result.code == 0, result.err
+    assert (tmp_path / name).read_text("utf-8").lstrip().startswith(starts)
+
+
+def test_an_unknown_output_suffix_is_refused_with_nothing_written(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    files = write(tmp_path / "in", class_of(3))
+    target = tmp_path / "class3.md"
+    result = cli("class", "summary", *map(str, files), "--output", str(target))
+    assert result.code == 2 and result.out == ""
+    assert len(result.err.strip().splitlines()) == 1
+    assert "class3.md" in result.err and ".md" in result.err and "--format" in result.err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("en", "the file lacks the score field"), ("es", "falta el campo score")],
+)
+def test_a_schema_problem_is_said_in_plain_words_naming_the_file(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, lang: str, says: str
+) -> None:
+    doc = share(score=70)
+    del doc["score"]
+    [path] = write(tmp_path / "in", [doc])
+    result = cli("class", "summary", str(path), "--lang", lang)
+    assert result.code == 2 and result.out == ""
+    [line] = result.err.strip().splitlines()
+    assert str(path) in line and says in line, line
+    assert "required" not in line and "regla" not in line
