@@ -400,8 +400,9 @@ class RecoveryCodes:
                         "are this account's 2FA recovery codes stored somewhere safe? Answer with"
                         " {command}, or recovery_codes = true in the profile"
                     ).format(
-                        command=f"privaudit mfa set '{account.label}' METHOD"
-                        " --recovery-codes yes|no"
+                        # METHOD is a placeholder the reader replaces: said in their words.
+                        command="privaudit mfa set '{label}' {method} --recovery-codes"
+                        " yes|no".format(label=account.label, method=_("METHOD"))
                     ),
                     fix=fix,
                     details=details,

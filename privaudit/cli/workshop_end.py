@@ -12,7 +12,7 @@ from privaudit.errors import PrivauditError
 from privaudit.handout.plan import write_plan
 from privaudit.i18n import Domain
 from privaudit.model import Report
-from privaudit.workshop.session import Terminal
+from privaudit.workshop.session import Terminal, paragraph
 
 _ = Domain("workshop").gettext
 
@@ -27,10 +27,11 @@ def _ask_path(term: Terminal, prompt: str) -> Path | None:
 
 def _write_share(term: Terminal, report: Report, path: Path, code: str | None) -> bool:
     try:
-        term.say(share_report(report, path, code))
+        said = share_report(report, path, code)
     except PrivauditError as exc:  # a name that is not a new file or a share file
-        term.say(str(exc))
+        paragraph(term, str(exc))
         return False
+    paragraph(term, said)  # a path is kept whole, on a line of its own if need be
     return True
 
 
@@ -42,7 +43,7 @@ def _offer_take_home(term: Terminal, report: Report) -> None:
     try:
         write_plan(report, path, fmt)
     except PrivauditError as exc:
-        term.say(str(exc))
+        paragraph(term, str(exc))
         return
     term.say(_("Your plan is in {path}.").format(path=path))
 
@@ -57,11 +58,12 @@ def offer(report: Report, share: Path | None, code: str | None) -> Callable[[Ter
         if share is not None:
             _write_share(term, report, share, code)
             return
-        term.say(
+        paragraph(
+            term,
             _(
                 "Your trainer may ask for an anonymous summary: your score and how many"
                 " checks passed. It has no names, sites or passwords."
-            )
+            ),
         )
         prompt = _("File name for the summary (Enter skips): ")
         while (path := _ask_path(term, prompt)) is not None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 from privaudit.exposure.breaches import MAX_CATALOGUE_BYTES, parse_breaches
 from privaudit.exposure.passkeys import MAX_PASSKEYS_BYTES, parse_directory
 from privaudit.exposure.store import save_download
+from privaudit.i18n import _
 from privaudit.tfa.dataset import DatasetError
 from privaudit.tfa.update import check_url, download
 
@@ -42,8 +43,10 @@ def _json(raw: bytes, where: str) -> object:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise DatasetError(
-            f"{where}: not valid JSON: the download is corrupt or partial"
-            " (your current copy is unchanged)"
+            _(
+                "{where}: not valid JSON: the download is corrupt or partial"
+                " (your current copy is unchanged)"
+            ).format(where=where)
         ) from None
 
 

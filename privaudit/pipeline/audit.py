@@ -22,6 +22,7 @@ from privaudit.accounts import Account
 from privaudit.check import Check
 from privaudit.checklists.audit import ChecklistPlan, load_plan
 from privaudit.context import AuditContext, utc_now
+from privaudit.demo import demo_accounts
 from privaudit.errors import NothingToAudit, UsageError
 from privaudit.i18n import N_, _, current_language
 from privaudit.inputs import password_lines
@@ -155,6 +156,8 @@ def open_audit(
             remind_to_delete=not request.demo,
             read_options=read_options(request, io.stdin, io.ask_secret if interactive else None),
         )
+        if request.demo:
+            inputs = dataclasses.replace(inputs, accounts=demo_accounts(inputs.accounts))
         # Email lookups before the lock and history: a rejected HIBP key exits 2 with
         # nothing created.
         exposure, exposure_notices = exposure_service(

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from privaudit.errors import InputError, ServiceError, UsageError
+from privaudit.i18n import _
 from privaudit.pwned.index import (
     BLOCK_RECORDS,
     DATA_START,
@@ -55,7 +56,7 @@ def _source_files(source: Path) -> tuple[list[tuple[Path, bytes]], int]:
     elif source.is_file():
         parts = [(source, b"")]
     else:
-        raise InputError(f"breach corpus not found: {source}")
+        raise InputError(_("breach corpus not found: {source}").format(source=source))
     return parts, sum(p.stat().st_size for p, _ in parts)
 
 
@@ -94,7 +95,7 @@ def _prefix_file_lines(path: Path, prefix: bytes) -> list[bytes]:
         parse_prefix_file(blob.decode("ascii"), path.name)
     except (UnicodeDecodeError, ServiceError) as exc:
         why = str(exc) if isinstance(exc, ServiceError) else f"{path.name} is not ASCII text"
-        raise InputError(f"{why}; no index was written") from None
+        raise InputError(_("{why}; no index was written").format(why=why)) from None
     return [prefix + line.upper() for line in blob.split(b"\n") if line.strip()]
 
 
@@ -123,7 +124,11 @@ def build_index(
 ) -> int:
     """Build the index; return the number of records. Raises InputError on bad input."""
     if not MIN_KEY <= key_bytes <= FULL_KEY:
-        raise UsageError(f"--key-bytes must be from {MIN_KEY} to {FULL_KEY}")
+        raise UsageError(
+            _("--key-bytes must be from {min_key} to {full_key}").format(
+                min_key=MIN_KEY, full_key=FULL_KEY
+            )
+        )
     parts, total = _source_files(source)
     folder = output.parent if str(output.parent) else Path()
     if folder.is_dir():
@@ -155,7 +160,8 @@ def _lock_while_written(fd: int) -> None:
 
 def _bad_line(tail: bytes, name: str, number: int) -> InputError:
     if tail[:1] == b"-" and tail[1:].isdigit():
-        return InputError(f"{name}: line {number} has a negative count; no index was written")
+        negative = _("{name}: line {number} has a negative count; no index was written")
+        return InputError(negative.format(name=name, number=number))
     return _not_hash_count(name, number)
 
 
@@ -189,8 +195,10 @@ def _finish(
 
 def _not_hash_count(name: str, number: int) -> InputError:
     return InputError(
-        f"{name}: line {number} is not HASH:COUNT (truncated or corrupt download?);"
-        " no index was written"
+        _(
+            "{name}: line {number} is not HASH:COUNT (truncated or corrupt download?);"
+            " no index was written"
+        ).format(name=name, number=number)
     )
 
 
@@ -232,8 +240,10 @@ def _write(
                 continue  # padding-style entry: says nothing was seen
             if key <= previous:
                 raise InputError(
-                    f"{name}: line {number} is out of order (the corpus must be sorted by hash,"
-                    " without duplicates); no index was written"
+                    _(
+                        "{name}: line {number} is out of order (the corpus must be sorted"
+                        " by hash, without duplicates); no index was written"
+                    ).format(name=name, number=number)
                 )
             previous = key
             counts[key[0] << 8 | key[1]] += 1
@@ -245,7 +255,7 @@ def _write(
         records += len(batch)
         batch.clear()
     if not records:
-        raise InputError("the corpus holds no HASH:COUNT lines; no index was written")
+        raise InputError(_("the corpus holds no HASH:COUNT lines; no index was written"))
     if pending:
         crcs.append(zlib.crc32(pending))
     _finish(out, digest, counts, crcs, records, key_bytes)

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from privaudit.errors import InputError, ServiceError
+from privaudit.i18n import _
 
 MAGIC = b"PAPWIDX\x00"
 VERSION = 2
@@ -65,7 +66,7 @@ class CompactIndex:
             with path.open("rb") as fh:
                 self._mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError):
-            raise InputError(f"cannot read breach index {path}") from None
+            raise InputError(_("cannot read breach index {path}").format(path=path)) from None
         size = len(self._mm)
         if size < DATA_START:
             self._corrupt("shorter than its header")
@@ -76,8 +77,10 @@ class CompactIndex:
             self._corrupt("not a privaudit breach index")
         if version != VERSION:
             raise InputError(
-                f"breach index {path} has format {version}; this privaudit reads format"
-                f" {VERSION}: rebuild it with 'privaudit pwned-data build'"
+                _(
+                    "breach index {path} has format {version}; this privaudit reads"
+                    " format {expected}: rebuild it with 'privaudit pwned-data build'"
+                ).format(path=path, version=version, expected=VERSION)
             )
         if not MIN_KEY <= key_bytes <= FULL_KEY or count_bytes != COUNT_BYTES or not per_block:
             self._corrupt("impossible header values")
@@ -103,8 +106,10 @@ class CompactIndex:
 
     def _corrupt(self, why: str) -> NoReturn:
         raise InputError(
-            f"breach index {self.path} is corrupt ({why}); rebuild it with"
-            " 'privaudit pwned-data build SOURCE OUTPUT'"
+            _(
+                "breach index {path} is corrupt ({why}); rebuild it with"
+                " 'privaudit pwned-data build SOURCE OUTPUT'"
+            ).format(path=self.path, why=why)
         )
 
     def _check_block(self, block: int) -> None:
@@ -118,8 +123,10 @@ class CompactIndex:
 
     def _damaged(self, why: str) -> NoReturn:
         raise ServiceError(
-            f"breach index {self.path} is damaged ({why}); rebuild it with"
-            " 'privaudit pwned-data build SOURCE OUTPUT'"
+            _(
+                "breach index {path} is damaged ({why}); rebuild it with"
+                " 'privaudit pwned-data build SOURCE OUTPUT'"
+            ).format(path=self.path, why=why)
         )
 
     @property
@@ -161,8 +168,10 @@ class CompactIndex:
         view.release()
         if digest.digest() != self.checksum:
             raise ServiceError(
-                f"breach index {self.path} fails its checksum; rebuild it with"
-                " 'privaudit pwned-data build'"
+                _(
+                    "breach index {path} fails its checksum; rebuild it with"
+                    " 'privaudit pwned-data build'"
+                ).format(path=self.path)
             )
 
     def close(self) -> None:

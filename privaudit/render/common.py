@@ -191,7 +191,15 @@ def compact_problems(report: Report) -> list[tuple[Severity, tuple[str, ...], tu
     """(worst severity, names, labels): accounts with the same problems share one line."""
     rows: dict[tuple[str, ...], list[tuple[str, Severity]]] = {}
     for name, found in problems_by_account(report):
-        labels = tuple(dict.fromkeys(short_label(report, f) for f in found))
+        if all("item" in f.details for f in found):
+            # A checklist's item ids are for the command that answers them (--details);
+            # the short line says how many settings to look at, in the reader's words.
+            n = len(found)
+            labels: tuple[str, ...] = (
+                ngettext("{n} setting to review", "{n} settings to review", n).format(n=n),
+            )
+        else:
+            labels = tuple(dict.fromkeys(short_label(report, f) for f in found))
         worst = max((report.severity_of(f) for f in found), key=lambda s: s.rank)
         # NEW: since the previous run (audit --since-last).
         shown = _("NEW {name}").format(name=name) if any(report.is_new(f) for f in found) else name

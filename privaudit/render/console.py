@@ -101,15 +101,26 @@ def _fit(text: Text, indent: int) -> Padding:
     return Padding(text, (0, max(0, extra), 0, indent))
 
 
+def _hang(head: Text, body: Text, head_width: int, indent: int) -> Padding:
+    """`head` then `body`, whose wrapped lines hang under the body, not under the head."""
+    grid = Table.grid()
+    grid.add_column(width=head_width, no_wrap=True)
+    grid.add_column()
+    grid.add_row(head, body)
+    extra = len(body.plain) - cell_len(body.plain)  # as in _fit
+    return Padding(grid, (0, max(0, extra), 0, indent))
+
+
 def _plan(console: Console, report: Report) -> None:
     actions = build_plan(report)
     if not actions:
         return
     console.print(Text(_("FIX FIRST"), style="bold"))
+    width = len(f"{len(actions)}. ")
     for n, action in enumerate(actions, 1):
         minutes = "  " + _("(~{n} min)").format(n=action.effort_minutes)
-        line = Text.assemble((f"{n}. ", "bold"), action.title, (minutes, "dim"))
-        console.print(_fit(line, 2))
+        body = Text.assemble(action.title, (minutes, "dim"))
+        console.print(_hang(Text(f"{n}. ", style="bold"), body, width, 2))
 
 
 def _categories(report: Report) -> Table:
@@ -204,13 +215,9 @@ def _compact(console: Console, report: Report) -> None:
     for severity, names, labels in rows:
         who = names[0] if len(names) == 1 else _accounts(names)
         label = severity_label(severity).upper()
-        line = Text.assemble(
-            (label + " " * (width - cell_len(label) + 1), SEVERITY_STYLE[severity]),
-            (who, "bold"),
-            ": ",
-        )
+        line = Text.assemble((who, "bold"), ": ")
         line.append(", ".join(labels))
-        console.print(_fit(line, 2))
+        console.print(_hang(Text(label, style=SEVERITY_STYLE[severity]), line, width + 1, 2))
 
 
 def _settings(console: Console, report: Report, options: RenderOptions) -> None:

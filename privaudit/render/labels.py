@@ -93,7 +93,12 @@ SHORT = {
 
 def check_label(meta: CheckMeta) -> str:
     """A few words for a check: its short label, else its name."""
-    return _(SHORT[meta.id]) if meta.id in SHORT else meta.name.replace("-", " ")
+    if meta.id in SHORT:
+        return _(SHORT[meta.id])
+    if meta.name.startswith("checklist-"):
+        # "checklist-instagram" is an identifier; the title starts with the platform's name.
+        return _("{platform} checklist").format(platform=meta.title.split(":", 1)[0])
+    return meta.name.replace("-", " ")
 
 
 # Reference data a report names ("2fa data: built-in 2026-11-24"); the keys are JSON's.

@@ -19,9 +19,13 @@ from urllib.request import url2pathname
 
 from privaudit.errors import ServiceError, ServiceUnavailableError, UsageError
 from privaudit.files import open_user_file
+from privaudit.i18n import N_, _
 from privaudit.tfa.dataset import MAX_DATASET_BYTES, DatasetError, Service, load_builtin
 from privaudit.tfa.review import Changes, validate_update
 from privaudit.tfa.store import load_stored, save_download
+
+# What the downloads are called in messages (check_url's and download's `what`).
+_NAMES = (N_("2FA dataset"), N_("breach catalogue"), N_("passkeys directory"), N_("HIBP API"))
 
 if TYPE_CHECKING:
     import httpx
@@ -54,11 +58,17 @@ def check_url(url: str, *, what: str = "2FA dataset", setting: str = "tfa.url") 
     except ValueError:
         host, parts = "", None
     if parts is None or not host:
-        raise UsageError(f"{what} URL {url!r} is not a URL; set {setting} to an https:// URL")
+        raise UsageError(
+            _("{what} URL {url!r} is not a URL; set {setting} to an https:// URL").format(
+                what=_(what), url=url, setting=setting
+            )
+        )
     if parts.scheme == "https" or (parts.scheme == "http" and _is_loopback(host)):
         return url
     raise UsageError(
-        f"{what} URL {url!r} must use https:// (plain http only to localhost); fix {setting}"
+        _(
+            "{what} URL {url!r} must use https:// (plain http only to localhost); fix {setting}"
+        ).format(what=_(what), url=url, setting=setting)
     )
 
 
@@ -91,16 +101,20 @@ def download(
             if next_request is None:
                 break
             # before connecting: a hop must not leave https
-            check_url(str(next_request.url), what=what, setting=setting)
+            check_url(str(next_request.url), what=_(what), setting=setting)
             request = next_request
         raise ServiceError(
-            f"{what} download from {url} redirected more than {MAX_REDIRECTS} times;"
-            f" check {setting} (your current copy is unchanged)"
+            _(
+                "{what} download from {url} redirected more than {max_redirects}"
+                " times; check {setting} (your current copy is unchanged)"
+            ).format(what=_(what), url=url, max_redirects=MAX_REDIRECTS, setting=setting)
         )
     except httpx.HTTPError as exc:
         raise ServiceUnavailableError(
-            f"{what} download from {url} failed ({type(exc).__name__}); check the network"
-            " or try later (your current copy is unchanged)"
+            _(
+                "{what} download from {url} failed ({error}); check the network or"
+                " try later (your current copy is unchanged)"
+            ).format(what=_(what), url=url, error=type(exc).__name__)
         ) from None
 
 
@@ -109,8 +123,10 @@ def _read_body(
 ) -> bytes:
     if response.status_code != 200:
         raise ServiceUnavailableError(
-            f"{what} download from {url} failed: HTTP {response.status_code};"
-            f" check {setting} or try later (your current copy is unchanged)"
+            _(
+                "{what} download from {url} failed: HTTP {status_code}; check"
+                " {setting} or try later (your current copy is unchanged)"
+            ).format(what=_(what), url=url, status_code=response.status_code, setting=setting)
         )
     chunks: list[bytes] = []
     size = 0
@@ -118,8 +134,10 @@ def _read_body(
         size += len(chunk)
         if size > max_bytes:
             raise ServiceError(
-                f"{what} download from {url} is larger than"
-                f" {max_bytes // 2**20} MiB; refusing it (your current copy is unchanged)"
+                _(
+                    "{what} download from {url} is larger than {limit} MiB; refusing"
+                    " it (your current copy is unchanged)"
+                ).format(what=_(what), url=url, limit=max_bytes // 2**20)
             )
         chunks.append(chunk)
     return b"".join(chunks)
@@ -158,11 +176,15 @@ def file_url_path(url: str) -> Path:
     parts = urlsplit(url.strip())
     if parts.netloc not in {"", "localhost"}:
         raise UsageError(
-            f"2FA dataset URL {url!r} names another machine; a file:// URL must be a local"
-            " file (file:///path/to/all.json)"
+            _(
+                "2FA dataset URL {url!r} names another machine; a file:// URL"
+                " must be a local file (file:///path/to/all.json)"
+            ).format(url=url)
         )
     if not parts.path:
-        raise UsageError(f"2FA dataset URL {url!r} has no path; use file:///path/to/all.json")
+        raise UsageError(
+            _("2FA dataset URL {url!r} has no path; use file:///path/to/all.json").format(url=url)
+        )
     return Path(url2pathname(parts.path))
 
 
@@ -176,8 +198,9 @@ def update_from_file(
     where = f"2FA dataset file {path}"
     if len(raw) > MAX_DATASET_BYTES:
         raise DatasetError(
-            f"{where}: larger than {MAX_DATASET_BYTES // 2**20} MiB; refusing it"
-            " (your current copy is unchanged)"
+            _(
+                "{where}: larger than {limit} MiB; refusing it (your current copy is unchanged)"
+            ).format(where=where, limit=MAX_DATASET_BYTES // 2**20)
         )
     url = path.resolve().as_uri()
     return store_validated(

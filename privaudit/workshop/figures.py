@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from privaudit.demo import demo_file
+from privaudit.demo import demo_file, demo_label
 from privaudit.i18n import Domain
 from privaudit.model import Finding, Report, Status
 from privaudit.plan import build_plan, short_name
@@ -148,7 +148,7 @@ def demo_statuses(report: Report) -> dict[str, Status]:
     found: dict[str, Status] = {}
     for item in vault.get("items", []):
         password = (item.get("login") or {}).get("password")
-        status = by_name.get(str(item.get("name")))
+        status = by_name.get(demo_label(str(item.get("name"))))
         if isinstance(password, str) and status is not None:
             found.setdefault(password, status)
     return found

@@ -73,9 +73,19 @@ def _keys() -> tuple[set[str], set[str]]:
     return {"b", back.lower()}, {"q", stop.lower()}
 
 
-def _paragraph(term: Terminal, text: str, indent: str = "") -> None:
+def paragraph(term: Terminal, text: str, indent: str = "") -> None:
+    """Text wrapped at the learner's width, between words (the terminal would cut them)."""
     width = max(40, term.width - 2)
-    term.say(textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent))
+    # Paths, commands and --options stay whole, to be copied.
+    wrapped = textwrap.fill(
+        text,
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    term.say(wrapped)
 
 
 def _resume_at(term: Terminal, practice: bool) -> int:
@@ -122,7 +132,7 @@ def _check_one(term: Terminal, check: Callable[[str], Verdict]) -> None:
     verdict = check(typed)
     del typed  # the verdict holds no trace of it
     for line in _verdict_lines(verdict):
-        _paragraph(term, line, "  ")
+        paragraph(term, line, "  ")
 
 
 def show_step(term: Terminal, setup: Setup, index: int) -> None:
@@ -132,8 +142,8 @@ def show_step(term: Terminal, setup: Setup, index: int) -> None:
         _("Step {n} of {total}: {title}").format(n=index + 1, total=len(STEPS), title=_(step.title))
     )
     term.say()
-    for paragraph in step.text:
-        _paragraph(term, _(paragraph))
+    for text in step.text:
+        paragraph(term, _(text))
     extra = step_lines(step, setup.figures, practice=setup.practice, incomplete=setup.incomplete)
     if extra:
         term.say()
@@ -143,21 +153,21 @@ def show_step(term: Terminal, setup: Setup, index: int) -> None:
                 continue
             # "  - item" lines keep their indent when wrapped.
             body = line.lstrip(" -")
-            _paragraph(term, body, line[: len(line) - len(body)])
+            paragraph(term, body, line[: len(line) - len(body)])
     if step.key == "check" and setup.check_password is not None:
         _check_one(term, setup.check_password)
     term.say()
-    _paragraph(term, _("Do this now: {action}").format(action=_(step.action)))
+    paragraph(term, _("Do this now: {action}").format(action=_(step.action)))
 
 
 def _welcome(term: Terminal, practice: bool) -> None:
     term.say(_(TITLE))
-    _paragraph(term, _(SUBTITLE))
-    _paragraph(term, intro(practice))
+    paragraph(term, _(SUBTITLE))
+    paragraph(term, intro(practice))
     term.say()
     term.say(_("By the end, you will be able to:"))
     for objective in OBJECTIVES:
-        _paragraph(term, "- " + _(objective), "")
+        paragraph(term, "- " + _(objective), "")
 
 
 def _pace(term: Terminal) -> str:
@@ -207,5 +217,5 @@ def run_session(term: Terminal, setup: Setup) -> Outcome:
         setup.finish(term)
     state.clear(setup.practice)
     term.say()
-    _paragraph(term, _("Well done. You can run this again at any time."))
+    paragraph(term, _("Well done. You can run this again at any time."))
     return Outcome.FINISHED

@@ -84,16 +84,17 @@ def test_a_document_round_trips() -> None:
 
 
 def test_the_token_is_per_class_per_device_and_counts_rounds(tmp_path: Path) -> None:
-    first, one = next_token(scope_for("ABC-123", "2026-12-02"), folder=tmp_path / "a")
-    again, two = next_token(scope_for("abc 123", "2026-12-03"), folder=tmp_path / "a")
+    # Letters that are not hex digits, so a stored hash cannot contain them by chance.
+    first, one = next_token(scope_for("QRS-123", "2026-12-02"), folder=tmp_path / "a")
+    again, two = next_token(scope_for("qrs 123", "2026-12-03"), folder=tmp_path / "a")
     other_class, _ = next_token(scope_for("XYZ", "2026-12-02"), folder=tmp_path / "a")
-    other_device, _ = next_token(scope_for("ABC-123", "2026-12-02"), folder=tmp_path / "b")
+    other_device, _ = next_token(scope_for("QRS-123", "2026-12-02"), folder=tmp_path / "b")
     assert first == again and (one, two) == (1, 2)
     assert len({first, other_class, other_device}) == 3
     state = tmp_path / "a" / "learner.json"
     assert stat.S_IMODE(state.stat().st_mode) == 0o600
     assert stat.S_IMODE(state.parent.stat().st_mode) == 0o700
-    assert "abc" not in state.read_text().lower()  # the class code is not stored
+    assert "qrs" not in state.read_text().lower()  # the class code is not stored
     without_code, _ = next_token(scope_for(None, "2026-12-02"), folder=tmp_path / "a")
     next_day, _ = next_token(scope_for(None, "2026-12-03"), folder=tmp_path / "a")
     assert without_code != next_day

@@ -76,3 +76,19 @@ def test_mfa_verify_matches_and_refuses_in_spanish(cli) -> None:  # type: ignore
     assert_no_canary(result.out, result.err, canaries=(CANARY_TOTP,))
     line = _error(cli("--lang", "es", "mfa", "verify"))
     assert line == "mfa verify: da --accounts EXPORTACIÓN o --seed-prompt, uno de los dos"
+
+
+def test_pwned_data_build_of_a_bad_corpus_in_spanish(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "corpus.txt"
+    source.write_text("no es un corpus\n", encoding="utf-8")
+    output = tmp_path / "indice.bin"
+    result = cli("--lang", "es", "pwned-data", "build", str(source), str(output), "--quiet")
+    line = _error(result, "HASH:CUENTA")
+    assert line.endswith("no se escribió ningún índice")
+    assert not output.exists()
+
+
+def test_data_update_with_a_plain_http_url_in_spanish(cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--lang", "es", "data", "update", "--url", "http://example.org/all.json")
+    line = _error(result, "localhost", "tfa.url", "--url")
+    assert line.startswith("datos de 2FA: la URL 'http://example.org/all.json' debe usar https://")

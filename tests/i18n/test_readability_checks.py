@@ -50,12 +50,15 @@ def _meta_texts(lang: str) -> dict[str, str]:
     return texts
 
 
-def _templates(lang: str) -> dict[str, str]:
-    with po_path("checks", "es").open("rb") as fh:
+def _templates(lang: str, domain: str = "checks", files: tuple[str, ...] = ()) -> dict[str, str]:
+    """Sentence-long templates of `domain` (only those used in `files`, when given)."""
+    with po_path(domain, "es").open("rb") as fh:
         catalog = read_po(fh)
     texts: dict[str, str] = {}
     for message in catalog:
         if not message.id:
+            continue
+        if files and not any(where.startswith(files) for where, _ in message.locations):
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strs = message.string if isinstance(message.string, tuple) else (message.string,)
@@ -77,6 +80,18 @@ def test_every_why_and_fix_is_plain(lang: str) -> None:
 def test_every_message_template_is_plain(lang: str) -> None:
     texts = _templates(lang)
     assert len(texts) > 50  # the catalog was read
+    hard = hard_to_read(texts, lang)
+    assert hard == [], "\n".join(hard)
+
+
+# What a learner reads first: the plan's actions and reasons, the score's words.
+PLAN_FILES = ("plan.py", "scoring.py", "render/labels.py")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_plan_and_the_score_read_plainly(lang: str) -> None:
+    texts = _templates(lang, "privaudit", PLAN_FILES)
+    assert len(texts) >= 5  # the catalog was read (English has fewer plural forms)
     hard = hard_to_read(texts, lang)
     assert hard == [], "\n".join(hard)
 

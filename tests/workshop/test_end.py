@@ -22,7 +22,7 @@ def test_share_named_on_the_command_line_is_written_without_asking(
     offer(demo, tmp_path / "me.json", None)(term)
     assert term.prompts == [PLAN_PROMPT]
     assert json.loads((tmp_path / "me.json").read_text())["kind"] == "privaudit-share"
-    assert any(line.startswith("Share file ") for line in term.shown)
+    assert any(line.startswith("Share file") and "me.json" in line for line in term.shown)
 
 
 def test_a_name_that_is_not_a_share_file_is_refused_and_asked_again(

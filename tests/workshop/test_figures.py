@@ -121,3 +121,23 @@ def test_the_one_password_check_speaks_pw101s_words() -> None:
     assert strength_word(summer.status, summer.score) == "weak"
     random14 = verdict_of(checker.check(["hV7#qLm2&xWp9z"]))
     assert strength_word(random14.status, random14.score) == "too short"
+
+
+def test_the_spanish_demo_keeps_each_samples_verdict() -> None:
+    """The Spanish demo says "Foro viejo" for the vault's "Old forum": its password's
+    verdict still comes from that login."""
+    import json
+    import sys
+
+    from privaudit.cli.workshop_run import demo_report
+    from privaudit.demo import demo_file
+    from privaudit.workshop.figures import demo_statuses
+
+    vault = json.loads(demo_file("vault.json").read_text("utf-8"))["items"]
+    forum = next(i["login"]["password"] for i in vault if i["name"] == "Old forum")
+    env = Environment(stdin=io.TextIOWrapper(io.BytesIO(b"")), stdout=sys.stdout)
+    with use_language("es"):
+        report = demo_report(env)
+        statuses = demo_statuses(report)
+    assert any(f.subject.startswith("Foro viejo") for f in report.findings)
+    assert forum in statuses

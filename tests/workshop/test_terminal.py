@@ -231,6 +231,30 @@ def test_real_mode_in_spanish_ends_with_the_anonymous_share_file(
         mine = learner_report(Environment(), request)
         text = run.text.replace(str(tmp_path), "DIR")
         assert not_yet_translated(english_lines(text), mine) == []
+    # At 100 columns every line is wrapped between words, the end's offer too.
+    too_long = [line for line in text.splitlines() if len(line) > 100]
+    assert too_long == []
+
+
+def test_the_end_is_wrapped_between_words_at_100_columns(tmp_path: Path) -> None:
+    export = bitwarden_export(tmp_path / "bw.json", {"Mail": "P@ssw0rd"})
+    run = Transcript(_spawn("--accounts", str(export)))
+    run.expect(NEXT_EN)
+    run.send("")
+    run.expect("Type a password to check (it stays hidden; Enter skips): ")
+    run.send("")
+    for _step in range(5):
+        run.expect(NEXT_EN)
+        run.send("")
+    run.expect("File name for your plan to print, e.g. plan.html (Enter skips): ")
+    run.send("")
+    run.expect("File name for the summary (Enter skips): ")
+    run.send("")
+    run.expect("Well done.")
+    assert run.finish() == 0
+    text = run.text.replace(str(tmp_path), "DIR")
+    assert "It has no names, sites or passwords." in text.replace("\n", " ")
+    assert [line for line in text.splitlines() if len(line) > 100] == []
 
 
 def test_practice_takes_no_share_file(tmp_path: Path) -> None:
