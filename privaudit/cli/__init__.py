@@ -48,6 +48,7 @@ def _run(argv: Sequence[str] | None, env: Environment) -> int:
     from privaudit.cli import lang  # noqa: PLC0415
     from privaudit.cli.app import build_command  # noqa: PLC0415
     from privaudit.cli.help import language_from_args, translate_tree  # noqa: PLC0415
+    from privaudit.cli.usage_text import translate_usage  # noqa: PLC0415
     from privaudit.errors import PrivauditError  # noqa: PLC0415
     from privaudit.exitcodes import ExitCode  # noqa: PLC0415
     from privaudit.i18n import _  # noqa: PLC0415
@@ -74,7 +75,7 @@ def _run(argv: Sequence[str] | None, env: Environment) -> int:
             if ctx is not None
             else ""
         )
-        _error(env, message.replace("\n", " ") + hint)
+        _error(env, translate_usage(message).replace("\n", " ") + hint)
         return ExitCode.USAGE
     except (typer.Abort, KeyboardInterrupt):
         _error(env, _("interrupted"))
