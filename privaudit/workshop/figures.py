@@ -64,7 +64,7 @@ class Figures:
     weak_mfa: tuple[str, ...]
     settings_to_fix: int
     platforms: tuple[str, ...]
-    """Checklist platforms with a setting to fix or check (ids, e.g. "instagram")."""
+    """Checklist platforms with a setting to fix, then to check (ids, e.g. "instagram")."""
     breach_unknown: int
     """Breach results that could not be had (offline, no list): never read as "none"."""
     score: int | None
@@ -95,6 +95,18 @@ def _breached(report: Report) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def _platforms(report: Report) -> tuple[str, ...]:
+    """Platforms with a setting to fix first, then those with questions not answered yet
+    (found among the learner's own accounts); a skipped item is not one to check."""
+    rank = {Status.FAIL: 0, Status.WARN: 0, Status.UNANSWERED: 1}
+    found: dict[str, int] = {}
+    for f in report.findings:
+        platform = f.details.get("platform")
+        if isinstance(platform, str) and f.status in rank:
+            found[platform] = min(rank[f.status], found.get(platform, 9))
+    return tuple(sorted(found, key=lambda name: found[name]))  # stable: report order
+
+
 def from_report(report: Report) -> Figures:
     return Figures(
         accounts=report.inputs.accounts,
@@ -112,13 +124,7 @@ def from_report(report: Report) -> Figures:
         settings_to_fix=sum(
             1 for f in report.findings if f.status in _PROBLEM and "platform" in f.details
         ),
-        platforms=tuple(
-            dict.fromkeys(
-                str(f.details["platform"])
-                for f in report.findings
-                if f.status in _PROBLEM and isinstance(f.details.get("platform"), str)
-            )
-        ),
+        platforms=_platforms(report),
         breach_unknown=sum(
             1
             for f in report.findings

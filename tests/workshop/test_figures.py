@@ -4,6 +4,7 @@ check that could not run is said to be unknown, never "none found"."""
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,24 @@ def test_the_one_password_check_speaks_pw101s_words() -> None:
     assert strength_word(summer.status, summer.score) == "weak"
     random14 = verdict_of(checker.check(["hV7#qLm2&xWp9z"]))
     assert strength_word(random14.status, random14.score) == "too short"
+
+
+def test_step_five_suggests_a_checklist_of_the_learners_own_accounts(tmp_path: Path) -> None:
+    privacy = next(s for s in STEPS if s.key == "privacy")
+    mine = bitwarden_export(tmp_path / "bw.json", {"Facebook": "hV7#qLm2&xWp9zQQ"})
+    data = json.loads(mine.read_text())
+    data["items"][0]["login"]["uris"] = [{"uri": "https://www.facebook.com"}]
+    mine.write_text(json.dumps(data))
+    figures = from_report(learner_report(_env(), SessionRequest(exports=(str(mine),))))
+    assert figures.platforms[:1] == ("facebook",)
+    assert step_lines(privacy, figures, practice=False)[-1] == (
+        "To go through one app's list of questions: `privaudit checklist run facebook`"
+    )
+
+    other = bitwarden_export(tmp_path / "other.json", {"Shop": "hV7#qLm2&xWp9zQQ"})
+    figures = from_report(learner_report(_env(), SessionRequest(exports=(str(other),))))
+    assert figures.platforms == ()
+    assert step_lines(privacy, figures, practice=False)[-1].endswith("`privaudit checklist list`")
 
 
 def test_the_spanish_demo_keeps_each_samples_verdict() -> None:
