@@ -19,5 +19,28 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
+SUFFIXES: Final = {".html": "html", ".htm": "html", ".json": "json"}
+
+
+def format_for(fmt: str | None, output: Path | None) -> str:
+    """--format if given, else the --output file's suffix (as `report plan` does), else html.
+
+    An unknown suffix (class3.md) is refused rather than filled with HTML it does not say.
+    """
+    if fmt is not None:
+        return check_format(fmt)
+    if output is None:
+        return "html"
+    found = SUFFIXES.get(output.suffix.lower())
+    if found is None:
+        raise UsageError(
+            _(
+                "{path}: class summary writes .html or .json files, not {suffix}:"
+                " rename the file or give --format html or --format json"
+            ).format(path=output, suffix=output.suffix or _("a file with no suffix"))
+        )
+    return found
+
+
 def summary_written(path: Path) -> str:
     return _("Class summary written to {path}").format(path=path)

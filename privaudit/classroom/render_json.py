@@ -27,7 +27,7 @@ def summary_to_dict(summary: ClassSummary, *, lang: str | None = None) -> dict[s
             "learners": summary.learners,
             "shares": summary.shares,
             "days": list(summary.days),
-            "demo_learners": summary.demo,
+            "practice_results": summary.demo,
             "scores": {
                 "bands": _bands(summary.bands),
                 "median": summary.median,

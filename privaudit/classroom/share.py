@@ -27,6 +27,11 @@ MAX_SHARE_BYTES: Final = 64 * 1024
 """Far above any real document (about 3 KB with every built-in check)."""
 BUCKETS: Final = ("0", "1", "2", "3", "4", "5-9", "10+")
 AREAS: Final = ("passwords", "breaches", "2fa", "privacy-settings")
+PLATFORM_CATEGORY: Final = "platform"
+"""One checklist per service (CL110 Google, CL114 Instagram, ...): their ids would say which
+services a learner has accounts on, and a sum of their counts would be no count of one
+check (nor within its bucket), so they stay out of "checks". The platform category's
+score and the privacy-settings coverage, both summed over every platform, say enough."""
 
 
 def bucket(count: int) -> str:
@@ -61,6 +66,8 @@ def build_share(
     counts: dict[str, dict[Status, int]] = {}
     for finding in report.findings:
         if finding.check_id in builtin:
+            if builtin[finding.check_id] == PLATFORM_CATEGORY:
+                continue
             per = counts.setdefault(finding.check_id, dict.fromkeys(Status, 0))
             per[finding.status] += 1
     categories = set(builtin.values())
@@ -153,18 +160,15 @@ class ShareError(InputError):
 def validate_share(doc: object) -> dict[str, Any]:
     """`doc` if it is a valid share document; ShareError saying where it is wrong otherwise.
 
-    The message names a JSON path and the broken rule, never a value: a bad
-    document may hold anything.
+    The message says in plain words what is wrong and where (a JSON path, or a field
+    the schema names), never a value or an unknown key: a bad document may hold anything.
     """
     import jsonschema  # noqa: PLC0415
 
     error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
     if error is not None:
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
         raise ShareError(
-            _("not a privaudit share document (at {where}: the {rule} rule is broken)").format(
-                where=where or _("the top level"), rule=error.validator
-            )
+            _("not a privaudit share document ({problem})").format(problem=_schema_problem(error))
         )
     if not isinstance(doc, dict):  # the schema says "object": for mypy
         raise ShareError(_("not a privaudit share document (not a JSON object)"))
@@ -173,6 +177,22 @@ def validate_share(doc: object) -> dict[str, Any]:
     except ValueError:
         raise ShareError(_("not a privaudit share document (at .day: no such date)")) from None
     return doc
+
+
+def _schema_problem(error: Any) -> str:
+    """A schema error as a person reads it (the rule's name, such as "required", is jargon)."""
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    where = path.removeprefix(".") or _("the file")
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = [k for k in error.validator_value if k not in error.instance]
+        if missing:  # names from the schema, never from the document
+            field = f"{where}.{missing[0]}" if path else missing[0]
+            return _("the file lacks the {field} field").format(field=field)
+    if error.validator in ("additionalProperties", "propertyNames", "maxProperties"):
+        return _("{where} has a field privaudit does not write").format(where=where)
+    if error.validator == "type" and error.validator_value == "object":
+        return _("{where} is not a group of fields").format(where=where)
+    return _("{where} holds a value privaudit does not write").format(where=where)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """The class summary: many share documents in, one ClassSummary out (pure, no I/O).
 
-One learner is one token (a document without a token counts alone). Their
+One learner is one token (a document without a token counts alone); a result
+made on the demo data is practice, counted apart and in none of the figures. Their
 latest share (by day, then round, then the order given) feeds the score
 distribution and the gaps; their first and last feed before/after.
 """
@@ -61,10 +62,10 @@ class ClassSummary:
     shares: int
     days: tuple[str, ...]
     demo: int
-    """Learners whose latest share came from the demo data."""
+    """Practice results (made on the demo data): counted apart, in none of the figures."""
     bands: tuple[Band, ...]
     unscored: int
-    """Learners whose latest share has no score."""
+    """Learners whose latest share has no grade (an incomplete audit): never under "grade F"."""
     median: float | None
     progress: Progress
     gaps: tuple[Gap, ...]
@@ -91,7 +92,7 @@ def _learners(docs: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         if token is None:
             alone.append([doc])
             continue
-        key = dumps(doc)
+        key = dumps({k: v for k, v in doc.items() if k != "round"})  # shared again: a copy
         if key in seen:
             continue
         seen.add(key)
@@ -113,13 +114,20 @@ not read from the registry, so a summary does not load every check (half a secon
 tests/classroom/test_summary.py holds it equal to the registry's."""
 
 
+def graded(doc: dict[str, Any]) -> int | None:
+    """The score a summary counts: none without a grade, as an audit that could not
+    check enough has a score of what it checked but no grade (docs/scoring.md)."""
+    score, grade = doc["score"], doc["grade"]
+    return None if score is None or grade is None else int(score)
+
+
 def _pairs(learners: list[list[dict[str, Any]]]) -> tuple[tuple[int, int], ...]:
     """(first, last) score of each learner who shared more than once, both scored."""
     out = []
     for shares in learners:
-        first, last = shares[0]["score"], shares[-1]["score"]
+        first, last = graded(shares[0]), graded(shares[-1])
         if len(shares) > 1 and first is not None and last is not None:
-            out.append((int(first), int(last)))
+            out.append((first, last))
     return tuple(sorted(out))  # sorted: the order of the files tells nothing
 
 
@@ -143,15 +151,17 @@ def summarize(
     """The summary of validated share documents; `informational`: check ids never called a gap."""
     if informational is None:
         informational = INFORMATIONAL
-    learners = _learners(docs)
+    # Practice on the fake demo data would distort the median, the bands and the gaps.
+    practice = {dumps({k: v for k, v in d.items() if k != "round"}) for d in docs if d["demo"]}
+    learners = _learners([d for d in docs if not d["demo"]])
     latest = [shares[-1] for shares in learners]
-    scores = [int(d["score"]) for d in latest if d["score"] is not None]
+    scores = [s for s in map(graded, latest) if s is not None]
     pairs = _pairs(learners)
     return ClassSummary(
         learners=len(learners),
         shares=sum(len(s) for s in learners),
         days=tuple(sorted({d["day"] for d in docs})),
-        demo=sum(1 for d in latest if d["demo"]),
+        demo=len(practice),
         bands=_bands(scores),
         unscored=len(latest) - len(scores),
         median=statistics.median(scores) if scores else None,

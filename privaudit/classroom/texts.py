@@ -25,8 +25,8 @@ def score_lines(summary: ClassSummary) -> list[str]:
     if summary.unscored:
         lines.append(
             ngettext(
-                "{n} learner has no score yet: too little could be checked.",
-                "{n} learners have no score yet: too little could be checked.",
+                "{n} learner has no grade: their audit was incomplete.",
+                "{n} learners have no grade: their audit was incomplete.",
                 summary.unscored,
             ).format(n=summary.unscored)
         )
@@ -54,8 +54,8 @@ def page_texts(summary: ClassSummary) -> dict[str, Any]:
     demo = ""
     if summary.demo:
         demo = ngettext(
-            "{n} learner used the practice data, not their own accounts.",
-            "{n} learners used the practice data, not their own accounts.",
+            "{n} practice result (on the demo data), not counted.",
+            "{n} practice results (on the demo data), not counted.",
             summary.demo,
         ).format(n=summary.demo)
     return {

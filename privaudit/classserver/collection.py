@@ -3,7 +3,7 @@
 A learner's first document is their "before"; a later one is their "after"
 (the class summary shows the change), and a later round still replaces that
 "after", as `class summary` pairs a learner's first and last share. The same
-document again, or an older round, is refused: one device never weighs more
+result again (whatever its round), or an older round, is refused: one device never weighs more
 than one learner, and a re-sent copy changes nothing.
 """
 
@@ -40,7 +40,10 @@ class _Learner:
 
 
 def canonical(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The content of a document, without its round: the same result shared again (each
+    share from a device is its next round) is a copy, not an "after"."""
+    content = {key: value for key, value in doc.items() if key != "round"}
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 Store = Callable[[str, Mapping[str, Any]], None]

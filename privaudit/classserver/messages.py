@@ -103,10 +103,3 @@ def share_needs() -> str:
         "--share-to and --code go together: give the class server's address and the"
         " join code your trainer shows"
     )
-
-
-def offline_refused() -> str:
-    return _(
-        "--share-to sends your anonymous result over the network, and this run is offline"
-        " (--offline or audit.offline in your config): leave out one of them"
-    )

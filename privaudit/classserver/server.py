@@ -23,6 +23,7 @@ from privaudit.classserver.handler import ShareHandler
 from privaudit.classserver.limits import RateLimiter
 from privaudit.classserver.options import Accepted, ServerOptions
 from privaudit.classserver.page import LivePage, live_page
+from privaudit.i18n import use_language
 
 
 class ClassServer(ThreadingHTTPServer):
@@ -80,8 +81,11 @@ class ClassServer(ThreadingHTTPServer):
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
+        # A new thread starts with the ContextVar's default language, not the server's:
+        # the trainer's arrival lines (on_accept) would come out in English under --lang es.
         try:
-            super().process_request_thread(request, client_address)
+            with use_language(self.options.lang):
+                super().process_request_thread(request, client_address)
         finally:
             self._slots.release()
 

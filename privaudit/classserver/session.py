@@ -32,13 +32,18 @@ class ResultFolder:
     a laptop that dies mid-class loses nothing; the folder is made on the first."""
 
     path: Path
-    written: int = 0
+    names: set[str] = field(default_factory=set)
+    """The files written: a later "after" replaces its file, so this is what the folder holds."""
+
+    @property
+    def written(self) -> int:
+        return len(self.names)
 
     def __call__(self, name: str, doc: Mapping[str, Any]) -> None:
         ensure_private_dir(self.path)
         data = json.dumps(doc, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
         write_atomic(self.path / name, data.encode("utf-8"))
-        self.written += 1
+        self.names.add(name)
 
 
 @dataclass

@@ -118,7 +118,13 @@ def register(app: typer.Typer, env: Environment) -> None:
                 help="Read passwords for the profile's accounts from stdin, one a line, in order.",
             ),
         ] = False,
-        offline: Annotated[bool, typer.Option("--offline", help="Use no network at all.")] = False,
+        offline: Annotated[
+            bool,
+            typer.Option(
+                "--offline",
+                help="No lookups on the internet (a --share-to address is still used).",
+            ),
+        ] = False,
         pwned_api_url: Annotated[
             str | None,
             typer.Option(
@@ -219,7 +225,8 @@ def register(app: typer.Typer, env: Environment) -> None:
                 "--share-to",
                 metavar="URL",
                 help="Send the same anonymous document to your class's server at URL"
-                " (privaudit class serve). Needs --code.",
+                " (privaudit class serve). Needs --code. Sent even with --offline: it goes"
+                " only to the address your trainer gave, on your room's network.",
             ),
         ] = None,
     ) -> int:

@@ -23,8 +23,14 @@ def register(group: typer.Typer, env: Environment) -> None:
             typer.Argument(help="Share files written by 'privaudit audit --share FILE'."),
         ],
         fmt: Annotated[
-            str, typer.Option("--format", "-f", metavar="html|json", help="html or json.")
-        ] = "html",
+            str | None,
+            typer.Option(
+                "--format",
+                "-f",
+                metavar="html|json",
+                help="html or json (default: from the --output suffix, else html).",
+            ),
+        ] = None,
         output: Annotated[
             Path | None,
             typer.Option("--output", "-o", help="Write here (atomically, mode 0600); else stdout."),
@@ -33,13 +39,13 @@ def register(group: typer.Typer, env: Environment) -> None:
     ) -> int:
         """Score chart, before/after, the commonest gaps and what to teach next."""
         from privaudit.classroom.collect import read_shares  # noqa: PLC0415
-        from privaudit.classroom.options import check_format, summary_written  # noqa: PLC0415
+        from privaudit.classroom.options import format_for, summary_written  # noqa: PLC0415
         from privaudit.classroom.summary import summarize  # noqa: PLC0415
         from privaudit.i18n import current_language  # noqa: PLC0415
         from privaudit.store.atomic import check_output_path, write_atomic  # noqa: PLC0415
 
         choose_flag(env, lang)  # --lang, else the locale: privaudit's one rule (cli/lang.py)
-        check_format(fmt)
+        fmt = format_for(fmt, output)
         language = current_language()
         if output is not None:
             check_output_path(output)

@@ -29,6 +29,8 @@ def share(
         round_=round_,
     )
     doc["score"] = score
+    # A scored share has the grade of its score (an incomplete audit: a test sets None).
+    doc["grade"] = None if score is None else "FFFFFFDCBAA"[score // 10]
     if day is not None:
         doc["day"] = day
     if checks is not None:
@@ -55,7 +57,7 @@ def class_of(size: int) -> list[dict[str, Any]]:
             "PW101": {"fail": "2", "pass": "1"} if n % 2 else {"pass": "3"},
             "MFA101": {"fail": "5-9"} if n % 3 else {"pass": "4"},
             "BR101": {"pass": "10+"},
-            "CL114": {"fail": "1", "unanswered": "3"} if n % 4 == 0 else {"skip": "1"},
+            "CL101": {"fail": "1", "unanswered": "3"} if n % 4 == 0 else {"skip": "1"},
             "MFA150": {"warn": "1"},
         }
         docs.append(share(score=first, learner=n, round_=1, checks=checks))

@@ -12,6 +12,7 @@ Two arguments, both over hypothesis-generated reports:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import urllib.parse
@@ -21,8 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from privaudit.classroom.share import build_share, dumps, share_schema, validate_share
+from privaudit.model import Status
 from tests.classroom.reports import BUILTIN, BUILTIN_CATEGORIES, Shape, realise, shapes
 
+PLATFORM_IDS = sorted(i for i, m in BUILTIN.items() if m.category == "platform")
 SETTINGS = settings(
     max_examples=60,
     deadline=None,
@@ -76,7 +79,8 @@ def test_counts_above_four_are_never_exact_and_the_day_is_the_finest_time(
         for value in per.values():
             assert value in ("0", "1", "2", "3", "4", "5-9", "10+")
     assert doc["accounts"] in ("0", "1", "2", "3", "4", "5-9", "10+")
-    assert set(doc["checks"]) <= set(BUILTIN)  # a plugin's check never shows
+    # A plugin's check never shows, nor a platform checklist (its id names a service).
+    assert set(doc["checks"]) <= set(BUILTIN) - set(PLATFORM_IDS)
     assert shape.plugin.id not in json.dumps(doc)
     assert doc["day"] == shape.day.isoformat()
     assert not re.search(r"\d{1,2}:\d{2}|T\d{2}", dumps(doc).decode())
@@ -132,3 +136,42 @@ def test_the_schema_refuses_any_extra_field(where: str, value: str) -> None:
         bad[key][value] = {"score": 1, "grade": "A"} if key == "categories" else {"pass": "1"}
         with pytest.raises(ShareError):
             validate_share(bad)
+
+
+@SETTINGS
+@given(st.data(), shapes, st.lists(st.sampled_from(sorted(Status)), min_size=1, max_size=12))
+def test_which_platforms_a_learner_has_changes_nothing(
+    data: st.DataObject, shape: Shape, statuses: list[Status]
+) -> None:
+    """One checklist per service: its id would say "has an Instagram account"."""
+    shape_ = Shape(
+        shape.day,
+        shape.demo,
+        shape.accounts,
+        {k: v for k, v in shape.counts.items() if k not in PLATFORM_IDS},
+        shape.score,
+        shape.plugin,
+    )
+    base = data.draw(realise(shape_, fixed="x")).report
+    docs = []
+    for _ in range(2):
+        # The same answers, spread over a different set of platforms.
+        platforms = data.draw(st.lists(st.sampled_from(PLATFORM_IDS), min_size=1, unique=True))
+        findings = [
+            BUILTIN[platforms[i % len(platforms)]].finding(status, "x", "x")
+            for i, status in enumerate(statuses)
+        ]
+        report = dataclasses.replace(base, findings=(*base.findings, *findings))
+        docs.append(dumps(build_share(report)))
+    assert docs[0] == docs[1]
+    assert not set(json.loads(docs[0])["checks"]) & set(PLATFORM_IDS)
+
+
+def test_a_platform_checklist_id_is_refused() -> None:
+    from privaudit.classroom.share import ShareError
+    from tests.samples import sample_report
+
+    bad = json.loads(json.dumps(build_share(sample_report())))
+    bad["checks"]["CL114"] = {"skip": "1", "unanswered": "5-9"}
+    with pytest.raises(ShareError):
+        validate_share(bad)

@@ -59,7 +59,7 @@ def test_the_sample_report_shares_only_counts_and_scores() -> None:
     [
         (b"not json", "not JSON"),
         (b"\xff\xfe", "not JSON"),
-        (b"[1, 2]", "top level"),
+        (b"[1, 2]", "the file is not a group of fields"),
         (b'{"kind": "privaudit-share", "kind": "x"}', "twice"),
         (b'{"score": NaN}', "NaN"),
         (b" " * (MAX_SHARE_BYTES + 1), "larger than 64 KB"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import stat
@@ -59,13 +60,16 @@ def test_any_set_of_generated_shares_summarises(data: st.DataObject, class_shape
         learner = token(data.draw(st.integers(0, 3)))
         docs.append(build_share(report, learner=learner, round_=n + 1))
     summary = summarize(docs)
-    assert 1 <= summary.learners <= 4
+    assert summary.learners <= 4  # practice (demo) results are counted apart
+    assert summary.learners + summary.demo >= 1
+    assert summary.learners == len({d["learner"] for d in docs if not d["demo"]})
     assert sum(b.learners for b in summary.bands) + summary.unscored == summary.learners
     out = summary_to_dict(summary)
     assert out["learners"] == summary.learners
     json.dumps(out)
     html = render_summary_html(summary)
-    assert "<svg" in html and "Content-Security-Policy" in html
+    assert ("<svg" in html) == bool(summary.learners)  # no chart of practice results alone
+    assert "Content-Security-Policy" in html
 
 
 def test_the_informational_checks_are_the_registry_s() -> None:
@@ -167,10 +171,14 @@ def test_the_language_follows_privaudit_s_rule(  # type: ignore[no-untyped-def]
     assert cli("class", "summary", *files, "--lang", "123").code == 2
 
 
+# Platform checklists never reach a share (privaudit.classroom.share).
+SHAREABLE = [cid for cid in CHECKLISTS if cid <= "CL103"]
+
+
 def test_spanish_has_no_english_left(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     docs = class_of(9)
     # One learner with every gap (the page shows the commonest five; all are checked below).
-    docs.append(share(score=None, checks={cid: {"fail": "1"} for cid in [*LESSONS, *CHECKLISTS]}))
+    docs.append(share(score=None, checks={cid: {"fail": "1"} for cid in [*LESSONS, *SHAREABLE]}))
     files = write(tmp_path / "in", docs)
     target = tmp_path / "clase.html"
     result = cli("class", "summary", *map(str, files), "-o", str(target), "--lang", "es")
@@ -205,3 +213,69 @@ def _sentences(lang: str) -> dict[str, str]:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_texts_read_easily(lang: str) -> None:
     assert hard_to_read(_sentences(lang), lang) == []
+
+
+def test_an_incomplete_audit_shows_as_no_grade_never_grade_f() -> None:
+    incomplete = share(score=40, learner=1, round_=1)
+    incomplete["grade"] = None  # an audit that checked too little: a score, no grade
+    summary = summarize([incomplete, share(score=85, learner=2, round_=1)])
+    assert [b.learners for b in summary.bands if b.grade == "F"] == [0]
+    assert summary.unscored == 1 and summary.median == 85
+    for lang, words in (("en", "no grade"), ("es", "sin nota")):
+        with use_language(lang):
+            assert any(words in line for line in page_texts(summary)["score_lines"])
+    with use_language("es"):
+        html = render_summary_html(summary)
+    assert "sin nota" in html
+
+
+def test_practice_results_are_counted_apart_and_a_copy_is_not_an_after() -> None:
+    real = [share(score=80, learner=1, round_=1), share(score=60, learner=2, round_=1)]
+    practice = [share(score=20, learner=n, round_=1, demo=True) for n in (3, 4)]
+    summary = summarize([*real, *practice])
+    assert summary == dataclasses.replace(summarize(real), demo=2)
+    with use_language("en"):
+        assert page_texts(summary)["demo"] == "2 practice results (on the demo data), not counted."
+    # The same result shared twice (its next round): a copy, not a "before" and "after".
+    again = summarize([share(score=70, learner=5, round_=1), share(score=70, learner=5, round_=2)])
+    assert again.progress.pairs == () and again.shares == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "starts"),
+    [("class3.json", (), "{"), ("class3.HTML", (), "<!DOCTYPE"), ("c.md", ("-f", "json"), "{")],
+)
+def test_the_format_follows_the_output_suffix_and_format_wins(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, name: str, args: tuple[str, ...], starts: str
+) -> None:
+    files = write(tmp_path / "in", class_of(3))
+    result = cli("class", "summary", *map(str, files), "-o", str(tmp_path / name), *args)
+    assert result.code == 0, result.err
+    assert (tmp_path / name).read_text("utf-8").lstrip().startswith(starts)
+
+
+def test_an_unknown_output_suffix_is_refused_with_nothing_written(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    files = write(tmp_path / "in", class_of(3))
+    target = tmp_path / "class3.md"
+    result = cli("class", "summary", *map(str, files), "--output", str(target))
+    assert result.code == 2 and result.out == ""
+    assert len(result.err.strip().splitlines()) == 1
+    assert "class3.md" in result.err and ".md" in result.err and "--format" in result.err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("en", "the file lacks the score field"), ("es", "falta el campo score")],
+)
+def test_a_schema_problem_is_said_in_plain_words_naming_the_file(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, lang: str, says: str
+) -> None:
+    doc = share(score=70)
+    del doc["score"]
+    [path] = write(tmp_path / "in", [doc])
+    result = cli("class", "summary", str(path), "--lang", lang)
+    assert result.code == 2 and result.out == ""
+    [line] = result.err.strip().splitlines()
+    assert str(path) in line and says in line, line
+    assert "required" not in line and "regla" not in line

@@ -39,7 +39,7 @@ def share_doc(
         "kind": "privaudit-share",
         "schema_version": "1.0",
         "day": day,
-        "demo": True,
+        "demo": False,
         "learner": f"{learner:032x}",
         "round": round_,
         "score": score,

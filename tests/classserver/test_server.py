@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 import socket
 import stat
+import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 
-from privaudit.classserver.collection import Outcome
+from privaudit.classserver.collection import Collection, Outcome
 from privaudit.classserver.limits import Rate
+from privaudit.classserver.options import ServerOptions
+from privaudit.classserver.server import ClassServer
+from privaudit.classserver.session import ResultFolder
 from tests.classserver.conftest import CODE, Running, share_doc
+from tests.i18n.english import english_lines
 
 
 def _error(response: httpx.Response) -> str:
@@ -249,3 +255,41 @@ def test_nothing_about_the_client_is_kept_or_printed(serve: Any, capfd: Any) -> 
     for path in run.folder.iterdir():
         assert "127.0.0.1" not in path.read_text("utf-8")
     assert "127.0.0.1" not in repr(run.server.post_limit.__dict__)
+
+
+def test_the_arrival_lines_are_in_the_servers_language(tmp_path: Path) -> None:
+    """Each request runs in its own thread, which starts with the default language."""
+    from privaudit.classserver import messages
+    from privaudit.i18n import use_language
+
+    lines: list[str] = []
+    with use_language("es"):
+        server = ClassServer(
+            ("127.0.0.1", 0),
+            ServerOptions(code=CODE, lang="es"),
+            Collection(store=ResultFolder(tmp_path / "results")),
+            on_accept=lambda *event: lines.append(messages.received(*event)),
+        )
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}).start()
+    try:
+        run = Running(server=server, folder=tmp_path / "results")
+        assert run.post(share_doc(1)).status_code == 201
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert lines and lines[0].startswith("Llegó un primer resultado."), lines
+    assert english_lines("\n".join(lines)) == []
+
+
+def test_the_same_result_in_a_later_round_is_a_duplicate_and_the_count_is_the_files(
+    serve: Any,
+) -> None:
+    run: Running = serve()
+    assert run.post(share_doc(1, score=50)).json()["as"] == "before"
+    copy = run.post(share_doc(1, round_=2, score=50))  # `audit --share-to` run twice
+    assert copy.status_code == 409 and _error(copy) == "duplicate"
+    assert run.post(share_doc(1, round_=3, score=70)).json()["as"] == "after"
+    assert run.post(share_doc(1, round_=4, score=80)).json()["as"] == "after"  # replaces it
+    store = run.server.collection.store
+    assert isinstance(store, ResultFolder)
+    assert store.written == len(list(run.folder.iterdir())) == 2
