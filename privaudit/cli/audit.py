@@ -38,6 +38,37 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Shared by `audit` and `demo` (a trainer tries `privaudit demo --share` first).
+ShareOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--share",
+        metavar="FILE",
+        help="Also write an anonymous summary for your class: score, grade, coverage"
+        " and per-check counts for today; no names, sites, passwords or times.",
+    ),
+]
+CodeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--code",
+        metavar="CODE",
+        help="The class code your trainer gave (keeps your --share token per class;"
+        " --share-to needs it).",
+    ),
+]
+ShareToOption = Annotated[
+    str | None,
+    typer.Option(
+        "--share-to",
+        metavar="URL",
+        help="Send the same anonymous document to your class's server at URL"
+        " (privaudit class serve). Needs --code. Sent even with --offline: it goes"
+        " only to the address your trainer gave, on your room's network.",
+    ),
+]
+
+
 def register(app: typer.Typer, env: Environment) -> None:
     @app.command("audit")
     def audit(
@@ -201,34 +232,9 @@ def register(app: typer.Typer, env: Environment) -> None:
             ),
         ] = None,
         lang: LangOption = None,
-        share: Annotated[
-            Path | None,
-            typer.Option(
-                "--share",
-                metavar="FILE",
-                help="Also write an anonymous summary for your class: score, grade, coverage"
-                " and per-check counts for today; no names, sites, passwords or times.",
-            ),
-        ] = None,
-        code: Annotated[
-            str | None,
-            typer.Option(
-                "--code",
-                metavar="CODE",
-                help="The class code your trainer gave (keeps your --share token per class;"
-                " --share-to needs it).",
-            ),
-        ] = None,
-        share_to: Annotated[
-            str | None,
-            typer.Option(
-                "--share-to",
-                metavar="URL",
-                help="Send the same anonymous document to your class's server at URL"
-                " (privaudit class serve). Needs --code. Sent even with --offline: it goes"
-                " only to the address your trainer gave, on your room's network.",
-            ),
-        ] = None,
+        share: ShareOption = None,
+        code: CodeOption = None,
+        share_to: ShareToOption = None,
     ) -> int:
         """Run the audit and print a scored report."""
         choose_flag(env, lang)
@@ -286,6 +292,9 @@ def register(app: typer.Typer, env: Environment) -> None:
         details: DetailsOption = False,
         group_by: GroupByOption = "account",
         lang: LangOption = None,
+        share: ShareOption = None,
+        code: CodeOption = None,
+        share_to: ShareToOption = None,
     ) -> int:
         """Audit bundled, clearly fake sample data: a safe tour that needs no network."""
         choose_flag(env, lang)
@@ -303,5 +312,8 @@ def register(app: typer.Typer, env: Environment) -> None:
                 details=details,
                 group_by=group_by,
                 lang=explicit(),
+                share=share,
+                share_to=share_to,
+                code=code,
             ),
         )

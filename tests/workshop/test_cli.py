@@ -35,3 +35,21 @@ def test_bad_usage_is_one_line_and_exit_2(cli, tmp_path: Path) -> None:  # type:
         assert len(result.err.strip().splitlines()) == 1, result.err
         assert "Traceback" not in result.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_takes_share_and_code_as_audit_demo_does(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from privaudit.classroom.share import parse_share
+
+    target = tmp_path / "share.json"
+    first = cli("demo", "--share", str(target), "--code", "ROOM-4")
+    assert "No such option" not in first.err and "Share file" in first.err, first.err
+    mine = parse_share(target.read_bytes())
+    again = cli("audit", "--demo", "--share", str(target), "--code", "ROOM-4")
+    assert again.code == first.code
+    theirs = parse_share(target.read_bytes())
+    assert mine["demo"] is True and theirs["round"] == mine["round"] + 1
+    assert {k: v for k, v in mine.items() if k != "round"} == {
+        k: v for k, v in theirs.items() if k != "round"
+    }
+    lone = cli("demo", "--share-to", "http://127.0.0.1:9/")  # needs --code: one line, exit 2
+    assert lone.code == 2 and len(lone.err.strip().splitlines()) == 1, lone.err
