@@ -112,6 +112,10 @@ def compute_score(
         accounts = len({f.subject for f in findings if f.check_id in AREA_CHECKS.values()})
     coverage = compute_coverage(findings, metas, accounts)
     missing = tuple(c.area for c in coverage if c.area in GRADED_AREAS and c.checked == 0)
+    # A category whose own area was not checked at all gets no grade either: an
+    # offline run's "breach F" from site-breach warnings alone would contradict
+    # "breach status known for 0 accounts".
+    ungraded = {metas[AREA_CHECKS[a]].category for a in missing if AREA_CHECKS[a] in metas}
     by_category: dict[str, list[tuple[Status, Severity]]] = {}
     category_findings: dict[str, list[Finding]] = {}
     not_scored: dict[str, int] = {}
@@ -133,7 +137,9 @@ def compute_score(
                 value=value,
                 grade=(
                     grade_for(value)
-                    if value is not None and not _few_answers(category_findings[category], metas)
+                    if value is not None
+                    and category not in ungraded
+                    and not _few_answers(category_findings[category], metas)
                     else None
                 ),
                 scored=counted,

@@ -122,3 +122,48 @@ def test_weights_follow_severity() -> None:
 
 def test_grades() -> None:
     assert [grade_for(v) for v in (100, 90, 89, 80, 79, 70, 69, 60, 59, 0)] == list("AABBCCDDFF")
+
+
+def test_a_category_whose_area_was_not_checked_has_no_grade() -> None:
+    """Offline, no breach corpus: BR101 knows nothing; a site-breach warning alone
+    must not grade the breach category F beside "breach status known for 0"."""
+    metas = {
+        "BR101": CheckMeta(
+            id="BR101",
+            name="br",
+            category="breach",
+            severity=Severity.HIGH,
+            title="t",
+            why="w",
+            fix="f",
+        ),
+        "EXP101": CheckMeta(
+            id="EXP101",
+            name="exp",
+            category="breach",
+            severity=Severity.MEDIUM,
+            title="t",
+            why="w",
+            fix="f",
+        ),
+        "PW101": CheckMeta(
+            id="PW101",
+            name="pw",
+            category="passwords",
+            severity=Severity.HIGH,
+            title="t",
+            why="w",
+            fix="f",
+        ),
+    }
+    findings = [
+        Finding("BR101", Status.SKIP, "Gmail", "offline"),
+        Finding("EXP101", Status.WARN, "Gmail", "site breached after"),
+        Finding("PW101", Status.PASS, "Gmail", "strong"),
+    ]
+    score = compute_score(findings, metas)
+    breach = next(c for c in score.categories if c.category == "breach")
+    passwords = next(c for c in score.categories if c.category == "passwords")
+    assert breach.value == 0 and breach.grade is None
+    assert passwords.grade == "A"
+    assert score.grade is None and "breaches" in score.missing
