@@ -167,3 +167,19 @@ def test_the_deck_in_a_real_browser(
     assert log.console == [], json.dumps(log.console)
     assert log.failed == []
     assert log.requests == [page.as_uri()]
+
+
+def test_numbers_in_a_column_are_grouped_alike_and_right_aligned(figures: Figures) -> None:
+    from privaudit.i18n import use_language
+    from privaudit.workshop.content import column_numbers, sample_rows, step_lines
+    from privaudit.workshop.lesson import STEPS
+
+    with use_language("es"):
+        seen = [row[3] for row in sample_rows(figures)]
+        assert seen == ["451\u00a0320", "18\u00a0742", "2\u00a0316", "0"]
+        assert column_numbers([2316, 999]) == ["2316", "999"]  # nothing grouped: as CLDR
+        page = render_deck(figures)
+    assert "2\u00a0316" in page or "2&#160;316" in page or "2 316" in page
+    table = step_lines(STEPS[1], figures, practice=True)[1:]
+    ends = {len(line.rstrip()) for line in table}
+    assert len(ends) == 1, table  # right-aligned: every row ends in the same column
