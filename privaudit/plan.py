@@ -250,5 +250,7 @@ def build_plan(report: Report, limit: int = MAX_ACTIONS) -> tuple[Action, ...]:
                 risk=_risk(report, kind, found, values),
             )
         )
-    actions.sort(key=lambda a: (-a.rank, a.title))
+    # Ties break on what the actions are about, never on their (translated) titles:
+    # the same audit gives the same plan in every language.
+    actions.sort(key=lambda a: (-a.rank, a.check_ids, a.accounts))
     return tuple(actions[:limit])

@@ -9,6 +9,7 @@ from privaudit.checks.breach import BreachedPassword
 from privaudit.checks.mfa import MissingMfa
 from privaudit.checks.passwords import ReusedPassword, StalePasswordCopy, WeakPassword
 from privaudit.exitcodes import ExitCode
+from privaudit.i18n import use_language
 from privaudit.model import Finding, InputSummary, Report, Severity, Status
 from privaudit.plan import MAX_ACTIONS, build_plan
 from privaudit.policy import exit_code_for
@@ -139,11 +140,14 @@ def _reuse(subjects: list[str], group: int) -> list[Finding]:
     ]
 
 
-def test_a_password_reused_on_email_outranks_deleting_a_stale_copy() -> None:
+FOUR = ["Gmail (m)", "Instagram (m)", "Amazon (m)", "X (m)"]
+
+
+def _vault_and_browser() -> list[Finding]:
     # A person's vault and browser together: one password on Gmail and three other sites,
     # another on two work logins, and an old Reddit password left in the browser.
-    four = ["Gmail (m)", "Instagram (m)", "Amazon (m)", "X (m)"]
-    found = [
+    four = FOUR
+    return [
         *_reuse(four, 1),
         *_reuse(["Work email (w)", "Slack (w)"], 5),
         *(PW.finding(Status.WARN, s, "short", severity=Severity.MEDIUM) for s in four),
@@ -158,7 +162,10 @@ def test_a_password_reused_on_email_outranks_deleting_a_stale_copy() -> None:
         _mfa("Work email (w)", Status.FAIL, Severity.CRITICAL),
         _mfa("Slack (w)", Status.FAIL, Severity.HIGH),
     ]
-    plan = build_plan(_report(found, 7))
+
+
+def test_a_password_reused_on_email_outranks_deleting_a_stale_copy() -> None:
+    plan = build_plan(_report(_vault_and_browser(), 7))
     titles = [a.title for a in plan]
     first = plan[0]
     # One action per shared password; the generated replacement also ends the weakness.
@@ -179,6 +186,17 @@ def test_a_password_reused_on_email_outranks_deleting_a_stale_copy() -> None:
     # Two high-value sharers (work email 3): 8 x 3 x 2 / 6 min = 8, level with the copy.
     assert plan[work].rank == plan[stale].rank and work < stale
     assert plan[stale].rank == 8  # medium (4) x Reddit's value (2), one minute
+
+
+def test_the_plan_is_the_same_in_every_language() -> None:
+    # The reused work password and the old Reddit copy rank level (see above): their
+    # order must not follow their titles, which differ by language.
+    plans = {}
+    for lang in ("en", "es"):
+        with use_language(lang):
+            plan = build_plan(_report(_vault_and_browser(), 7))
+        plans[lang] = [(a.check_ids, a.accounts, a.effort_minutes) for a in plan]
+    assert plans["en"] == plans["es"]
 
 
 def test_one_reused_password_per_action() -> None:
