@@ -127,34 +127,22 @@ def test_grades() -> None:
 def test_a_category_whose_area_was_not_checked_has_no_grade() -> None:
     """Offline, no breach corpus: BR101 knows nothing; a site-breach warning alone
     must not grade the breach category F beside "breach status known for 0"."""
+
+    def meta(check_id: str, category: str, severity: Severity) -> CheckMeta:
+        return CheckMeta(
+            id=check_id,
+            name=check_id.lower(),
+            category=category,
+            severity=severity,
+            title="t",
+            why="w",
+            fix="f",
+        )
+
     metas = {
-        "BR101": CheckMeta(
-            id="BR101",
-            name="br",
-            category="breach",
-            severity=Severity.HIGH,
-            title="t",
-            why="w",
-            fix="f",
-        ),
-        "EXP101": CheckMeta(
-            id="EXP101",
-            name="exp",
-            category="breach",
-            severity=Severity.MEDIUM,
-            title="t",
-            why="w",
-            fix="f",
-        ),
-        "PW101": CheckMeta(
-            id="PW101",
-            name="pw",
-            category="passwords",
-            severity=Severity.HIGH,
-            title="t",
-            why="w",
-            fix="f",
-        ),
+        "BR101": meta("BR101", "breach", Severity.HIGH),
+        "EXP101": meta("EXP101", "breach", Severity.MEDIUM),
+        "PW101": meta("PW101", "passwords", Severity.HIGH),
     }
     findings = [
         Finding("BR101", Status.SKIP, "Gmail", "offline"),
